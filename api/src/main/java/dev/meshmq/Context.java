@@ -1,0 +1,87 @@
+package dev.meshmq;
+
+import dev.meshmq.spi.ContextProvider;
+import java.util.ServiceLoader;
+
+/**
+ * The container of sockets: owns the I/O threads and the registry of {@code inproc://} endpoints.
+ * Create one per process (or per isolated component), create sockets from it, and close it last.
+ *
+ * <pre>{@code
+ * try (Context context = Context.create();
+ *      PullSocket pull = context.createPull();
+ *      PushSocket push = context.createPush()) {
+ *     String endpoint = pull.bind("tcp://127.0.0.1:*");
+ *     push.connect(endpoint);
+ *     push.send("hello");
+ *     System.out.println(pull.receiveString());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: safe to use from any number of threads.
+ */
+public interface Context extends AutoCloseable {
+
+    /**
+     * Creates a context with default settings (one I/O thread).
+     *
+     * @return a new context
+     */
+    static Context create() {
+        return create(ContextConfig.defaults());
+    }
+
+    /**
+     * Creates a context with the given settings.
+     *
+     * @param config the settings
+     * @return a new context
+     * @throws IllegalStateException if no MeshMQ implementation is on the class or module path
+     */
+    static Context create(ContextConfig config) {
+        ContextProvider provider = ServiceLoader.load(ContextProvider.class, Context.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no MeshMQ implementation found: add the meshmq-patterns artifact"));
+        return provider.create(config);
+    }
+
+    /**
+     * Creates a PAIR socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PairSocket createPair();
+
+    /**
+     * Creates a PUSH socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PushSocket createPush();
+
+    /**
+     * Creates a PULL socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PullSocket createPull();
+
+    /**
+     * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
+     * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
+     * Idempotent.
+     */
+    @Override
+    void close();
+
+    /**
+     * Returns whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    boolean isClosed();
+}

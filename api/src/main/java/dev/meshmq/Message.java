@@ -1,0 +1,184 @@
+package dev.meshmq;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable multipart message: one or more {@link Frame}s, delivered all together or not at all.
+ *
+ * <p>Thread-safety: immutable, safe to share between threads.
+ */
+public final class Message implements Iterable<Frame> {
+
+    private final Frame[] frames;
+
+    private Message(Frame[] frames) {
+        if (frames.length == 0) {
+            throw new IllegalArgumentException("a message has at least one frame");
+        }
+        this.frames = frames;
+    }
+
+    /**
+     * Returns a message of the given frames.
+     *
+     * @param frames one or more frames
+     * @return the message
+     */
+    public static Message of(Frame... frames) {
+        Frame[] copy = frames.clone();
+        for (Frame frame : copy) {
+            Objects.requireNonNull(frame, "frame");
+        }
+        return new Message(copy);
+    }
+
+    /**
+     * Returns a message of the given frames.
+     *
+     * @param frames one or more frames
+     * @return the message
+     */
+    public static Message of(List<Frame> frames) {
+        return of(frames.toArray(new Frame[0]));
+    }
+
+    /**
+     * Returns a message with one frame per array; each array is copied.
+     *
+     * @param parts one or more byte arrays
+     * @return the message
+     */
+    public static Message of(byte[]... parts) {
+        Frame[] frames = new Frame[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            frames[i] = Frame.of(parts[i]);
+        }
+        return new Message(frames);
+    }
+
+    /**
+     * Returns a message with one UTF-8 frame per string.
+     *
+     * @param parts one or more strings
+     * @return the message
+     */
+    public static Message of(String... parts) {
+        Frame[] frames = new Frame[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            frames[i] = Frame.of(parts[i]);
+        }
+        return new Message(frames);
+    }
+
+    /**
+     * Returns a single-frame message that uses {@code bytes} without copying it.
+     *
+     * @param bytes the body; the caller must not change it afterwards
+     * @return the message
+     */
+    public static Message wrap(byte[] bytes) {
+        return new Message(new Frame[] {Frame.wrap(bytes)});
+    }
+
+    /**
+     * Returns the number of frames.
+     *
+     * @return at least 1
+     */
+    public int size() {
+        return frames.length;
+    }
+
+    /**
+     * Returns frame {@code index}.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the frame
+     */
+    public Frame frame(int index) {
+        return frames[index];
+    }
+
+    /**
+     * Returns the first frame.
+     *
+     * @return the first frame
+     */
+    public Frame first() {
+        return frames[0];
+    }
+
+    /**
+     * Returns frame {@code index} decoded as UTF-8.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the text
+     */
+    public String string(int index) {
+        return frames[index].asString();
+    }
+
+    /**
+     * Returns the total number of body bytes over all frames.
+     *
+     * @return the sum of the frame sizes
+     */
+    public long byteCount() {
+        long total = 0;
+        for (Frame frame : frames) {
+            total += frame.size();
+        }
+        return total;
+    }
+
+    /**
+     * Returns the frames as an unmodifiable list.
+     *
+     * @return the frames
+     */
+    public List<Frame> frames() {
+        return List.of(frames);
+    }
+
+    /**
+     * Returns a new message with {@code frame} added in front.
+     *
+     * @param frame the new first frame
+     * @return the longer message
+     */
+    public Message prepend(Frame frame) {
+        Objects.requireNonNull(frame, "frame");
+        Frame[] longer = new Frame[frames.length + 1];
+        longer[0] = frame;
+        System.arraycopy(frames, 0, longer, 1, frames.length);
+        return new Message(longer);
+    }
+
+    @Override
+    public Iterator<Frame> iterator() {
+        return frames().iterator();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Message && Arrays.equals(frames, ((Message) other).frames);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(frames);
+    }
+
+    @Override
+    public String toString() {
+        List<Integer> sizes = new ArrayList<>(frames.length);
+        for (Frame frame : frames) {
+            sizes.add(frame.size());
+        }
+        return "Message" + sizes;
+    }
+}

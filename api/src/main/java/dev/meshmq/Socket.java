@@ -1,0 +1,101 @@
+package dev.meshmq;
+
+/**
+ * What every MeshMQ socket can do: bind and connect to endpoints in any number and order, unbind and
+ * disconnect, options, and close. Sending and receiving come from {@link MessageSender} and
+ * {@link MessageReceiver}, which each pattern's type adds as its rules allow.
+ *
+ * <p>Endpoints are {@code tcp://host:port} (IPv4, {@code [IPv6]}, a host name, or {@code *} for every
+ * interface; port {@code *} picks a free one), {@code ipc:///path/to/socket} (a Unix domain socket)
+ * and {@code inproc://name} (within one {@link Context}).
+ *
+ * <p>Thread-safety: a socket of the classic types has one owner at a time. Handing it to another
+ * thread needs a happens-before edge (a queue, a lock). Only {@link #close()} may be called from
+ * any thread; the context's close also unblocks calls in progress.
+ */
+public interface Socket extends AutoCloseable {
+
+    /**
+     * Returns this socket's type.
+     *
+     * @return the type
+     */
+    SocketType type();
+
+    /**
+     * Binds to an endpoint and starts accepting peers on it.
+     *
+     * @param endpoint the endpoint; a wildcard port ({@code tcp://127.0.0.1:*}) picks a free one
+     * @return the resolved endpoint, with the real port for a wildcard
+     * @throws InvalidEndpointException if the endpoint is malformed or cannot be resolved
+     * @throws AddressInUseException if another socket holds the address
+     */
+    String bind(String endpoint);
+
+    /**
+     * Connects to an endpoint. Works before anything is bound there: the socket keeps trying every
+     * {@link SocketOptions#RECONNECT_INTERVAL}, and messages sent meanwhile wait in the queue (up to
+     * the high-water mark) until the peer appears.
+     *
+     * @param endpoint the endpoint
+     * @throws InvalidEndpointException if the endpoint is malformed or cannot be resolved
+     */
+    void connect(String endpoint);
+
+    /**
+     * Stops listening on an endpoint this socket bound and closes the connections accepted there.
+     *
+     * @param endpoint the endpoint as given to {@link #bind(String)} or as it returned
+     * @throws EndpointNotFoundException if this socket is not bound there
+     */
+    void unbind(String endpoint);
+
+    /**
+     * Closes the connection to an endpoint this socket connected to and stops reconnecting.
+     *
+     * @param endpoint the endpoint as given to {@link #connect(String)}
+     * @throws EndpointNotFoundException if this socket is not connected there
+     */
+    void disconnect(String endpoint);
+
+    /**
+     * Sets an option. The value is checked first; a rejected value leaves the socket unchanged.
+     *
+     * @param option the option
+     * @param value the new value
+     * @param <T> the option's type
+     * @throws IllegalArgumentException if the value is illegal for the option or this socket type
+     */
+    <T> void set(SocketOption<T> option, T value);
+
+    /**
+     * Returns an option's current value.
+     *
+     * @param option the option
+     * @param <T> the option's type
+     * @return the value
+     */
+    <T> T get(SocketOption<T> option);
+
+    /**
+     * Returns the endpoint of the last successful bind, resolved (libzmq's LAST_ENDPOINT), or an
+     * empty string if the socket never bound.
+     *
+     * @return the endpoint
+     */
+    String lastEndpoint();
+
+    /**
+     * Returns whether {@link #close()} was called or the context closed.
+     *
+     * @return true once closed
+     */
+    boolean isClosed();
+
+    /**
+     * Closes the socket. Queued outgoing messages get up to {@link SocketOptions#LINGER} to drain in
+     * the background; this call itself does not wait. Idempotent.
+     */
+    @Override
+    void close();
+}

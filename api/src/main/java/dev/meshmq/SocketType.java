@@ -1,0 +1,112 @@
+package dev.meshmq;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The socket types MeshMQ implements, with their ZMTP names and the peer types each may talk to
+ * (ZMTP 3.1, RFC 37, section "The Socket-Type property").
+ *
+ * <p>Thread-safety: immutable.
+ */
+public enum SocketType {
+    /** Exclusive pair. */
+    PAIR,
+    /** Publisher. */
+    PUB,
+    /** Subscriber. */
+    SUB,
+    /** Requester. */
+    REQ,
+    /** Replier. */
+    REP,
+    /** Asynchronous requester. */
+    DEALER,
+    /** Asynchronous replier that routes by peer id. */
+    ROUTER,
+    /** Pipeline consumer. */
+    PULL,
+    /** Pipeline producer. */
+    PUSH,
+    /** Publisher that sees subscriptions. */
+    XPUB,
+    /** Subscriber that sends subscriptions as messages. */
+    XSUB,
+    /** Thread-safe requester (draft in libzmq). */
+    CLIENT,
+    /** Thread-safe replier routing by connection id (draft in libzmq). */
+    SERVER;
+
+    /**
+     * Returns the name sent in the ZMTP {@code Socket-Type} property.
+     *
+     * @return the upper-case ZMTP name
+     */
+    public String zmtpName() {
+        return name();
+    }
+
+    /**
+     * Returns whether a socket of this type may talk to a peer of {@code peer} type.
+     *
+     * @param peer the type the remote side announced
+     * @return true if the pair is legal
+     */
+    public boolean isCompatibleWith(SocketType peer) {
+        return legalPeers().contains(peer);
+    }
+
+    /**
+     * Returns the peer types this type may talk to.
+     *
+     * @return an unmodifiable set
+     */
+    public Set<SocketType> legalPeers() {
+        switch (this) {
+            case PAIR:
+                return EnumSet.of(PAIR);
+            case PUB:
+            case XPUB:
+                return EnumSet.of(SUB, XSUB);
+            case SUB:
+            case XSUB:
+                return EnumSet.of(PUB, XPUB);
+            case REQ:
+                return EnumSet.of(REP, ROUTER);
+            case REP:
+                return EnumSet.of(REQ, DEALER);
+            case DEALER:
+                return EnumSet.of(REP, DEALER, ROUTER);
+            case ROUTER:
+                return EnumSet.of(REQ, DEALER, ROUTER);
+            case PULL:
+                return EnumSet.of(PUSH);
+            case PUSH:
+                return EnumSet.of(PULL);
+            case CLIENT:
+                return EnumSet.of(SERVER);
+            case SERVER:
+                return EnumSet.of(CLIENT);
+            default:
+                throw new IllegalStateException("no peer table for " + this);
+        }
+    }
+
+    /**
+     * Looks a type up by its ZMTP name, ignoring case.
+     *
+     * @param zmtpName the name from a {@code Socket-Type} property
+     * @return the type, or empty if MeshMQ does not know it
+     */
+    public static Optional<SocketType> fromZmtpName(String zmtpName) {
+        String upper = zmtpName.toUpperCase(Locale.ROOT);
+        for (SocketType type : values()) {
+            if (type.name().equals(upper)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}
