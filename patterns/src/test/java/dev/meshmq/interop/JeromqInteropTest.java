@@ -1,0 +1,31 @@
+package dev.meshmq.interop;
+
+import dev.meshmq.interop.InteropScenario.Binder;
+import dev.meshmq.interop.InteropScenario.Flow;
+import dev.meshmq.interop.InteropScenario.Payload;
+import dev.meshmq.interop.InteropScenario.Transport;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * MeshMQ against JeroMQ 0.6.0 (a ZMTP 3.0 peer) in threads of the test JVM: PAIR and PUSH/PULL over
+ * tcp, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages. Not over
+ * ipc: JeroMQ's ipc:// is tcp in disguise, not a Unix domain socket, so it cannot talk to MeshMQ's.
+ */
+class JeromqInteropTest {
+
+    static Stream<Arguments> cases() {
+        return InteropCases.all(Transport.TCP);
+    }
+
+    @ParameterizedTest(name = "{0} over {1}, {2} binds, {3}")
+    @MethodSource("cases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void exchangesWithJeromq(Flow flow, Transport transport, Binder binder, Payload payload) {
+        InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.meshmq.interop;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * A JeroMQ peer running a {@link PeerSpec} on a thread of the test JVM, reporting the same lines as
+ * zmq_peer.py. Every blocking JeroMQ call has a timeout of {@value #STEP_TIMEOUT_MILLIS} ms, so a
+ * failure ends the peer instead of hanging it; {@link #close()} terminates its context, which also
+ * ends a call in progress. {@code DONE} means the role finished and the socket was closed; queued
+ * messages are flushed (up to the linger) when {@link #close()} terminates the context.
+ */
+final class JeromqPeer implements InteropPeer {
+
+    /** Timeout of each blocking JeroMQ call. */
+    static final int STEP_TIMEOUT_MILLIS = 10_000;
+
+    private static final int LINGER_MILLIS = 5_000;
+
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final StringBuffer errors = new StringBuffer();
+    private final PeerSpec spec;
+    private final PeerLines lines;
+    private final Thread thread;
+    private boolean closed;
+
+    private JeromqPeer(PeerSpec spec) {
+        this.spec = spec;
+        this.lines = new PeerLines(toString(), this::diagnostics);
+        this.thread = new Thread(this::run, "jeromq-peer");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts the peer for {@code spec}; when it binds, its first line is {@code BOUND <endpoint>}.
+     *
+     * @param spec what the peer does
+     * @return the running peer
+     */
+    static JeromqPeer start(PeerSpec spec) {
+        JeromqPeer peer = new JeromqPeer(spec);
+        peer.thread.start();
+        return peer;
+    }
+
+    @Override
+    public String awaitLine(Duration timeout) {
+        return lines.next(timeout);
+    }
+
+    @Override
+    public String awaitPrefix(String prefix, Duration timeout) {
+        return lines.nextWithPrefix(prefix, timeout);
+    }
+
+    @Override
+    public int awaitExit(Duration timeout) {
+        try {
+            return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail(this + " did not finish within " + timeout + "\n" + diagnostics());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the exit status is never completed exceptionally", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + this, e);
+        }
+    }
+
+    @Override
+    public String diagnostics() {
+        String status = exit.isDone() ? "exit status " + exit.getNow(-1) : "still running";
+        return this + ": " + status + "; errors:\n" + errors;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        context.term();
+        try {
+            thread.join(STEP_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JeroMQ peer (" + spec + ")";
+    }
+
+    private void run() {
+        int status = 1;
+        try (ZMQ.Socket socket = context.socket(SocketType.valueOf(spec.type()))) {
+            socket.setLinger(LINGER_MILLIS);
+            socket.setReceiveTimeOut(STEP_TIMEOUT_MILLIS);
+            socket.setSendTimeOut(STEP_TIMEOUT_MILLIS);
+            if (spec.bind()) {
+                socket.bind(spec.endpoint());
+                lines.add("BOUND " + socket.getLastEndpoint());
+            } else {
+                socket.connect(spec.endpoint());
+            }
+            play(socket);
+            status = 0;
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            errors.append(trace);
+        }
+        if (status == 0) {
+            lines.add("DONE");
+        }
+        lines.end();
+        exit.complete(status);
+    }
+
+    private void play(ZMQ.Socket socket) {
+        if (spec.role() == PeerRole.SEND) {
+            for (String token : spec.messages()) {
+                send(socket, PeerFormat.parse(token));
+            }
+            return;
+        }
+        for (int i = 0; i < spec.messages().size(); i++) {
+            Message message = receive(socket);
+            lines.add(PeerFormat.line(message));
+            if (spec.role() == PeerRole.ECHO) {
+                send(socket, message);
+            }
+        }
+    }
+
+    private static void send(ZMQ.Socket socket, Message message) {
+        for (int i = 0; i < message.size(); i++) {
+            boolean last = i == message.size() - 1;
+            if (!socket.send(message.frame(i).toByteArray(), last ? 0 : ZMQ.SNDMORE)) {
+                throw new IllegalStateException("send timed out after " + STEP_TIMEOUT_MILLIS + " ms (errno "
+                        + socket.errno() + ")");
+            }
+        }
+    }
+
+    private static Message receive(ZMQ.Socket socket) {
+        List<Frame> frames = new ArrayList<>();
+        do {
+            byte[] frame = socket.recv();
+            if (frame == null) {
+                throw new IllegalStateException("receive timed out after " + STEP_TIMEOUT_MILLIS + " ms (errno "
+                        + socket.errno() + ")");
+            }
+            frames.add(Frame.wrap(frame));
+        } while (socket.hasReceiveMore());
+        return Message.of(frames);
+    }
+}
