@@ -26,7 +26,7 @@ import org.zeromq.ZMQ;
 final class JeromqPeer implements InteropPeer {
 
     /** Timeout of each blocking JeroMQ call. */
-    static final int STEP_TIMEOUT_MILLIS = 10_000;
+    static final int STEP_TIMEOUT_MILLIS = 5_000;
 
     private static final int LINGER_MILLIS = 5_000;
 

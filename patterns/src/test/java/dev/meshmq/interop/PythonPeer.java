@@ -29,7 +29,7 @@ final class PythonPeer implements InteropPeer {
     static final String PYTHON = "/usr/bin/python3";
 
     /** Seconds each blocking step of the script may take before it gives up (exit status 1). */
-    static final int STEP_TIMEOUT_SECONDS = 10;
+    static final int STEP_TIMEOUT_SECONDS = 5;
 
     private static final String INSTALL_HINT = "install the libzmq interop peer with: apt-get install -y python3-zmq";
     private static final String RESOURCE = "/interop/zmq_peer.py";
