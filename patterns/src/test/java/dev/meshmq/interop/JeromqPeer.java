@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -22,6 +23,12 @@ import org.zeromq.ZMQ;
  * failure ends the peer instead of hanging it; {@link #close()} terminates its context, which also
  * ends a call in progress. {@code DONE} means the role finished and the socket was closed; queued
  * messages are flushed (up to the linger) when {@link #close()} terminates the context.
+ *
+ * <p>Connecting, the peer waits for JeroMQ's handshake-succeeded monitor event before it plays its
+ * role, and connects again if none comes within {@value #HANDSHAKE_WAIT_MILLIS} ms: with JeroMQ 0.6.0
+ * a few percent of fresh tcp connections never complete the handshake (seen against libzmq and JeroMQ
+ * binders alike, with no MeshMQ involved), which would make the suite flaky for reasons outside MeshMQ.
+ * Each such retry is listed in {@link #diagnostics()}.
  */
 final class JeromqPeer implements InteropPeer {
 
@@ -29,6 +36,9 @@ final class JeromqPeer implements InteropPeer {
     static final int STEP_TIMEOUT_MILLIS = 5_000;
 
     private static final int LINGER_MILLIS = 5_000;
+    private static final int HANDSHAKE_WAIT_MILLIS = 1_000;
+    private static final int CONNECT_ATTEMPTS = 5;
+    private static final AtomicInteger MONITORS = new AtomicInteger();
 
     private final ZMQ.Context context = ZMQ.context(1);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -116,7 +126,7 @@ final class JeromqPeer implements InteropPeer {
                 socket.bind(spec.endpoint());
                 lines.add("BOUND " + socket.getLastEndpoint());
             } else {
-                socket.connect(spec.endpoint());
+                connect(socket);
             }
             play(socket);
             status = 0;
@@ -130,6 +140,37 @@ final class JeromqPeer implements InteropPeer {
         }
         lines.end();
         exit.complete(status);
+    }
+
+    private void connect(ZMQ.Socket socket) {
+        String monitorEndpoint = "inproc://jeromq-peer-monitor-" + MONITORS.incrementAndGet();
+        socket.monitor(monitorEndpoint, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        try (ZMQ.Socket monitor = context.socket(SocketType.PAIR)) {
+            monitor.setReceiveTimeOut(HANDSHAKE_WAIT_MILLIS);
+            monitor.connect(monitorEndpoint);
+            socket.connect(spec.endpoint());
+            for (int attempt = 1; !receivedEvent(monitor); attempt++) {
+                if (attempt == CONNECT_ATTEMPTS) {
+                    throw new IllegalStateException("no handshake with " + spec.endpoint() + " after " + attempt
+                            + " connection attempts of " + HANDSHAKE_WAIT_MILLIS + " ms");
+                }
+                errors.append("no handshake within ").append(HANDSHAKE_WAIT_MILLIS).append(" ms, connecting again\n");
+                socket.disconnect(spec.endpoint());
+                socket.connect(spec.endpoint());
+            }
+        }
+        socket.monitor(null, 0);
+    }
+
+    /** Takes one monitor event (only the handshake event is subscribed), or returns false on timeout. */
+    private static boolean receivedEvent(ZMQ.Socket monitor) {
+        if (monitor.recv() == null) {
+            return false;
+        }
+        while (monitor.hasReceiveMore()) {
+            monitor.recv();
+        }
+        return true;
     }
 
     private void play(ZMQ.Socket socket) {
