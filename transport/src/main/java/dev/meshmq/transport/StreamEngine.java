@@ -246,10 +246,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     @Override
-    public boolean onMessage(Message message) throws ZmtpProtocolException {
+    public boolean onMessage(Message message) {
         if (state != State.ACTIVE) {
-            throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
-                    "peer sent a message before completing the handshake");
+            close("protocol error: peer sent a message before completing the handshake");
+            return false;
         }
         if (link.inbound().write(message)) {
             return true;
