@@ -21,6 +21,7 @@ public final class GreetingDecoder {
     private final byte[] bytes = new byte[ZmtpWire.GREETING_SIZE];
     private int received;
     private Greeting greeting;
+    private boolean failed;
 
     /**
      * Consumes the greeting bytes still missing from {@code in}, and no more.
@@ -28,8 +29,12 @@ public final class GreetingDecoder {
      * @param in bytes from the peer; left positioned after the consumed bytes
      * @return the greeting once all 64 bytes have arrived (again on later calls), else null
      * @throws ZmtpProtocolException BAD_GREETING or UNSUPPORTED_VERSION as soon as the bytes show it
+     * @throws IllegalStateException if an earlier call threw
      */
     public Greeting decode(ByteBuffer in) throws ZmtpProtocolException {
+        if (failed) {
+            throw new IllegalStateException("greeting decoder failed earlier; close the connection");
+        }
         if (greeting != null) {
             return greeting;
         }
@@ -37,8 +42,13 @@ public final class GreetingDecoder {
         in.get(bytes, received, count);
         int from = received;
         received += count;
-        for (int offset = from; offset < received; offset++) {
-            check(offset);
+        try {
+            for (int offset = from; offset < received; offset++) {
+                check(offset);
+            }
+        } catch (ZmtpProtocolException e) {
+            failed = true;
+            throw e;
         }
         if (received == ZmtpWire.GREETING_SIZE) {
             greeting = new Greeting(bytes[ZmtpWire.VERSION_MAJOR_OFFSET] & 0xFF,

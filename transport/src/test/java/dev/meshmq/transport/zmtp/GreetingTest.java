@@ -148,6 +148,7 @@ class GreetingTest {
         assertEquals(ProtocolError.BAD_GREETING, e.error());
         assertEquals(0x10000000, e.error().code());
         assertTrue(e.getMessage().contains("not a ZMTP 3.x peer"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> decoder.decode(ByteBuffer.wrap(LIBZMQ_NULL_GREETING)));
     }
 
     @Test
