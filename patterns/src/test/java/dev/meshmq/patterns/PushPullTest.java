@@ -35,16 +35,29 @@ class PushPullTest {
         try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
             String endpoint = pull.bind(Endpoints.fresh(transport));
             push.connect(endpoint);
-            for (int i = 0; i < 5000; i++) {
-                push.send(Message.of("m" + i, "second part"));
-            }
+            Thread sender = new Thread(() -> {
+                for (int i = 0; i < 5000; i++) {
+                    push.send(Message.of("m" + i, "second part"));
+                }
+            });
+            sender.start();
             for (int i = 0; i < 5000; i++) {
                 Message message = pull.receive(TIMEOUT).orElseThrow();
                 assertEquals("m" + i, message.string(0));
                 assertEquals("second part", message.string(1));
             }
             assertFalse(pull.tryReceive().isPresent());
+            join(sender);
         }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertFalse(thread.isAlive(), "sender still running");
     }
 
     @ParameterizedTest
