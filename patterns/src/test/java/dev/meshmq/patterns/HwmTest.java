@@ -59,7 +59,7 @@ class HwmTest extends MeshTestSupport {
 
         expectInOrder(pull, "m", 0, accepted + 1);
         assertTrue(blocked.value(TIMEOUT), "the blocked send must complete once the PULL reads");
-        expectNothing(pull, Duration.ofMillis(100));
+        expectNothing(pull, SHORT);
     }
 
     @Test

@@ -30,6 +30,9 @@ abstract class MeshTestSupport {
     /** How long a send may wait for room before the socket counts as blocked (tcp/ipc drain asynchronously). */
     static final Duration QUIET = Duration.ofMillis(300);
 
+    /** How long to watch for a message that must not arrive. */
+    static final Duration SHORT = Duration.ofMillis(100);
+
     private final List<Context> contexts = new ArrayList<>();
     private final List<Worker<?>> workers = new ArrayList<>();
 
