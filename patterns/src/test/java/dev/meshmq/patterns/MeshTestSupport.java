@@ -102,8 +102,9 @@ abstract class MeshTestSupport {
     /** Receives {@code count} messages of {@code tag} numbered from {@code first}, in order. */
     static void expectInOrder(MessageReceiver receiver, String tag, int first, int count) {
         for (int i = first; i < first + count; i++) {
+            String expected = tag + "-" + i;
             Message message = receiver.receive(TIMEOUT)
-                    .orElseThrow(() -> new AssertionError("no message " + tag + " within " + TIMEOUT));
+                    .orElseThrow(() -> new AssertionError("no message " + expected + " within " + TIMEOUT));
             assertEquals(tag + "-" + i, message.string(0));
         }
     }
