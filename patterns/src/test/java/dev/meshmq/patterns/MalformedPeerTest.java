@@ -45,7 +45,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Malformed input of every kind closes that one connection and nothing else: no exception escapes the
@@ -137,6 +136,27 @@ class MalformedPeerTest {
         }
     }
 
+    static Stream<Arguments> acceptableReadyCommands() {
+        return Stream.of(
+                named("READY without properties (libzmq accepts it)", command("READY", new byte[0])),
+                named("READY with lower-case socket-type", command("READY", property("socket-type", "PUSH"))),
+                named("READY with Identity and an X- property",
+                        command("READY", concat(property("Socket-Type", "PUSH"), property("Identity", ""),
+                                property("X-Custom", "value")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptableReadyCommands")
+    void unusualButValidReadyIsAccepted(byte[] readyFrame) throws IOException {
+        startPullWithGoodPush(socket -> { });
+        try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
+            raw.send(concat(nullGreeting(), readyFrame, message("raw")), TIMEOUT);
+            assertEquals("raw", pull.receive(TIMEOUT).orElseThrow().string(0));
+            assertFalse(raw.isClosedByServer(), "a valid peer was disconnected");
+        }
+        assertSocketStillServes();
+    }
+
     private static void assertServerGreetsAsPull(RawZmtpPeer raw) throws IOException {
         byte[] greeting = raw.receive(RawZmtpPeer.GREETING_SIZE, TIMEOUT);
         assertEquals(0xFF, greeting[0] & 0xFF, "signature start");
@@ -176,6 +196,8 @@ class MalformedPeerTest {
                         concat(new byte[] {1}, bytes("X"), new byte[] {0x7F, -1, -1, -1}, bytes("v"))))),
                 named("command name-len past the body", concat(greeting, new byte[] {FLAG_COMMAND, 2, 9, 'R'})),
                 named("empty command frame", concat(handshake, new byte[] {FLAG_COMMAND, 0})),
+                named("multipart message broken by an unknown command",
+                        concat(handshake, frame(FLAG_MORE, bytes("part-1")), command("BOGUS", new byte[0]))),
                 named("unknown command after READY", concat(handshake, command("BOGUS", bytes("x")))),
                 named("second READY after READY", concat(handshake, ready("PUSH"))),
                 named("command frame with MORE flag", concat(handshake,
@@ -202,16 +224,50 @@ class MalformedPeerTest {
         assertSocketStillServes();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3})
-    void randomGarbageClosesThatConnectionOnly(long seed) throws IOException {
+    /** What a garbage-sending peer sends before its 1 MiB of random bytes. */
+    enum GarbagePrefix {
+        NOTHING(new byte[0]),
+        SIGNATURE(Arrays.copyOf(nullGreeting(), 10)),
+        HANDSHAKE(concat(nullGreeting(), ready("PUSH")));
+
+        private final byte[] bytes;
+
+        GarbagePrefix(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0} after {1}")
+    @CsvSource({"1, NOTHING", "2, NOTHING", "3, NOTHING", "4, SIGNATURE", "5, SIGNATURE", "6, HANDSHAKE",
+        "7, HANDSHAKE", "8, HANDSHAKE"})
+    void randomGarbageClosesThatConnectionOnly(long seed, GarbagePrefix prefix) throws IOException {
         startPullWithGoodPush(socket -> { });
         long allocatedBefore = ioThreadAllocatedBytes();
         try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
-            raw.sendUntilClosed(randomBytes(seed, 1 << 20), TIMEOUT);
+            raw.sendUntilClosed(concat(prefix.bytes, randomBytes(seed, 1 << 20)), TIMEOUT);
             assertDroppedByServer(raw);
         }
         assertAllocatedLittle(allocatedBefore);
+        // after a valid handshake, random bytes may happen to form valid message frames before the
+        // first violation; those were validly sent and may be delivered: drain them
+        if (prefix == GarbagePrefix.HANDSHAKE) {
+            int drained = 0;
+            while (pull.tryReceive().isPresent()) {
+                drained++;
+            }
+            assertTrue(drained < 1 << 20, "drained " + drained + " messages");
+        }
+        assertSocketStillServes();
+    }
+
+    @Test
+    void reservedFlagBitsAreIgnoredAsLibzmqDoes() throws IOException {
+        startPullWithGoodPush(socket -> { });
+        try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
+            raw.send(concat(nullGreeting(), ready("PUSH"), frame(0x08, bytes("reserved"))), TIMEOUT);
+            assertEquals("reserved", pull.receive(TIMEOUT).orElseThrow().string(0));
+            assertFalse(raw.isClosedByServer());
+        }
         assertSocketStillServes();
     }
 
@@ -297,11 +353,30 @@ class MalformedPeerTest {
         long start = System.nanoTime();
         try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
             raw.send(partial, TIMEOUT);
+            assertDelivered(goodPush, "good-while-silent-peer-waits");
             assertTrue(raw.awaitClosedByServer(Duration.ofSeconds(2)),
                     "a peer that never finishes the handshake was not dropped within 2 s (HANDSHAKE_INTERVAL 300 ms)");
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMillis >= 250, "dropped after " + elapsedMillis + " ms, before HANDSHAKE_INTERVAL");
+        assertSocketStillServes();
+    }
+
+    @Test
+    void peerThatDribblesTheGreetingIsDroppedAfterHandshakeInterval() throws IOException {
+        startPullWithGoodPush(socket -> socket.set(SocketOptions.HANDSHAKE_INTERVAL, Duration.ofMillis(300)));
+        long start = System.nanoTime();
+        byte[] greeting = nullGreeting();
+        try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
+            boolean closed = false;
+            for (int i = 0; i < greeting.length && !closed; i++) {
+                raw.sendUntilClosed(new byte[] {greeting[i]}, TIMEOUT);
+                closed = raw.awaitClosedByServer(Duration.ofMillis(50));
+            }
+            assertTrue(closed, "a peer sending one greeting byte every 50 ms outlived HANDSHAKE_INTERVAL 300 ms");
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis < 2000, "dropped only after " + elapsedMillis + " ms");
         assertSocketStillServes();
     }
 
@@ -391,6 +466,15 @@ class MalformedPeerTest {
         @SuppressWarnings("unchecked")
         Named<byte[]> named = (Named<byte[]>) arguments.get()[0];
         return named.getPayload();
+    }
+
+    /** A READY property: name-len(1) name value-len(4, big-endian) value. */
+    private static byte[] property(String name, String value) {
+        byte[] valueBytes = bytes(value);
+        int length = valueBytes.length;
+        return concat(new byte[] {(byte) name.length()}, bytes(name),
+                new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length},
+                valueBytes);
     }
 
     private static byte[] withByte(byte[] bytes, int index, int value) {
