@@ -71,12 +71,12 @@ class PipeTest {
     }
 
     @Test
-    void writesAfterTheReaderClosedAreDiscardedWithoutBlocking() {
-        Pipe pipe = new Pipe(1);
-        pipe.write(Message.of("a"));
+    void writesAfterTheReaderClosedAreRefusedSoTheWriterMovesOn() {
+        Pipe pipe = new Pipe(10);
+        assertTrue(pipe.write(Message.of("a")));
         pipe.closeReading();
-        assertTrue(pipe.write(Message.of("b")));
-        assertFalse(pipe.isFull());
+        assertFalse(pipe.write(Message.of("b")));
+        assertTrue(pipe.isReaderClosed());
     }
 
     /** Two threads, a tiny HWM, both sides parking: a lost wake-up would hang and hit the timeout. */
