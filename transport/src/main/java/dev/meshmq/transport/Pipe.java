@@ -95,27 +95,27 @@ public final class Pipe {
     }
 
     /**
-     * Queues a message unless the pipe is full. Writer thread only. A message written after the reader
-     * closed its end is discarded (and reported as written, since nobody will ever read it).
+     * Queues a message unless the pipe is full or its reader is gone. Writer thread only.
      *
      * @param message the message
-     * @return false if the pipe is at its high-water mark; the writer wake-up will run later
+     * @return false if the pipe is at its high-water mark (the writer wake-up will run later) or the
+     *     reader closed its end (then it never will: the writer should stop using this pipe)
      */
     public boolean write(Message message) {
+        if (readerClosed) {
+            return false;
+        }
         int limit = hwm;
         if (limit > 0 && written - consumedSeenByWriter >= limit) {
             consumedSeenByWriter = consumed;
             if (written - consumedSeenByWriter >= limit) {
                 writerWaiting = true;
                 consumedSeenByWriter = consumed;
-                if (written - consumedSeenByWriter >= limit && !readerClosed) {
+                if (written - consumedSeenByWriter >= limit) {
                     return false;
                 }
                 WRITER_WAITING.compareAndSet(this, true, false);
             }
-        }
-        if (readerClosed) {
-            return true;
         }
         queue.offer(message);
         written = written + 1;
