@@ -23,4 +23,12 @@ interface EngineOwner {
      * @param link the link it served, or null if the handshake never completed
      */
     void engineClosed(StreamEngine engine, PeerLink link);
+
+    /**
+     * Returns whether messages wait to be sent on the link this owner would give the engine, so a
+     * closing engine still in its handshake knows whether finishing it is worth the linger.
+     *
+     * @return true if something is queued
+     */
+    boolean hasQueuedOutput();
 }

@@ -100,6 +100,18 @@ public final class IoThread implements Executor {
         return timer;
     }
 
+    /**
+     * Makes the selector drop the keys cancelled so far, so that closing their channels releases the
+     * underlying sockets at once rather than at the next select. I/O thread only, outside dispatch.
+     */
+    void flushCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "selectNow failed", e);
+        }
+    }
+
     SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws ClosedChannelException {
         return channel.register(selector, ops, handler);
     }
@@ -132,6 +144,9 @@ public final class IoThread implements Executor {
 
     private void runOneRound() {
         long timeoutMillis = runDueTimers();
+        // Cleared before looking at the queue: a task posted after this point either is seen below
+        // or finds the flag clear and wakes the select that follows.
+        wakeupPending.set(false);
         try {
             if (tasks.isEmpty()) {
                 if (timeoutMillis < 0) {
@@ -147,7 +162,6 @@ public final class IoThread implements Executor {
         } catch (IOException e) {
             LOG.log(Level.ERROR, "selector failed", e);
         }
-        wakeupPending.set(false);
         dispatchSelected();
         runTasks();
     }

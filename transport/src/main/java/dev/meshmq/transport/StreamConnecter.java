@@ -136,14 +136,25 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     }
 
     @Override
+    public boolean hasQueuedOutput() {
+        return link.outbound().size() > 0;
+    }
+
+    @Override
     public void engineClosed(StreamEngine closed, PeerLink served) {
         engine = null;
         channel = null;
         if (terminating) {
-            finish();
-        } else {
-            scheduleRetry();
+            long left = lingerDeadlineNanos - io.clock().nanoTime();
+            if (link.outbound().size() == 0 || left <= 0) {
+                finish();
+                return;
+            }
+            if (lingerTimer == null) {
+                lingerTimer = io.schedule(left, this::finish);
+            }
         }
+        scheduleRetry();
     }
 
     private void scheduleRetry() {
@@ -173,12 +184,12 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
             return;
         }
         terminating = true;
+        lingerDeadlineNanos = io.clock().nanoTime() + lingerNanos;
         if (engine != null) {
             engine.terminate(lingerNanos);
             return;
         }
         if (lingerNanos > 0 && link.outbound().size() > 0) {
-            lingerDeadlineNanos = io.clock().nanoTime() + lingerNanos;
             lingerTimer = io.schedule(lingerNanos, this::finish);
             return;
         }

@@ -368,28 +368,31 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         }
-        if (terminating && encoder.isIdle() && commandsOut.isEmpty()
-                && (link == null || link.outbound().isDrainedAndClosed() || link.outbound().size() == 0)) {
+        if (terminating && state == State.ACTIVE && encoder.isIdle() && commandsOut.isEmpty()
+                && link.outbound().size() == 0) {
             close("closed after sending what was queued");
         }
     }
 
     /**
-     * Closes after sending what is queued, or after {@code lingerNanos}. I/O thread only.
+     * Closes after sending what is queued, or after {@code lingerNanos}. A connection still in its
+     * handshake with messages queued for it finishes the handshake first. I/O thread only.
      *
      * @param lingerNanos the longest time to keep sending
      */
     void terminate(long lingerNanos) {
-        if (state == State.CLOSED) {
+        if (state == State.CLOSED || terminating) {
             return;
         }
         terminating = true;
-        if (lingerNanos == 0 || state != State.ACTIVE) {
+        if (lingerNanos == 0 || (state != State.ACTIVE && !owner.hasQueuedOutput())) {
             close("closed by the socket");
             return;
         }
         lingerTimer = io.schedule(lingerNanos, () -> close("linger expired"));
-        flushOutput();
+        if (state == State.ACTIVE) {
+            flushOutput();
+        }
     }
 
     private void onHandshakeTimeout() {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A bound tcp or ipc endpoint: accepts connections and gives each a {@link StreamEngine}; when the
@@ -22,6 +24,7 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     private static final System.Logger LOG = System.getLogger(StreamListener.class.getName());
     private static final int ACCEPTS_PER_EVENT = 64;
+    private static final long RELEASE_TIMEOUT_SECONDS = 5;
 
     private final IoThread io;
     private final ServerSocketChannel channel;
@@ -118,6 +121,11 @@ final class StreamListener implements IoHandler, EngineOwner {
     }
 
     @Override
+    public boolean hasQueuedOutput() {
+        return false;
+    }
+
+    @Override
     public void engineClosed(StreamEngine engine, PeerLink link) {
         engines.remove(engine);
         if (link != null) {
@@ -132,26 +140,56 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     /**
      * Stops accepting and closes the connections accepted here, letting each send what is queued
-     * for at most {@code lingerNanos}. Any thread.
+     * for at most {@code lingerNanos}. Any thread; returns once the address is released (the port
+     * closed, the socket file removed), so it can be bound again at once.
      *
      * @param lingerNanos the longest time to keep sending
      */
     void close(long lingerNanos) {
+        CountDownLatch released = new CountDownLatch(1);
         io.execute(() -> {
-            if (closed) {
-                return;
-            }
-            closeNow();
-            for (StreamEngine engine : Set.copyOf(engines)) {
-                engine.terminate(lingerNanos);
+            try {
+                if (!closed) {
+                    closeNow();
+                    for (StreamEngine engine : Set.copyOf(engines)) {
+                        engine.terminate(lingerNanos);
+                    }
+                }
+            } finally {
+                released.countDown();
             }
         });
+        if (!io.isCurrentThread()) {
+            awaitRelease(released);
+        }
+    }
+
+    /** Waits until the address is free again, so that the caller can bind it at once. */
+    private void awaitRelease(CountDownLatch released) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (!released.await(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        LOG.log(Level.WARNING, "releasing {0} took more than {1} s", endpoint, RELEASE_TIMEOUT_SECONDS);
+                    }
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void closeNow() {
         closed = true;
         if (key != null) {
             key.cancel();
+            io.flushCancelledKeys();
         }
         closeQuietly(channel);
         if (ipcPath != null) {

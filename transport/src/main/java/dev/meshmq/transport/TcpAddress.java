@@ -145,14 +145,45 @@ public record TcpAddress(String host, int port) {
      */
     public static String format(InetSocketAddress address) {
         InetAddress inet = address.getAddress();
-        String host = inet.getHostAddress();
-        int zone = host.indexOf('%');
-        if (zone >= 0) {
-            host = host.substring(0, zone);
-        }
-        if (inet instanceof Inet6Address) {
-            host = "[" + host + "]";
-        }
+        String host = inet instanceof Inet6Address
+                ? "[" + shortIpv6(inet.getAddress()) + "]"
+                : inet.getHostAddress();
         return "tcp://" + host + ":" + address.getPort();
+    }
+
+    /**
+     * Writes an IPv6 address in the short form of RFC 5952 ({@code ::1}, {@code fe80::1:2}): lower
+     * case, no leading zeros, the longest run of two or more zero groups as {@code ::}.
+     */
+    static String shortIpv6(byte[] address) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }
