@@ -2,8 +2,6 @@ package dev.meshmq.patterns;
 
 import dev.meshmq.Message;
 import dev.meshmq.transport.PeerLink;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -15,9 +13,8 @@ import java.util.function.Consumer;
  */
 final class FairQueue {
 
-    private final List<PeerLink> active = new ArrayList<>();
+    private final Rotation rotation = new Rotation();
     private final Consumer<PeerLink> onDrained;
-    private int next;
 
     /**
      * Creates a fair queue.
@@ -37,24 +34,7 @@ final class FairQueue {
         LinkState state = LinkState.of(link);
         if (!state.readable) {
             state.readable = true;
-            active.add(link);
-        }
-    }
-
-    /**
-     * Takes a link out of turn.
-     *
-     * @param link the link
-     */
-    void remove(PeerLink link) {
-        LinkState state = LinkState.of(link);
-        if (state.readable) {
-            state.readable = false;
-            int index = active.indexOf(link);
-            active.remove(index);
-            if (index < next) {
-                next--;
-            }
+            rotation.add(link);
         }
     }
 
@@ -64,31 +44,19 @@ final class FairQueue {
      * @return a message, or null if no link has one now
      */
     Message receive() {
-        while (!active.isEmpty()) {
-            if (next >= active.size()) {
-                next = 0;
-            }
-            PeerLink link = active.get(next);
+        while (!rotation.isEmpty()) {
+            PeerLink link = rotation.current();
             Message message = link.inbound().read();
             if (message != null) {
-                next++;
+                rotation.advance();
                 return message;
             }
             LinkState.of(link).readable = false;
-            active.remove(next);
+            rotation.removeCurrent();
             if (link.inbound().isDrainedAndClosed()) {
                 onDrained.accept(link);
             }
         }
         return null;
-    }
-
-    /**
-     * Returns whether some link may have a message.
-     *
-     * @return true if any link is in turn
-     */
-    boolean hasCandidates() {
-        return !active.isEmpty();
     }
 }

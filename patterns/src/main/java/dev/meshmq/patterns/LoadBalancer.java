@@ -2,8 +2,6 @@ package dev.meshmq.patterns;
 
 import dev.meshmq.Message;
 import dev.meshmq.transport.PeerLink;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sends each message whole to one link, in round-robin order over the links that can take it. A
@@ -14,8 +12,7 @@ import java.util.List;
  */
 final class LoadBalancer {
 
-    private final List<PeerLink> active = new ArrayList<>();
-    private int next;
+    private final Rotation rotation = new Rotation();
 
     /**
      * Puts a link (back) in the rotation, unless it is already there or detached.
@@ -26,7 +23,7 @@ final class LoadBalancer {
         LinkState state = LinkState.of(link);
         if (!state.writable && !state.detached) {
             state.writable = true;
-            active.add(link);
+            rotation.add(link);
         }
     }
 
@@ -39,11 +36,7 @@ final class LoadBalancer {
         LinkState state = LinkState.of(link);
         if (state.writable) {
             state.writable = false;
-            int index = active.indexOf(link);
-            active.remove(index);
-            if (index < next) {
-                next--;
-            }
+            rotation.remove(link);
         }
     }
 
@@ -54,17 +47,14 @@ final class LoadBalancer {
      * @return false if every link is full (or there is none)
      */
     boolean send(Message message) {
-        while (!active.isEmpty()) {
-            if (next >= active.size()) {
-                next = 0;
-            }
-            PeerLink link = active.get(next);
+        while (!rotation.isEmpty()) {
+            PeerLink link = rotation.current();
             if (link.outbound().write(message)) {
-                next++;
+                rotation.advance();
                 return true;
             }
             LinkState.of(link).writable = false;
-            active.remove(next);
+            rotation.removeCurrent();
         }
         return false;
     }
