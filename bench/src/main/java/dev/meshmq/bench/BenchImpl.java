@@ -1,0 +1,122 @@
+package dev.meshmq.bench;
+
+import java.util.Locale;
+
+/**
+ * One messaging library under test. Both implementations create the same socket types with the same
+ * high-water marks (1000 messages each way, set explicitly) and move plain {@code byte[]} bodies, so
+ * a figure for one is comparable with the same figure for the other.
+ *
+ * <p>Thread-safety: {@link #open()} may be called from any thread; what it returns follows
+ * {@link BenchContext}.
+ */
+interface BenchImpl {
+
+    /** The high-water mark both implementations set on every socket, send and receive side. */
+    int HWM = 1000;
+
+    /**
+     * Returns the name used on the command line and in results.
+     *
+     * @return "meshmq" or "jeromq"
+     */
+    String name();
+
+    /**
+     * Opens a context with one I/O thread.
+     *
+     * @return the context
+     */
+    BenchContext open();
+
+    /**
+     * Returns the implementation with the given command-line name.
+     *
+     * @param name "meshmq" or "jeromq"
+     * @return the implementation
+     * @throws IllegalArgumentException for any other name
+     */
+    static BenchImpl named(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "meshmq":
+                return new MeshMqImpl();
+            case "jeromq":
+                return new JeroMqImpl();
+            default:
+                throw new IllegalArgumentException("unknown implementation: " + name);
+        }
+    }
+
+    /** A context of one implementation: creates sockets, and closing it closes them all. */
+    interface BenchContext extends AutoCloseable {
+
+        /**
+         * Creates a PUSH socket.
+         *
+         * @return the socket
+         */
+        BenchSocket createPush();
+
+        /**
+         * Creates a PULL socket.
+         *
+         * @return the socket
+         */
+        BenchSocket createPull();
+
+        /**
+         * Creates a PAIR socket.
+         *
+         * @return the socket
+         */
+        BenchSocket createPair();
+
+        /** Closes the sockets and the context, after every thread using them has finished. */
+        @Override
+        void close();
+
+        /**
+         * Ends blocked calls on this context's sockets from another thread, with an exception in
+         * the blocked threads; never blocks itself. Used when a run misses its deadline.
+         */
+        void abort();
+    }
+
+    /** A socket of one implementation, reduced to what the benchmarks use. Single owner. */
+    interface BenchSocket extends AutoCloseable {
+
+        /**
+         * Binds.
+         *
+         * @param endpoint the endpoint, possibly with a wildcard port
+         * @return the resolved endpoint
+         */
+        String bind(String endpoint);
+
+        /**
+         * Connects.
+         *
+         * @param endpoint the endpoint
+         */
+        void connect(String endpoint);
+
+        /**
+         * Sends one single-frame message, blocking at the high-water mark. The array is not copied
+         * and must not change afterwards.
+         *
+         * @param body the body
+         */
+        void send(byte[] body);
+
+        /**
+         * Waits for the next message.
+         *
+         * @return the size of its body in bytes
+         */
+        int receive();
+
+        /** Closes the socket. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.meshmq.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parsed command line. {@link #parse} checks every flag and its value and throws
+ * {@link UsageException} with a one-line message on the first problem.
+ */
+final class BenchOptions {
+
+    static final String THROUGHPUT = "throughput";
+    static final String LATENCY = "latency";
+    static final String THROUGHPUT_PEER = "throughput-peer";
+    static final String LATENCY_PEER = "latency-peer";
+
+    private static final int MAX_SIZE = 64 * 1024 * 1024;
+
+    String command;
+    List<String> impls = List.of("meshmq", "jeromq");
+    Transport transport = Transport.TCP;
+    int size = 64;
+    int procs = 1;
+    double seconds = 2.0;
+    double warmupSeconds = 1.0;
+    int rounds = 1;
+    int minRoundTrips = 20_000;
+    boolean csv;
+    String connect;
+
+    private BenchOptions() {
+    }
+
+    boolean isPeer() {
+        return THROUGHPUT_PEER.equals(command) || LATENCY_PEER.equals(command);
+    }
+
+    static BenchOptions parse(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("missing command: throughput or latency (try --help)");
+        }
+        BenchOptions options = new BenchOptions();
+        options.command = args.get(0);
+        if (!List.of(THROUGHPUT, LATENCY, THROUGHPUT_PEER, LATENCY_PEER).contains(options.command)) {
+            throw new UsageException("unknown command '" + options.command + "': use throughput or latency");
+        }
+        for (int i = 1; i < args.size(); i++) {
+            String flag = args.get(i);
+            if ("--csv".equals(flag)) {
+                options.csv = true;
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(flag.startsWith("--") ? "missing value for " + flag : "unexpected " + flag);
+            }
+            options.apply(flag, args.get(++i));
+        }
+        options.check();
+        return options;
+    }
+
+    private void apply(String flag, String value) throws UsageException {
+        switch (flag) {
+            case "--impl":
+                impls = parseImpls(value);
+                break;
+            case "--transport":
+                transport = parseTransport(value);
+                break;
+            case "--size":
+                size = parseInt(flag, value, 1, MAX_SIZE);
+                break;
+            case "--procs":
+                procs = parseInt(flag, value, 1, 2);
+                break;
+            case "--seconds":
+                seconds = parseSeconds(flag, value, 0.1);
+                break;
+            case "--warmup":
+                warmupSeconds = parseSeconds(flag, value, 0.0);
+                break;
+            case "--rounds":
+                rounds = parseInt(flag, value, 1, 100);
+                break;
+            case "--min-round-trips":
+                minRoundTrips = parseInt(flag, value, 1, 100_000_000);
+                break;
+            case "--connect":
+                connect = value;
+                break;
+            case "--role":
+                if (!"receive".equals(value)) {
+                    throw new UsageException("--role must be receive, got '" + value + "'");
+                }
+                break;
+            default:
+                throw new UsageException("unknown flag '" + flag + "' (try --help)");
+        }
+    }
+
+    private void check() throws UsageException {
+        if (transport == Transport.INPROC && procs != 1) {
+            throw new UsageException("--transport inproc needs --procs 1 (inproc works within one process only)");
+        }
+        if (isPeer() && (connect == null || impls.size() != 1)) {
+            throw new UsageException(command + " needs --connect ENDPOINT and exactly one --impl");
+        }
+    }
+
+    private static List<String> parseImpls(String value) throws UsageException {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "meshmq":
+                return List.of("meshmq");
+            case "jeromq":
+                return List.of("jeromq");
+            case "both":
+                return new ArrayList<>(List.of("meshmq", "jeromq"));
+            default:
+                throw new UsageException("--impl must be meshmq, jeromq or both, got '" + value + "'");
+        }
+    }
+
+    private static Transport parseTransport(String value) throws UsageException {
+        for (Transport transport : Transport.values()) {
+            if (transport.label().equals(value)) {
+                return transport;
+            }
+        }
+        throw new UsageException("--transport must be tcp, ipc or inproc, got '" + value + "'");
+    }
+
+    private static int parseInt(String flag, String value, int min, int max) throws UsageException {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " needs a whole number, got '" + value + "'");
+        }
+        throw new UsageException(flag + " must be between " + min + " and " + max + ", got '" + value + "'");
+    }
+
+    private static double parseSeconds(String flag, String value, double min) throws UsageException {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= min && parsed <= 3600 && !Double.isNaN(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " needs a number of seconds, got '" + value + "'");
+        }
+        throw new UsageException(flag + " must be between " + min + " and 3600 seconds, got '" + value + "'");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.meshmq.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/** JeroMQ 0.6.0, the baseline, through its {@code ZMQ.Socket} API. */
+final class JeroMqImpl implements BenchImpl {
+
+    /** Matches MeshMQ's default linger, so closing behaves alike; the benchmarks never rely on it. */
+    private static final int LINGER_MILLIS = 2000;
+
+    @Override
+    public String name() {
+        return "jeromq";
+    }
+
+    @Override
+    public BenchContext open() {
+        return new JeroContext(ZMQ.context(1));
+    }
+
+    /**
+     * A JeroMQ context. Its {@code term()} waits until every socket is closed and only the owning
+     * thread may close a socket, so {@link #close()} closes the sockets first and {@link #abort()}
+     * terminates on a separate thread (the blocked calls then fail with ETERM).
+     */
+    private static final class JeroContext implements BenchContext {
+
+        private static final long TERM_WAIT_MILLIS = 5000;
+
+        private final ZMQ.Context context;
+        private final List<JeroSocket> sockets = new ArrayList<>();
+
+        JeroContext(ZMQ.Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public BenchSocket createPush() {
+            return track(new JeroSocket(context.socket(SocketType.PUSH)));
+        }
+
+        @Override
+        public BenchSocket createPull() {
+            return track(new JeroSocket(context.socket(SocketType.PULL)));
+        }
+
+        @Override
+        public BenchSocket createPair() {
+            return track(new JeroSocket(context.socket(SocketType.PAIR)));
+        }
+
+        private synchronized JeroSocket track(JeroSocket socket) {
+            sockets.add(socket);
+            return socket;
+        }
+
+        @Override
+        public void close() {
+            List<JeroSocket> open;
+            synchronized (this) {
+                open = new ArrayList<>(sockets);
+                sockets.clear();
+            }
+            for (JeroSocket socket : open) {
+                socket.close();
+            }
+            Thread term = terminate();
+            try {
+                term.join(TERM_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void abort() {
+            terminate();
+        }
+
+        private Thread terminate() {
+            Thread term = new Thread(context::term, "jeromq-term");
+            term.setDaemon(true);
+            term.start();
+            return term;
+        }
+    }
+
+    /** Adapts a JeroMQ socket. */
+    private static final class JeroSocket implements BenchSocket {
+
+        private final ZMQ.Socket socket;
+        private boolean closed;
+
+        JeroSocket(ZMQ.Socket socket) {
+            this.socket = socket;
+            socket.setSndHWM(HWM);
+            socket.setRcvHWM(HWM);
+            socket.setLinger(LINGER_MILLIS);
+        }
+
+        @Override
+        public String bind(String endpoint) {
+            socket.bind(endpoint);
+            return socket.getLastEndpoint();
+        }
+
+        @Override
+        public void connect(String endpoint) {
+            socket.connect(endpoint);
+        }
+
+        @Override
+        public void send(byte[] body) {
+            if (!socket.send(body)) {
+                throw new IllegalStateException("JeroMQ send failed: errno " + socket.errno());
+            }
+        }
+
+        @Override
+        public int receive() {
+            byte[] body = socket.recv();
+            if (body == null) {
+                throw new IllegalStateException("JeroMQ receive failed: errno " + socket.errno());
+            }
+            return body.length;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                socket.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.meshmq.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code meshmq-bench} command line: throughput and latency of MeshMQ side by side with JeroMQ.
+ * Exit codes: 0 all runs finished, 1 a run failed (reported on stderr), 2 a bad command line.
+ *
+ * <p>Thread-safety: a program; each run uses a few threads of its own.
+ */
+public final class Main {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar meshmq-bench.jar throughput|latency [flags]",
+            "  throughput  one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
+            "  latency     PAIR ping-pong (REQ/REP does not exist yet): mean/p50/p99 round trip in microseconds",
+            "  (fanout needs PUB/SUB, which MeshMQ does not have yet, so it is not offered)",
+            "flags:",
+            "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating",
+            "  --transport tcp|ipc|inproc  default tcp; inproc needs --procs 1; JeroMQ's ipc is TCP emulation",
+            "  --size BYTES                message body size, default 64",
+            "  --procs 1|2                 2 = the receiver/echo side runs in a child JVM; default 1",
+            "  --seconds S                 timed part, default 2",
+            "  --warmup S                  warm-up before timing, default 1 (same for both libraries)",
+            "  --rounds N                  repeat N times and report the median of each metric; default 1",
+            "  --min-round-trips N         latency: timed round trips at least, default 20000",
+            "  --csv                       print bench,impl,transport,procs,size,metric,value lines",
+            "Both libraries use the same socket types, sizes and HWM (1000 send and receive, set explicitly).",
+            "MB/s is 10^6 bytes of message body per second.");
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> list = Arrays.asList(args);
+        if (list.contains("--help") || list.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(list);
+        } catch (UsageException e) {
+            err.println("meshmq-bench: " + e.getMessage());
+            return 2;
+        }
+        try {
+            if (BenchOptions.THROUGHPUT_PEER.equals(options.command)) {
+                ThroughputBench.runPeer(options, out);
+                return 0;
+            }
+            if (BenchOptions.LATENCY_PEER.equals(options.command)) {
+                LatencyBench.runPeer(options, out);
+                return 0;
+            }
+        } catch (RuntimeException e) {
+            err.println("meshmq-bench: " + options.command + " failed: " + e);
+            return 1;
+        }
+        return runBenchmarks(options, out, err);
+    }
+
+    private static int runBenchmarks(BenchOptions options, PrintStream out, PrintStream err) {
+        if (options.transport == Transport.IPC && options.impls.contains("jeromq")) {
+            (options.csv ? err : out).println("note: JeroMQ's ipc:// is TCP over loopback (emulation); "
+                    + "MeshMQ's is a Unix domain socket");
+        }
+        List<List<Result>> perImpl = new ArrayList<>();
+        for (int i = 0; i < options.impls.size(); i++) {
+            perImpl.add(new ArrayList<>());
+        }
+        int failures = 0;
+        for (int round = 0; round < options.rounds; round++) {
+            for (int step = 0; step < options.impls.size(); step++) {
+                int index = (step + round) % options.impls.size();
+                BenchImpl impl = BenchImpl.named(options.impls.get(index));
+                try {
+                    perImpl.get(index).add(runOne(impl, options));
+                } catch (RuntimeException e) {
+                    failures++;
+                    err.println("meshmq-bench: " + impl.name() + " " + options.command + " over "
+                            + options.transport.label() + " (procs " + options.procs + ", size " + options.size
+                            + ") FAILED: " + e.getMessage());
+                }
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (List<Result> rounds : perImpl) {
+            if (!rounds.isEmpty()) {
+                results.add(median(rounds));
+            }
+        }
+        if (options.csv) {
+            ResultPrinter.printCsv(results, out);
+        } else {
+            ResultPrinter.printTable(results, out);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static Result runOne(BenchImpl impl, BenchOptions options) {
+        Transport.resetIpcFiles();
+        try {
+            if (BenchOptions.THROUGHPUT.equals(options.command)) {
+                return ThroughputBench.run(impl, options);
+            }
+            return LatencyBench.run(impl, options);
+        } finally {
+            for (Path file : Transport.resetIpcFiles()) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // A leftover socket file in the temp directory is harmless; the next run uses a new name.
+                    continue;
+                }
+            }
+        }
+    }
+
+    /** The median of each metric over the rounds of one implementation (the lower middle for even counts). */
+    private static Result median(List<Result> rounds) {
+        Result first = rounds.get(0);
+        if (rounds.size() == 1) {
+            return first;
+        }
+        for (Map.Entry<String, Double> metric : first.metrics.entrySet()) {
+            double[] values = new double[rounds.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rounds.get(i).metrics.get(metric.getKey());
+            }
+            Arrays.sort(values);
+            metric.setValue(values[(values.length - 1) / 2]);
+        }
+        first.detail("median of " + rounds.size() + " rounds");
+        return first;
+    }
+}

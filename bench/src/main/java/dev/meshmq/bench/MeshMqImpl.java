@@ -1,0 +1,85 @@
+package dev.meshmq.bench;
+
+import dev.meshmq.Context;
+import dev.meshmq.Message;
+import dev.meshmq.MessageReceiver;
+import dev.meshmq.MessageSender;
+import dev.meshmq.Socket;
+import dev.meshmq.SocketOptions;
+
+/** MeshMQ through its public API only. */
+final class MeshMqImpl implements BenchImpl {
+
+    @Override
+    public String name() {
+        return "meshmq";
+    }
+
+    @Override
+    public BenchContext open() {
+        Context context = Context.create();
+        return new BenchContext() {
+            @Override
+            public BenchSocket createPush() {
+                return new MeshSocket(context.createPush());
+            }
+
+            @Override
+            public BenchSocket createPull() {
+                return new MeshSocket(context.createPull());
+            }
+
+            @Override
+            public BenchSocket createPair() {
+                return new MeshSocket(context.createPair());
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+
+            @Override
+            public void abort() {
+                context.close();
+            }
+        };
+    }
+
+    /** Adapts a MeshMQ socket; sending on a PULL or receiving on a PUSH is a programming error. */
+    private static final class MeshSocket implements BenchSocket {
+
+        private final Socket socket;
+
+        MeshSocket(Socket socket) {
+            this.socket = socket;
+            socket.set(SocketOptions.SEND_HWM, HWM);
+            socket.set(SocketOptions.RECEIVE_HWM, HWM);
+        }
+
+        @Override
+        public String bind(String endpoint) {
+            return socket.bind(endpoint);
+        }
+
+        @Override
+        public void connect(String endpoint) {
+            socket.connect(endpoint);
+        }
+
+        @Override
+        public void send(byte[] body) {
+            ((MessageSender) socket).send(Message.wrap(body));
+        }
+
+        @Override
+        public int receive() {
+            return ((MessageReceiver) socket).receive().frame(0).size();
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.meshmq.bench;
+
+import dev.meshmq.bench.BenchImpl.BenchContext;
+import dev.meshmq.bench.BenchImpl.BenchSocket;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Throughput, after libzmq's local_thr/remote_thr: one PUSH (which binds) sends {@code --size}-byte
+ * messages as fast as it can, one PULL (which connects) counts them.
+ *
+ * <p>The sender sends for {@code --warmup} seconds (counted from the first send that went through,
+ * so connection set-up is excluded), then an empty marker message, then data for {@code --seconds},
+ * then a second marker. The receiver times from the first data message after the first marker to
+ * the second marker and counts the data messages after the first one in between; the rate is that
+ * count over that time, from the receiver's view. Markers are empty, data is never empty.
+ */
+final class ThroughputBench {
+
+    static final String NAME = "throughput";
+    static final String REPORT = "RECEIVED";
+    private static final byte[] MARKER = new byte[0];
+    private static final int SENDS_PER_CLOCK_CHECK = 64;
+    private static final double SLACK_SECONDS = 30;
+
+    private ThroughputBench() {
+    }
+
+    static Result run(BenchImpl impl, BenchOptions options) {
+        double budget = options.warmupSeconds + options.seconds + SLACK_SECONDS;
+        long deadline = Watchdog.deadline(budget);
+        BenchContext context = impl.open();
+        PeerProcess peer = null;
+        try {
+            BenchSocket push = context.createPush();
+            String endpoint = push.bind(options.transport.bindEndpoint());
+            byte[] payload = new byte[options.size];
+            FutureTask<Long> sender = Watchdog.start(impl.name() + "-sender",
+                    () -> send(push, payload, options.warmupSeconds, options.seconds));
+            long[] received;
+            if (options.procs == 1) {
+                BenchSocket pull = context.createPull();
+                pull.connect(endpoint);
+                FutureTask<long[]> receiver = Watchdog.start(impl.name() + "-receiver",
+                        () -> receive(pull, options.size));
+                Watchdog.await(impl.name() + " throughput sender", sender, deadline, () -> false, context::abort);
+                received = Watchdog.await(impl.name() + " throughput receiver", receiver, deadline, () -> false,
+                        context::abort);
+            } else {
+                peer = PeerProcess.start(List.of(BenchOptions.THROUGHPUT_PEER, "--role", "receive",
+                        "--impl", impl.name(), "--connect", endpoint, "--size", Integer.toString(options.size),
+                        "--transport", options.transport.label()));
+                PeerProcess running = peer;
+                Watchdog.await(impl.name() + " throughput sender", sender, deadline, running::hasExited,
+                        context::abort);
+                String[] report = peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
+                received = new long[] {Long.parseLong(report[1]), Long.parseLong(report[2])};
+            }
+            return result(impl, options, received[0], received[1]);
+        } finally {
+            if (peer != null) {
+                peer.close();
+            }
+            context.close();
+        }
+    }
+
+    private static Result result(BenchImpl impl, BenchOptions options, long count, long nanos) {
+        if (count <= 0 || nanos <= 0) {
+            throw new BenchFailure(impl.name() + " receiver counted " + count + " messages in " + nanos + " ns");
+        }
+        double perSecond = count * 1e9 / nanos;
+        return new Result(NAME, impl.name(), options)
+                .with("msgs_per_s", perSecond)
+                .with("mb_per_s", perSecond * options.size / 1e6)
+                .detail(count + " msgs in " + String.format(Locale.ROOT, "%.2f", nanos / 1e9) + " s");
+    }
+
+    /** The receiving peer process: connects a PULL, receives, prints {@code RECEIVED count nanos}. */
+    static void runPeer(BenchOptions options, PrintStream out) {
+        BenchImpl impl = BenchImpl.named(options.impls.get(0));
+        try (BenchContext context = impl.open()) {
+            BenchSocket pull = context.createPull();
+            pull.connect(options.connect);
+            long[] received = receive(pull, options.size);
+            out.println(REPORT + " " + received[0] + " " + received[1]);
+            out.flush();
+            pull.close();
+        }
+    }
+
+    static long send(BenchSocket push, byte[] payload, double warmupSeconds, double seconds) {
+        push.send(payload);
+        long sent = 1 + sendUntil(push, payload, Watchdog.deadline(warmupSeconds));
+        push.send(MARKER);
+        sent += sendUntil(push, payload, Watchdog.deadline(seconds));
+        push.send(MARKER);
+        return sent;
+    }
+
+    private static long sendUntil(BenchSocket push, byte[] payload, long deadlineNanos) {
+        long sent = 0;
+        do {
+            for (int i = 0; i < SENDS_PER_CLOCK_CHECK; i++) {
+                push.send(payload);
+            }
+            sent += SENDS_PER_CLOCK_CHECK;
+        } while (System.nanoTime() - deadlineNanos < 0);
+        return sent;
+    }
+
+    /**
+     * Receives one run.
+     *
+     * @return the number of data messages after the first timed one, and the nanoseconds from the
+     *     first timed data message to the end marker
+     */
+    static long[] receive(BenchSocket pull, int size) {
+        while (true) {
+            int got = pull.receive();
+            if (got == 0) {
+                break;
+            }
+            checkSize(got, size);
+        }
+        int first = pull.receive();
+        long start = System.nanoTime();
+        if (first == 0) {
+            return new long[] {0, 0};
+        }
+        checkSize(first, size);
+        long count = 0;
+        while (true) {
+            int got = pull.receive();
+            if (got == 0) {
+                break;
+            }
+            checkSize(got, size);
+            count++;
+        }
+        return new long[] {count, System.nanoTime() - start};
+    }
+
+    private static void checkSize(int got, int size) {
+        if (got != size) {
+            throw new BenchFailure("received a " + got + "-byte message, expected " + size);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.meshmq.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A smoke run of each benchmark, short enough for {@code mvn verify}: not a measurement. */
+class BenchSmokeTest {
+
+    private static final Pattern LINE = Pattern.compile(
+            "(throughput|latency),(meshmq|jeromq|ratio),(tcp|inproc),1,64,([a-z0-9_]+),([0-9]+(\\.[0-9]+)?)");
+
+    @ParameterizedTest
+    @CsvSource({"throughput,tcp", "throughput,inproc", "latency,tcp", "latency,inproc"})
+    void printsWellFormedPositiveCsvForBothImplementations(String bench, String transport) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {bench, "--impl", "both", "--transport", transport, "--procs", "1", "--size", "64",
+            "--seconds", "0.5", "--warmup", "0.2", "--min-round-trips", "2000", "--csv"};
+        int code = Main.run(args, print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        List<String> lines = stdout.lines().toList();
+        Set<String> metrics = "throughput".equals(bench)
+                ? Set.of("msgs_per_s", "mb_per_s")
+                : Set.of("mean_us", "p50_us", "p99_us");
+        assertEquals(3 * metrics.size(), lines.size(), stdout);
+        for (String line : lines) {
+            Matcher matcher = LINE.matcher(line);
+            assertTrue(matcher.matches(), "malformed: " + line);
+            assertEquals(bench, matcher.group(1), line);
+            assertEquals(transport, matcher.group(3), line);
+            assertTrue(metrics.contains(matcher.group(4)), line);
+            assertTrue(Double.parseDouble(matcher.group(5)) > 0, line);
+        }
+    }
+
+    @Test
+    void rejectsBadFlagsWithExitCodeTwoAndOneLine() {
+        for (String[] args : List.of(new String[] {"throughput", "--size", "x"},
+                new String[] {"latency", "--transport", "inproc", "--procs", "2"},
+                new String[] {"throughput", "--bogus", "1"},
+                new String[] {"fanout"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(args, print(new ByteArrayOutputStream()), print(err));
+            assertEquals(2, code);
+            assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count(), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static PrintStream print(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.transport.PeerLink;
+
+/**
+ * A socket's own bookkeeping for one link: whether the routing strategies currently hold it, and
+ * the events posted for it, allocated once.
+ *
+ * <p>Thread-safety: fields belong to the socket's caller thread; the events are immutable.
+ */
+final class LinkState {
+
+    final LinkEvent readableEvent;
+    final LinkEvent writableEvent;
+    boolean readable;
+    boolean writable;
+    boolean detached;
+
+    LinkState(PeerLink link) {
+        this.readableEvent = new LinkEvent(LinkEvent.Kind.READABLE, link);
+        this.writableEvent = new LinkEvent(LinkEvent.Kind.WRITABLE, link);
+    }
+
+    static LinkState of(PeerLink link) {
+        return (LinkState) link.socketState;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.Context;
+import dev.meshmq.ContextClosedException;
+import dev.meshmq.ContextConfig;
+import dev.meshmq.PairSocket;
+import dev.meshmq.PullSocket;
+import dev.meshmq.PushSocket;
+import dev.meshmq.transport.NanoClock;
+import dev.meshmq.transport.TransportContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The implementation of {@link Context}: its transport (I/O threads, inproc names) and its sockets.
+ *
+ * <p>Thread-safety: safe for any thread.
+ */
+final class MeshContext implements Context {
+
+    /** Extra time allowed beyond the longest linger for connections to finish closing. */
+    private static final long SHUTDOWN_MARGIN_NANOS = 1_000_000_000L;
+
+    private final TransportContext transport;
+    private final Set<SocketBase> sockets = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    MeshContext(ContextConfig config) {
+        this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM);
+    }
+
+    TransportContext transport() {
+        return transport;
+    }
+
+    @Override
+    public PairSocket createPair() {
+        return register(PairSocketImpl::new);
+    }
+
+    @Override
+    public PushSocket createPush() {
+        return register(PushSocketImpl::new);
+    }
+
+    @Override
+    public PullSocket createPull() {
+        return register(PullSocketImpl::new);
+    }
+
+    private <S extends SocketBase> S register(Function<MeshContext, S> factory) {
+        if (closed) {
+            throw new ContextClosedException("the context is closed");
+        }
+        S socket = factory.apply(this);
+        sockets.add(socket);
+        if (closed) {
+            socket.closeSocket(true);
+            throw new ContextClosedException("the context is closed");
+        }
+        return socket;
+    }
+
+    void socketClosed(SocketBase socket) {
+        sockets.remove(socket);
+    }
+
+    @Override
+    public void close() {
+        List<SocketBase> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = List.copyOf(sockets);
+        }
+        long longestLinger = 0;
+        for (SocketBase socket : open) {
+            longestLinger = Math.max(longestLinger, socket.transportOptions().lingerNanos());
+            socket.closeSocket(true);
+        }
+        long timeout = longestLinger > Long.MAX_VALUE - SHUTDOWN_MARGIN_NANOS
+                ? Long.MAX_VALUE : longestLinger + SHUTDOWN_MARGIN_NANOS;
+        transport.shutdown(timeout);
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+}

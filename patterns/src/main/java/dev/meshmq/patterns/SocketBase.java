@@ -1,0 +1,440 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.ContextClosedException;
+import dev.meshmq.EndpointNotFoundException;
+import dev.meshmq.Message;
+import dev.meshmq.Socket;
+import dev.meshmq.SocketClosedException;
+import dev.meshmq.SocketOption;
+import dev.meshmq.SocketType;
+import dev.meshmq.transport.Binding;
+import dev.meshmq.transport.Endpoint;
+import dev.meshmq.transport.LinkHost;
+import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.TransportOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What every socket pattern shares: endpoints, options, the links to peers and the events about
+ * them, blocking with timeouts, and close. A pattern supplies how it admits links and how one
+ * attempt to send or receive works; this class repeats the attempt, waiting between tries for an
+ * event on one of the links.
+ *
+ * <p>Thread-safety: the classic socket contract. One thread at a time may send, receive, bind,
+ * connect or set options; a second thread entering while one is inside gets an
+ * {@link IllegalStateException} instead of corrupting state. {@link #close()} is safe from any
+ * thread. Link events arrive from I/O threads through a concurrent queue and are handled by the
+ * caller thread.
+ */
+abstract class SocketBase implements Socket, LinkHost {
+
+    private static final long FOREVER = Long.MAX_VALUE;
+
+    private final MeshContext context;
+    private final SocketType type;
+    private final SocketOptionValues options;
+    private final ConcurrentLinkedQueue<LinkEvent> events = new ConcurrentLinkedQueue<>();
+    private final Waiter waiter = new Waiter();
+    private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
+    private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    private final Map<String, String> inprocNames = new ConcurrentHashMap<>();
+    private final Map<String, PeerLink> connections = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<Thread> inside = new AtomicReference<>();
+    private volatile boolean closedByContext;
+    private volatile String lastEndpoint = "";
+
+    SocketBase(MeshContext context, SocketType type) {
+        this.context = context;
+        this.type = type;
+        this.options = new SocketOptionValues(type);
+    }
+
+    /**
+     * Decides whether a new link joins this socket, and if so puts it in the routing strategies.
+     *
+     * @param link the new link, its {@link LinkState} already set
+     * @return false to refuse it (it is then closed)
+     */
+    abstract boolean admit(PeerLink link);
+
+    /** A link is gone; read what is left on it, stop sending to it. */
+    abstract void linkDetached(PeerLink link);
+
+    /** A link's inbound pipe may have messages again. */
+    abstract void linkReadable(PeerLink link);
+
+    /** A link's outbound pipe has room again. */
+    abstract void linkWritable(PeerLink link);
+
+    /** One attempt to send, without waiting: true if the message was taken. */
+    abstract boolean attemptSend(Message message);
+
+    /** One attempt to receive, without waiting: the message, or null. */
+    abstract Message attemptReceive();
+
+    @Override
+    public final SocketType type() {
+        return type;
+    }
+
+    @Override
+    public final TransportOptions transportOptions() {
+        return options.transportOptions();
+    }
+
+    @Override
+    public final String bind(String endpoint) {
+        enter();
+        try {
+            checkOpen();
+            Endpoint parsed = Endpoint.parse(endpoint);
+            String resolved;
+            if (parsed.transport() == Endpoint.Transport.INPROC) {
+                context.transport().inproc().bind(parsed.address(), endpoint, this);
+                inprocNames.put(endpoint, parsed.address());
+                resolved = endpoint;
+            } else {
+                Binding binding = context.transport().bind(parsed, endpoint, this);
+                resolved = binding.resolvedEndpoint();
+                bindings.put(resolved, binding);
+                bindings.putIfAbsent(endpoint, binding);
+            }
+            lastEndpoint = resolved;
+            if (closed.get()) {
+                releaseEndpoints(0);
+            }
+            return resolved;
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public final void connect(String endpoint) {
+        enter();
+        try {
+            checkOpen();
+            Endpoint parsed = Endpoint.parse(endpoint);
+            PeerLink link = parsed.transport() == Endpoint.Transport.INPROC
+                    ? context.transport().inproc().connect(parsed.address(), endpoint, this)
+                    : context.transport().connect(parsed, endpoint, transportOptions());
+            connections.put(endpoint, link);
+            handleAttached(link);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public final void unbind(String endpoint) {
+        enter();
+        try {
+            checkOpen();
+            String name = inprocNames.remove(endpoint);
+            if (name != null) {
+                context.transport().inproc().unbind(name, this);
+                return;
+            }
+            Binding binding = bindings.remove(endpoint);
+            if (binding == null) {
+                throw new EndpointNotFoundException("not bound to " + endpoint);
+            }
+            bindings.values().removeIf(other -> other == binding);
+            binding.close(options.lingerNanos());
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public final void disconnect(String endpoint) {
+        enter();
+        try {
+            checkOpen();
+            PeerLink link = connections.remove(endpoint);
+            if (link == null) {
+                throw new EndpointNotFoundException("not connected to " + endpoint);
+            }
+            link.outbound().closeWriting();
+            link.terminate(options.lingerNanos());
+            handle(new LinkEvent(LinkEvent.Kind.DETACHED, link));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public final <T> void set(SocketOption<T> option, T value) {
+        Objects.requireNonNull(option, "option");
+        checkOpen();
+        options.set(option, value);
+    }
+
+    @Override
+    public final <T> T get(SocketOption<T> option) {
+        Objects.requireNonNull(option, "option");
+        return options.get(option);
+    }
+
+    @Override
+    public final String lastEndpoint() {
+        return lastEndpoint;
+    }
+
+    @Override
+    public final boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public final void attach(PeerLink link) {
+        post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
+    }
+
+    @Override
+    public final void detach(PeerLink link) {
+        post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
+    }
+
+    private void post(LinkEvent event) {
+        events.add(event);
+        waiter.wake();
+    }
+
+    /**
+     * Sends, retrying until the pattern takes the message or the timeout passes.
+     *
+     * @param message the message
+     * @param timeout zero for one attempt, null for no limit
+     * @return true if sent
+     */
+    final boolean sendWithin(Message message, Duration timeout) {
+        Objects.requireNonNull(message, "message");
+        long timeoutNanos = toNanos(timeout);
+        enter();
+        try {
+            checkOpen();
+            processEvents();
+            if (attemptSend(message)) {
+                return true;
+            }
+            long deadline = deadline(timeoutNanos);
+            while (timeoutNanos != 0 && waitForEvent(deadline)) {
+                if (attemptSend(message)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Receives, retrying until a message comes or the timeout passes.
+     *
+     * @param timeout zero for one attempt, null for no limit
+     * @return the message, or null
+     */
+    final Message receiveWithin(Duration timeout) {
+        long timeoutNanos = toNanos(timeout);
+        enter();
+        try {
+            checkOpen();
+            processEvents();
+            Message message = attemptReceive();
+            if (message != null) {
+                return message;
+            }
+            long deadline = deadline(timeoutNanos);
+            while (timeoutNanos != 0 && waitForEvent(deadline)) {
+                message = attemptReceive();
+                if (message != null) {
+                    return message;
+                }
+            }
+            return null;
+        } finally {
+            exit();
+        }
+    }
+
+    private static long toNanos(Duration timeout) {
+        if (timeout == null) {
+            return FOREVER;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        return SocketOptionValues.saturatedNanos(timeout);
+    }
+
+    private static long deadline(long timeoutNanos) {
+        if (timeoutNanos == FOREVER) {
+            return FOREVER;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        return deadline == FOREVER ? FOREVER - 1 : deadline;
+    }
+
+    /** Waits for an event or the deadline; handles the events; false once the deadline passed. */
+    private boolean waitForEvent(long deadline) {
+        if (deadline != FOREVER && System.nanoTime() - deadline >= 0) {
+            return false;
+        }
+        waiter.await(deadline, () -> !events.isEmpty() || closed.get());
+        checkOpen();
+        processEvents();
+        return true;
+    }
+
+    private void processEvents() {
+        LinkEvent event;
+        while ((event = events.poll()) != null) {
+            handle(event);
+        }
+    }
+
+    private void handle(LinkEvent event) {
+        PeerLink link = event.link();
+        switch (event.kind()) {
+            case ATTACHED:
+                handleAttached(link);
+                break;
+            case DETACHED:
+                handleDetached(link);
+                break;
+            case READABLE:
+                if (link.socketState != null) {
+                    linkReadable(link);
+                }
+                break;
+            case WRITABLE:
+                if (link.socketState != null && !LinkState.of(link).detached) {
+                    linkWritable(link);
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown link event " + event.kind());
+        }
+    }
+
+    private void handleAttached(PeerLink link) {
+        if (link.socketState != null) {
+            return;
+        }
+        LinkState state = new LinkState(link);
+        link.socketState = state;
+        links.add(link);
+        if (closed.get()) {
+            terminate(link, options.lingerNanos());
+            return;
+        }
+        link.inbound().setReaderWakeup(() -> post(state.readableEvent));
+        link.outbound().setWriterWakeup(() -> post(state.writableEvent));
+        if (!admit(link)) {
+            state.detached = true;
+            links.remove(link);
+            terminate(link, 0);
+        }
+    }
+
+    private void handleDetached(PeerLink link) {
+        links.remove(link);
+        if (link.socketState == null) {
+            LinkState state = new LinkState(link);
+            state.detached = true;
+            link.socketState = state;
+            return;
+        }
+        LinkState state = LinkState.of(link);
+        if (!state.detached) {
+            state.detached = true;
+            linkDetached(link);
+        }
+    }
+
+    private static void terminate(PeerLink link, long lingerNanos) {
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        link.terminate(lingerNanos);
+    }
+
+    final void checkOpen() {
+        if (closed.get()) {
+            if (closedByContext) {
+                throw new ContextClosedException("the context of this " + type + " socket was closed");
+            }
+            throw new SocketClosedException("this " + type + " socket is closed");
+        }
+    }
+
+    private void enter() {
+        Thread current = Thread.currentThread();
+        if (!inside.compareAndSet(null, current)) {
+            throw new IllegalStateException("this " + type + " socket is in use by thread '" + inside.get()
+                    + "'; the classic socket types allow one thread at a time");
+        }
+    }
+
+    private void exit() {
+        inside.lazySet(null);
+    }
+
+    @Override
+    public final void close() {
+        closeSocket(false);
+    }
+
+    /**
+     * Closes the socket; blocked calls end with {@link SocketClosedException}, or with
+     * {@link ContextClosedException} when the context closes it.
+     *
+     * @param byContext true when the context is closing
+     */
+    final void closeSocket(boolean byContext) {
+        if (byContext) {
+            closedByContext = true;
+        }
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        waiter.wake();
+        long linger = options.lingerNanos();
+        releaseEndpoints(linger);
+        for (PeerLink link : links) {
+            terminate(link, linger);
+        }
+        LinkEvent event;
+        while ((event = events.poll()) != null) {
+            if (event.kind() == LinkEvent.Kind.ATTACHED) {
+                terminate(event.link(), linger);
+            }
+        }
+        context.socketClosed(this);
+    }
+
+    private void releaseEndpoints(long lingerNanos) {
+        for (Binding binding : Set.copyOf(bindings.values())) {
+            binding.close(lingerNanos);
+        }
+        bindings.clear();
+        for (String name : inprocNames.values()) {
+            context.transport().inproc().unbind(name, this);
+        }
+        inprocNames.clear();
+    }
+
+    @Override
+    public String toString() {
+        return type + " socket" + (closed.get() ? " (closed)" : "");
+    }
+}

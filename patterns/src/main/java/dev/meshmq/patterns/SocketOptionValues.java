@@ -1,0 +1,62 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.SocketOption;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
+import dev.meshmq.transport.TransportOptions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The option values of one socket, and the transport snapshot derived from them.
+ *
+ * <p>Thread-safety: safe for any thread; a set is visible to the next snapshot taken.
+ */
+final class SocketOptionValues {
+
+    private final SocketType type;
+    private final Map<SocketOption<?>, Object> values = new ConcurrentHashMap<>();
+    private volatile TransportOptions snapshot;
+
+    SocketOptionValues(SocketType type) {
+        this.type = type;
+        this.snapshot = buildSnapshot();
+    }
+
+    <T> void set(SocketOption<T> option, T value) {
+        T checked = option.validate(value);
+        synchronized (this) {
+            values.put(option, checked);
+            snapshot = buildSnapshot();
+        }
+    }
+
+    <T> T get(SocketOption<T> option) {
+        Object value = values.get(option);
+        return value == null ? option.defaultValue() : option.type().cast(value);
+    }
+
+    TransportOptions transportOptions() {
+        return snapshot;
+    }
+
+    long lingerNanos() {
+        return snapshot.lingerNanos();
+    }
+
+    private TransportOptions buildSnapshot() {
+        return new TransportOptions(type, get(SocketOptions.SEND_HWM), get(SocketOptions.RECEIVE_HWM),
+                saturatedNanos(get(SocketOptions.LINGER)), saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL)),
+                saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL_MAX)),
+                saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
+                get(SocketOptions.BACKLOG), get(SocketOptions.IPV6));
+    }
+
+    static long saturatedNanos(java.time.Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

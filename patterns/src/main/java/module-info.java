@@ -1,0 +1,9 @@
+/**
+ * MeshMQ's socket patterns and context: the implementation behind {@code dev.meshmq.Context.create()}.
+ */
+module dev.meshmq.patterns {
+    requires transitive dev.meshmq;
+    requires dev.meshmq.transport;
+
+    provides dev.meshmq.spi.ContextProvider with dev.meshmq.patterns.MeshContextProvider;
+}

@@ -1,0 +1,34 @@
+package dev.meshmq.transport;
+
+/**
+ * What a {@link StreamEngine} reports to the listener or connecter that created it.
+ *
+ * <p>Thread-safety: called on the engine's I/O thread only.
+ */
+interface EngineOwner {
+
+    /**
+     * The handshake succeeded: returns the link the engine should serve.
+     *
+     * @param engine the engine
+     * @param peer what the handshake told
+     * @return the link to move messages for
+     */
+    PeerLink linkFor(StreamEngine engine, PeerInfo peer);
+
+    /**
+     * The engine closed its connection and will do nothing more.
+     *
+     * @param engine the engine
+     * @param link the link it served, or null if the handshake never completed
+     */
+    void engineClosed(StreamEngine engine, PeerLink link);
+
+    /**
+     * Returns whether messages wait to be sent on the link this owner would give the engine, so a
+     * closing engine still in its handshake knows whether finishing it is worth the linger.
+     *
+     * @return true if something is queued
+     */
+    boolean hasQueuedOutput();
+}

@@ -1,0 +1,51 @@
+package dev.meshmq.transport;
+
+/**
+ * Closes one side of an inproc link: ends both pipes so the other socket reads what was already
+ * sent and then forgets the link.
+ *
+ * <p>Thread-safety: safe for any thread; terminates once.
+ */
+final class InprocLinkControl implements LinkControl {
+
+    private PeerLink selfLink;
+    private LinkHost peer;
+    private PeerLink peerLink;
+    private Runnable onUnpaired;
+    private boolean terminated;
+
+    synchronized void init(LinkHost self, PeerLink selfLink, LinkHost peer, PeerLink peerLink, Runnable onUnpaired) {
+        this.selfLink = selfLink;
+        this.peer = peer;
+        this.peerLink = peerLink;
+        this.onUnpaired = onUnpaired;
+    }
+
+    synchronized void pairWith(LinkHost peerHost, PeerLink link) {
+        this.peer = peerHost;
+        this.peerLink = link;
+    }
+
+    @Override
+    public void terminate(long lingerNanos) {
+        LinkHost peerHost;
+        PeerLink otherLink;
+        Runnable unpaired;
+        synchronized (this) {
+            if (terminated) {
+                return;
+            }
+            terminated = true;
+            peerHost = peer;
+            otherLink = peerLink;
+            unpaired = onUnpaired;
+        }
+        selfLink.outbound().closeWriting();
+        selfLink.inbound().closeReading();
+        if (peerHost != null) {
+            peerHost.detach(otherLink);
+        } else if (unpaired != null) {
+            unpaired.run();
+        }
+    }
+}

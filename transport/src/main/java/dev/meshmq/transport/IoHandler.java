@@ -1,0 +1,26 @@
+package dev.meshmq.transport;
+
+import java.nio.channels.SelectionKey;
+
+/**
+ * Something registered with an {@link IoThread}'s selector: a listener or a connection.
+ *
+ * <p>Thread-safety: called only on the I/O thread that owns the registration.
+ */
+interface IoHandler {
+
+    /**
+     * Called when the selector reports the key ready.
+     *
+     * @param key the key, with its ready set
+     */
+    void onSelected(SelectionKey key);
+
+    /**
+     * Called when a callback of this handler threw: the handler must release what it holds. The I/O
+     * thread itself carries on.
+     *
+     * @param failure what was thrown
+     */
+    void onFailure(RuntimeException failure);
+}

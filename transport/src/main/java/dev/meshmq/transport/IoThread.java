@@ -1,0 +1,240 @@
+package dev.meshmq.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A reactor thread: one NIO selector, the connections and listeners registered on it, a queue of
+ * tasks posted from other threads, and timers. Nothing registered here may block.
+ *
+ * <p>Other threads reach it only through {@link #execute}; the selector is woken only when a task
+ * arrives while the thread may be asleep in select, so a burst of tasks costs one wake-up.
+ *
+ * <p>Thread-safety: {@link #execute}, {@link #shutdown} and {@link #isCurrentThread} from any
+ * thread; everything else on this I/O thread only.
+ */
+public final class IoThread implements Executor {
+
+    private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
+    private static final int TASKS_PER_ROUND = 4096;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final NanoClock clock;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timerSequence;
+    private volatile boolean stopping;
+
+    /**
+     * Creates and starts an I/O thread.
+     *
+     * @param name the thread's name
+     * @param clock the time source for timers
+     */
+    public IoThread(String name, NanoClock clock) {
+        this.clock = clock;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Runs {@code task} on this I/O thread, soon. Any thread. Tasks posted after shutdown are dropped.
+     *
+     * @param task must not block
+     */
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!isCurrentThread() && !wakeupPending.getAndSet(true)) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * Returns whether the caller runs on this I/O thread.
+     *
+     * @return true on the I/O thread
+     */
+    public boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Returns the clock.
+     *
+     * @return the time source of this thread's timers
+     */
+    public NanoClock clock() {
+        return clock;
+    }
+
+    /**
+     * Schedules a task. I/O thread only.
+     *
+     * @param delayNanos from now
+     * @param task the task
+     * @return a handle to cancel it
+     */
+    public Timer schedule(long delayNanos, Runnable task) {
+        Timer timer = new Timer(clock.nanoTime() + Math.max(0, delayNanos), timerSequence++, task);
+        timers.add(timer);
+        return timer;
+    }
+
+    /**
+     * Makes the selector drop the keys cancelled so far, so that closing their channels releases the
+     * underlying sockets at once rather than at the next select. I/O thread only, outside dispatch.
+     */
+    void flushCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "selectNow failed", e);
+        }
+    }
+
+    SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws ClosedChannelException {
+        return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * Stops the thread after the tasks already posted have run, and waits for it to end.
+     *
+     * @param timeoutMillis the longest wait
+     */
+    public void shutdown(long timeoutMillis) {
+        execute(() -> stopping = true);
+        if (!isCurrentThread()) {
+            try {
+                thread.join(Math.max(1, timeoutMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (!stopping) {
+                runOneRound();
+            }
+        } finally {
+            closeEverything();
+        }
+    }
+
+    private void runOneRound() {
+        long timeoutMillis = runDueTimers();
+        // Cleared before looking at the queue: a task posted after this point either is seen below
+        // or finds the flag clear and wakes the select that follows.
+        wakeupPending.set(false);
+        try {
+            if (tasks.isEmpty()) {
+                if (timeoutMillis < 0) {
+                    selector.select();
+                } else if (timeoutMillis == 0) {
+                    selector.selectNow();
+                } else {
+                    selector.select(timeoutMillis);
+                }
+            } else {
+                selector.selectNow();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "selector failed", e);
+        }
+        dispatchSelected();
+        runTasks();
+    }
+
+    /** Runs due timers; returns the wait until the next one in ms, 0 for now, -1 for none. */
+    private long runDueTimers() {
+        while (true) {
+            Timer next = timers.peek();
+            if (next == null) {
+                return -1;
+            }
+            if (next.isCancelled()) {
+                timers.poll();
+                continue;
+            }
+            long waitNanos = next.deadlineNanos() - clock.nanoTime();
+            if (waitNanos > 0) {
+                return Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+            }
+            timers.poll();
+            guarded(next::run);
+        }
+    }
+
+    private void dispatchSelected() {
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            IoHandler handler = (IoHandler) key.attachment();
+            if (!key.isValid()) {
+                continue;
+            }
+            try {
+                handler.onSelected(key);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "I/O handler failed; closing it", e);
+                guarded(() -> handler.onFailure(e));
+            }
+        }
+    }
+
+    private void runTasks() {
+        for (int i = 0; i < TASKS_PER_ROUND; i++) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            guarded(task);
+        }
+    }
+
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "I/O task failed", e);
+        }
+    }
+
+    private void closeEverything() {
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a channel at shutdown failed", e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the selector failed", e);
+        }
+        tasks.clear();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.meshmq.transport;
+
+/**
+ * The socket side of the links a transport creates: implemented by each socket pattern.
+ *
+ * <p>Thread-safety: {@link #attach} and {@link #detach} are called from I/O threads and from other
+ * sockets' threads (inproc); implementations must only record the event and wake the socket's owner.
+ */
+public interface LinkHost {
+
+    /**
+     * Returns the settings to use for new connections.
+     *
+     * @return the current options snapshot
+     */
+    TransportOptions transportOptions();
+
+    /**
+     * A new link to a peer is ready to carry messages (or, for a connect, to queue them).
+     *
+     * @param link the link
+     */
+    void attach(PeerLink link);
+
+    /**
+     * A link is gone: no more messages will arrive on it beyond those already queued, and messages
+     * written to it are discarded.
+     *
+     * @param link the link
+     */
+    void detach(PeerLink link);
+}

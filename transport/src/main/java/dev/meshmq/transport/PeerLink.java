@@ -1,0 +1,99 @@
+package dev.meshmq.transport;
+
+import java.util.Objects;
+
+/**
+ * A two-way path between a socket and one peer: an inbound and an outbound {@link Pipe}, what the
+ * handshake told about the peer, and the control to close it. For tcp and ipc the far end of the
+ * pipes is a connection engine; for inproc it is the peer socket, whose link shares the same two
+ * pipes the other way round.
+ *
+ * <p>Thread-safety: the pipes follow their own contract; {@link #peer()} may be read from any
+ * thread; {@link #socketState} belongs to the owning socket's thread.
+ */
+public final class PeerLink {
+
+    private final Pipe inbound;
+    private final Pipe outbound;
+    private final String endpoint;
+    private final LinkControl control;
+    private volatile PeerInfo peer;
+
+    /** Bookkeeping of the owning socket's routing strategy; touched only by the socket's thread. */
+    public Object socketState;
+
+    /**
+     * Creates a link.
+     *
+     * @param inbound messages from the peer
+     * @param outbound messages to the peer
+     * @param endpoint the endpoint this link belongs to, as the socket knows it
+     * @param control closes the far end
+     * @param peer what is known of the peer so far, may be null until a handshake completes
+     */
+    public PeerLink(Pipe inbound, Pipe outbound, String endpoint, LinkControl control, PeerInfo peer) {
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.control = Objects.requireNonNull(control, "control");
+        this.peer = peer;
+    }
+
+    /**
+     * Returns the pipe of messages from the peer.
+     *
+     * @return the inbound pipe
+     */
+    public Pipe inbound() {
+        return inbound;
+    }
+
+    /**
+     * Returns the pipe of messages to the peer.
+     *
+     * @return the outbound pipe
+     */
+    public Pipe outbound() {
+        return outbound;
+    }
+
+    /**
+     * Returns the endpoint this link was made for.
+     *
+     * @return the endpoint string
+     */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Returns what the last handshake told about the peer.
+     *
+     * @return the peer, or null before the first handshake
+     */
+    public PeerInfo peer() {
+        return peer;
+    }
+
+    LinkControl control() {
+        return control;
+    }
+
+    void setPeer(PeerInfo peer) {
+        this.peer = peer;
+    }
+
+    /**
+     * Closes the far end; see {@link LinkControl#terminate(long)}.
+     *
+     * @param lingerNanos the longest time to keep sending
+     */
+    public void terminate(long lingerNanos) {
+        control.terminate(lingerNanos);
+    }
+
+    @Override
+    public String toString() {
+        return "PeerLink[" + endpoint + "]";
+    }
+}

@@ -1,0 +1,234 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.Message;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+
+/**
+ * A one-way queue of whole messages from one writer thread to one reader thread, with a high-water
+ * mark counted in messages. This is where back-pressure and wake-ups happen:
+ *
+ * <ul>
+ *   <li>{@link #write} refuses a message when the pipe holds {@code hwm} messages; the writer is then
+ *       woken (its wake-up runs once) when the reader has drained the pipe to the low-water mark.
+ *   <li>{@link #read} returns null on an empty pipe; the reader is then woken (its wake-up runs once)
+ *       by the next write. Wake-ups happen only on these transitions, never per message.
+ * </ul>
+ *
+ * <p>Visibility follows from two volatile counters: the writer increments {@code written} after
+ * queuing a message, the reader increments {@code consumed} after taking one; each side sets its
+ * waiting flag before re-reading the other side's counter, so no wake-up is lost.
+ *
+ * <p>Thread-safety: {@code write}/{@code closeWriting} from the writer thread only, {@code read} and
+ * {@code closeReading} from the reader thread only; the other methods from any thread.
+ */
+public final class Pipe {
+
+    private static final VarHandle READER_WAITING;
+    private static final VarHandle WRITER_WAITING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            READER_WAITING = lookup.findVarHandle(Pipe.class, "readerWaiting", boolean.class);
+            WRITER_WAITING = lookup.findVarHandle(Pipe.class, "writerWaiting", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SpscQueue<Message> queue = new SpscQueue<>();
+    private volatile int hwm;
+    private volatile long written;
+    private volatile long consumed;
+    private volatile boolean readerWaiting;
+    private volatile boolean writerWaiting;
+    private volatile boolean writerClosed;
+    private volatile boolean readerClosed;
+    private volatile Runnable readerWakeup = () -> { };
+    private volatile Runnable writerWakeup = () -> { };
+
+    /** The writer's last view of {@code consumed}, refreshed only when the pipe looks full. */
+    private long consumedSeenByWriter;
+
+    /**
+     * Creates a pipe.
+     *
+     * @param hwm the high-water mark in messages; 0 means no limit
+     */
+    public Pipe(int hwm) {
+        setHighWaterMark(hwm);
+    }
+
+    /**
+     * Changes the high-water mark; takes effect for the next write.
+     *
+     * @param hwm messages, 0 for no limit
+     */
+    public void setHighWaterMark(int hwm) {
+        if (hwm < 0) {
+            throw new IllegalArgumentException("hwm must not be negative: " + hwm);
+        }
+        this.hwm = hwm;
+        if (writerWaiting && !isFull()) {
+            wakeWriter();
+        }
+    }
+
+    /**
+     * Sets what runs (on the writer's thread of choice) when a waiting reader has something to read.
+     *
+     * @param wakeup must be cheap and must not block; it usually posts a task or unparks a thread
+     */
+    public void setReaderWakeup(Runnable wakeup) {
+        this.readerWakeup = Objects.requireNonNull(wakeup, "wakeup");
+    }
+
+    /**
+     * Sets what runs when a writer refused by the high-water mark may write again.
+     *
+     * @param wakeup must be cheap and must not block
+     */
+    public void setWriterWakeup(Runnable wakeup) {
+        this.writerWakeup = Objects.requireNonNull(wakeup, "wakeup");
+    }
+
+    /**
+     * Queues a message unless the pipe is full or its reader is gone. Writer thread only.
+     *
+     * @param message the message
+     * @return false if the pipe is at its high-water mark (the writer wake-up will run later) or the
+     *     reader closed its end (then it never will: the writer should stop using this pipe)
+     */
+    public boolean write(Message message) {
+        if (readerClosed) {
+            return false;
+        }
+        int limit = hwm;
+        if (limit > 0 && written - consumedSeenByWriter >= limit) {
+            consumedSeenByWriter = consumed;
+            if (written - consumedSeenByWriter >= limit) {
+                writerWaiting = true;
+                consumedSeenByWriter = consumed;
+                if (written - consumedSeenByWriter >= limit) {
+                    return false;
+                }
+                WRITER_WAITING.compareAndSet(this, true, false);
+            }
+        }
+        queue.offer(message);
+        written = written + 1;
+        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
+            readerWakeup.run();
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether a write would be refused right now. Any thread; a hint only.
+     *
+     * @return true if the pipe holds at least {@code hwm} messages
+     */
+    public boolean isFull() {
+        int limit = hwm;
+        return limit > 0 && written - consumed >= limit && !readerClosed;
+    }
+
+    /**
+     * Takes the oldest message. Reader thread only.
+     *
+     * @return the message, or null if the pipe is empty (the reader wake-up will run on the next write)
+     */
+    public Message read() {
+        long count = consumed;
+        if (written == count) {
+            readerWaiting = true;
+            if (written == count) {
+                return null;
+            }
+            READER_WAITING.compareAndSet(this, true, false);
+        }
+        Message message = queue.poll();
+        if (message == null) {
+            throw new IllegalStateException("pipe counted a message it does not hold");
+        }
+        consumed = count + 1;
+        if (writerWaiting) {
+            int limit = hwm;
+            if (limit == 0 || written - (count + 1) <= lowWaterMark(limit)) {
+                wakeWriter();
+            }
+        }
+        return message;
+    }
+
+    private void wakeWriter() {
+        if (WRITER_WAITING.compareAndSet(this, true, false)) {
+            writerWakeup.run();
+        }
+    }
+
+    private static long lowWaterMark(int limit) {
+        return limit / 2;
+    }
+
+    /**
+     * Returns how many messages are queued. Any thread; a snapshot.
+     *
+     * @return the queue depth
+     */
+    public long size() {
+        return Math.max(0, written - consumed);
+    }
+
+    /**
+     * Returns the high-water mark.
+     *
+     * @return messages, 0 for no limit
+     */
+    public int highWaterMark() {
+        return hwm;
+    }
+
+    /** Says that no more messages will be written; wakes a waiting reader so it can notice. */
+    public void closeWriting() {
+        writerClosed = true;
+        if (READER_WAITING.compareAndSet(this, true, false)) {
+            readerWakeup.run();
+        }
+    }
+
+    /** Says that nothing will be read any more; wakes a waiting writer so it can notice. */
+    public void closeReading() {
+        readerClosed = true;
+        wakeWriter();
+    }
+
+    /**
+     * Returns whether the writer closed its end and every message has been read.
+     *
+     * @return true once the pipe is finished for the reader
+     */
+    public boolean isDrainedAndClosed() {
+        return writerClosed && written == consumed;
+    }
+
+    /**
+     * Returns whether the writer closed its end.
+     *
+     * @return true after {@link #closeWriting()}
+     */
+    public boolean isWriterClosed() {
+        return writerClosed;
+    }
+
+    /**
+     * Returns whether the reader closed its end.
+     *
+     * @return true after {@link #closeReading()}
+     */
+    public boolean isReaderClosed() {
+        return readerClosed;
+    }
+}

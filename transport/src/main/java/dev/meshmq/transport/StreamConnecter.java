@@ -1,0 +1,231 @@
+package dev.meshmq.transport;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.function.Supplier;
+
+/**
+ * The connecting side of one tcp or ipc endpoint: keeps one {@link PeerLink} for the socket from
+ * the moment {@code connect()} is called, and (re)establishes a connection behind it, waiting
+ * RECONNECT_INTERVAL between attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
+ * the link while no connection exists are sent once one is up.
+ *
+ * <p>States: {@link State#WAITING} for the next attempt, {@link State#CONNECTING} while the channel
+ * connects, {@link State#CONNECTED} while an engine runs, {@link State#FINISHED} at the end.
+ *
+ * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
+ */
+final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
+
+    /** Where the connecter is in its cycle. */
+    enum State { WAITING, CONNECTING, CONNECTED, FINISHED }
+
+    private static final System.Logger LOG = System.getLogger(StreamConnecter.class.getName());
+
+    private final IoThread io;
+    private final String endpoint;
+    private final Supplier<SocketAddress> resolver;
+    private final boolean tcp;
+    private final TransportOptions options;
+    private final ActivityCounter activity;
+    private final PeerLink link;
+
+    private State state = State.WAITING;
+    private SocketChannel channel;
+    private StreamEngine engine;
+    private Timer retryTimer;
+    private Timer lingerTimer;
+    private long nextIntervalNanos;
+    private boolean terminating;
+    private long lingerDeadlineNanos;
+
+    StreamConnecter(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp,
+            TransportOptions options, ActivityCounter activity) {
+        this.io = io;
+        this.endpoint = endpoint;
+        this.resolver = resolver;
+        this.tcp = tcp;
+        this.options = options;
+        this.activity = activity;
+        this.nextIntervalNanos = options.reconnectIntervalNanos();
+        this.link = new PeerLink(new Pipe(options.receiveHwm()), new Pipe(options.sendHwm()), endpoint, this, null);
+        activity.started();
+    }
+
+    PeerLink link() {
+        return link;
+    }
+
+    void start() {
+        io.execute(this::attempt);
+    }
+
+    private void attempt() {
+        if (state == State.FINISHED) {
+            return;
+        }
+        retryTimer = null;
+        try {
+            SocketAddress address = resolver.get();
+            channel = tcp ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.configureBlocking(false);
+            if (tcp) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            state = State.CONNECTING;
+            if (channel.connect(address)) {
+                onConnected(null);
+            } else {
+                io.register(channel, SelectionKey.OP_CONNECT, this);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "connect to {0} failed: {1}", endpoint, e.toString());
+            closeChannel();
+            scheduleRetry();
+        }
+    }
+
+    @Override
+    public void onSelected(SelectionKey key) {
+        if (state != State.CONNECTING || !key.isConnectable()) {
+            return;
+        }
+        try {
+            if (channel.finishConnect()) {
+                onConnected(key);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "connect to {0} failed: {1}", endpoint, e.toString());
+            key.cancel();
+            closeChannel();
+            scheduleRetry();
+        }
+    }
+
+    @Override
+    public void onFailure(RuntimeException failure) {
+        if (engine != null) {
+            engine.close("internal error: " + failure);
+        } else {
+            closeChannel();
+            scheduleRetry();
+        }
+    }
+
+    private void onConnected(SelectionKey key) {
+        state = State.CONNECTED;
+        String remote = endpoint;
+        engine = new StreamEngine(io, channel, options, this, remote);
+        engine.start(key);
+    }
+
+    @Override
+    public PeerLink linkFor(StreamEngine connected, PeerInfo peer) {
+        nextIntervalNanos = options.reconnectIntervalNanos();
+        link.setPeer(peer);
+        if (terminating) {
+            long left = Math.max(1, lingerDeadlineNanos - io.clock().nanoTime());
+            io.execute(() -> connected.terminate(left));
+        }
+        return link;
+    }
+
+    @Override
+    public boolean hasQueuedOutput() {
+        return link.outbound().size() > 0;
+    }
+
+    @Override
+    public void engineClosed(StreamEngine closed, PeerLink served) {
+        engine = null;
+        channel = null;
+        if (terminating) {
+            long left = lingerDeadlineNanos - io.clock().nanoTime();
+            if (link.outbound().size() == 0 || left <= 0) {
+                finish();
+                return;
+            }
+            if (lingerTimer == null) {
+                lingerTimer = io.schedule(left, this::finish);
+            }
+        }
+        scheduleRetry();
+    }
+
+    private void scheduleRetry() {
+        if (state == State.FINISHED) {
+            return;
+        }
+        if (terminating && (link.outbound().size() == 0 || lingerTimer == null)) {
+            finish();
+            return;
+        }
+        state = State.WAITING;
+        long delay = nextIntervalNanos;
+        long max = options.reconnectIntervalMaxNanos();
+        if (max > options.reconnectIntervalNanos()) {
+            nextIntervalNanos = Math.min(max, nextIntervalNanos * 2);
+        }
+        retryTimer = io.schedule(delay, this::attempt);
+    }
+
+    @Override
+    public void terminate(long lingerNanos) {
+        io.execute(() -> onTerminate(lingerNanos));
+    }
+
+    private void onTerminate(long lingerNanos) {
+        if (state == State.FINISHED || terminating) {
+            return;
+        }
+        terminating = true;
+        lingerDeadlineNanos = io.clock().nanoTime() + lingerNanos;
+        if (engine != null) {
+            engine.terminate(lingerNanos);
+            return;
+        }
+        if (lingerNanos > 0 && link.outbound().size() > 0) {
+            lingerTimer = io.schedule(lingerNanos, this::finish);
+            return;
+        }
+        finish();
+    }
+
+    private void finish() {
+        if (state == State.FINISHED) {
+            return;
+        }
+        state = State.FINISHED;
+        if (retryTimer != null) {
+            retryTimer.cancel();
+        }
+        if (lingerTimer != null) {
+            lingerTimer.cancel();
+        }
+        if (engine != null) {
+            StreamEngine running = engine;
+            engine = null;
+            running.close("connecter finished");
+        }
+        closeChannel();
+        link.inbound().closeWriting();
+        link.outbound().closeReading();
+        activity.finished();
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a channel to " + endpoint + " failed", e);
+            }
+            channel = null;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.meshmq.transport;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bound tcp or ipc endpoint: accepts connections and gives each a {@link StreamEngine}; when the
+ * handshake succeeds, a fresh {@link PeerLink} is attached to the socket, and when the connection
+ * ends the link is detached and what was queued towards that peer is dropped.
+ *
+ * <p>Thread-safety: owned by its I/O thread; {@link #close} may be called from any thread.
+ */
+final class StreamListener implements IoHandler, EngineOwner {
+
+    private static final System.Logger LOG = System.getLogger(StreamListener.class.getName());
+    private static final int ACCEPTS_PER_EVENT = 64;
+    private static final long RELEASE_TIMEOUT_SECONDS = 5;
+
+    private final IoThread io;
+    private final ServerSocketChannel channel;
+    private final String endpoint;
+    private final boolean tcp;
+    private final Path ipcPath;
+    private final LinkHost host;
+    private final TransportOptions options;
+    private final ActivityCounter activity;
+    private final Set<StreamEngine> engines = new HashSet<>();
+    private SelectionKey key;
+    private boolean closed;
+
+    StreamListener(IoThread io, ServerSocketChannel channel, String endpoint, Path ipcPath, LinkHost host,
+            TransportOptions options, ActivityCounter activity) {
+        this.io = io;
+        this.channel = channel;
+        this.endpoint = endpoint;
+        this.tcp = ipcPath == null;
+        this.ipcPath = ipcPath;
+        this.host = host;
+        this.options = options;
+        this.activity = activity;
+        activity.started();
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    void start() {
+        io.execute(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                key = io.register(channel, SelectionKey.OP_ACCEPT, this);
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "cannot listen on " + endpoint, e);
+                closeNow();
+            }
+        });
+    }
+
+    @Override
+    public void onSelected(SelectionKey selected) {
+        for (int i = 0; i < ACCEPTS_PER_EVENT && !closed; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "accept on {0} failed: {1}", endpoint, e.toString());
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            startEngine(accepted);
+        }
+    }
+
+    private void startEngine(SocketChannel accepted) {
+        String remote;
+        try {
+            accepted.configureBlocking(false);
+            if (tcp) {
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                remote = String.valueOf(accepted.getRemoteAddress());
+            } else {
+                remote = endpoint;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "setting up an accepted connection failed: {0}", e.toString());
+            closeQuietly(accepted);
+            return;
+        }
+        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote);
+        engines.add(engine);
+        engine.start(null);
+    }
+
+    @Override
+    public void onFailure(RuntimeException failure) {
+        LOG.log(Level.ERROR, "listener " + endpoint + " failed", failure);
+    }
+
+    @Override
+    public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
+        PeerLink link = new PeerLink(new Pipe(options.receiveHwm()), new Pipe(options.sendHwm()), endpoint,
+                lingerNanos -> io.execute(() -> engine.terminate(lingerNanos)), peer);
+        link.setPeer(peer);
+        host.attach(link);
+        return link;
+    }
+
+    @Override
+    public boolean hasQueuedOutput() {
+        return false;
+    }
+
+    @Override
+    public void engineClosed(StreamEngine engine, PeerLink link) {
+        engines.remove(engine);
+        if (link != null) {
+            link.inbound().closeWriting();
+            link.outbound().closeReading();
+            host.detach(link);
+        }
+        if (closed && engines.isEmpty()) {
+            activity.finished();
+        }
+    }
+
+    /**
+     * Stops accepting and closes the connections accepted here, letting each send what is queued
+     * for at most {@code lingerNanos}. Any thread; returns once the address is released (the port
+     * closed, the socket file removed), so it can be bound again at once.
+     *
+     * @param lingerNanos the longest time to keep sending
+     */
+    void close(long lingerNanos) {
+        CountDownLatch released = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                if (!closed) {
+                    closeNow();
+                    for (StreamEngine engine : Set.copyOf(engines)) {
+                        engine.terminate(lingerNanos);
+                    }
+                }
+            } finally {
+                released.countDown();
+            }
+        });
+        if (!io.isCurrentThread()) {
+            awaitRelease(released);
+        }
+    }
+
+    /** Waits until the address is free again, so that the caller can bind it at once. */
+    private void awaitRelease(CountDownLatch released) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (!released.await(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        LOG.log(Level.WARNING, "releasing {0} took more than {1} s", endpoint, RELEASE_TIMEOUT_SECONDS);
+                    }
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeNow() {
+        closed = true;
+        if (key != null) {
+            key.cancel();
+            io.flushCancelledKeys();
+        }
+        closeQuietly(channel);
+        if (ipcPath != null) {
+            try {
+                Files.deleteIfExists(ipcPath);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot remove socket file {0}: {1}", ipcPath, e.toString());
+            }
+        }
+        if (engines.isEmpty()) {
+            activity.finished();
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel toClose) {
+        try {
+            toClose.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "close failed: {0}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.AddressInUseException;
+import dev.meshmq.InvalidEndpointException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The transport layer of one context: its I/O threads, its inproc registry, and the entry points
+ * that bind and connect tcp and ipc endpoints for a socket.
+ *
+ * <p>Thread-safety: safe for any thread.
+ */
+public final class TransportContext {
+
+    private final IoThread[] ioThreads;
+    private final AtomicInteger nextThread = new AtomicInteger();
+    private final ActivityCounter activity = new ActivityCounter();
+    private final InprocRegistry inproc = new InprocRegistry();
+
+    /**
+     * Starts the I/O threads.
+     *
+     * @param threadCount how many
+     * @param clock the time source for timers
+     */
+    public TransportContext(int threadCount, NanoClock clock) {
+        ioThreads = new IoThread[threadCount];
+        for (int i = 0; i < threadCount; i++) {
+            ioThreads[i] = new IoThread("meshmq-io-" + i, clock);
+        }
+    }
+
+    /**
+     * Returns the inproc endpoint registry.
+     *
+     * @return the registry
+     */
+    public InprocRegistry inproc() {
+        return inproc;
+    }
+
+    private IoThread pickThread() {
+        return ioThreads[Math.floorMod(nextThread.getAndIncrement(), ioThreads.length)];
+    }
+
+    /**
+     * Binds a tcp or ipc endpoint for {@code host}. The bind itself happens on the calling thread so
+     * that its errors reach the caller.
+     *
+     * @param endpoint the parsed endpoint
+     * @param text the endpoint as the user wrote it
+     * @param host the socket
+     * @return the binding
+     * @throws AddressInUseException if the address is taken
+     * @throws InvalidEndpointException if it cannot be bound
+     */
+    public Binding bind(Endpoint endpoint, String text, LinkHost host) {
+        TransportOptions options = host.transportOptions();
+        ServerSocketChannel channel = null;
+        try {
+            String resolved;
+            Path ipcPath = null;
+            if (endpoint.transport() == Endpoint.Transport.TCP) {
+                InetSocketAddress address = TcpAddress.parse(text, endpoint.address())
+                        .resolveForBind(text, options.ipv6());
+                channel = ServerSocketChannel.open();
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(address, options.backlog());
+                resolved = TcpAddress.format((InetSocketAddress) channel.getLocalAddress());
+            } else {
+                IpcAddress address = IpcAddress.parse(text, endpoint.address());
+                address.removeStaleSocketFile(text);
+                channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.bind(address.socketAddress(), options.backlog());
+                ipcPath = address.path();
+                resolved = address.format();
+            }
+            channel.configureBlocking(false);
+            StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
+                    activity);
+            listener.start();
+            return new Binding() {
+                @Override
+                public String resolvedEndpoint() {
+                    return resolved;
+                }
+
+                @Override
+                public void close(long lingerNanos) {
+                    listener.close(lingerNanos);
+                }
+            };
+        } catch (BindException e) {
+            closeQuietly(channel);
+            throw new AddressInUseException("cannot bind " + text + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new InvalidEndpointException("cannot bind " + text + ": " + e, e);
+        }
+    }
+
+    /**
+     * Starts connecting a tcp or ipc endpoint for a socket, and returns at once with the link the
+     * socket sends on and receives from; the connection is made, and remade, in the background.
+     *
+     * @param endpoint the parsed endpoint
+     * @param text the endpoint as the user wrote it
+     * @param options the socket's settings
+     * @return the link, to be attached to the socket by the caller
+     * @throws InvalidEndpointException if the address cannot be resolved
+     */
+    public PeerLink connect(Endpoint endpoint, String text, TransportOptions options) {
+        StreamConnecter connecter;
+        if (endpoint.transport() == Endpoint.Transport.TCP) {
+            TcpAddress address = TcpAddress.parse(text, endpoint.address());
+            InetSocketAddress first = address.resolveForConnect(text, options.ipv6());
+            connecter = new StreamConnecter(pickThread(), text, () -> resolveAgain(address, text, options, first),
+                    true, options, activity);
+        } else {
+            IpcAddress address = IpcAddress.parse(text, endpoint.address());
+            SocketAddress target = address.socketAddress();
+            connecter = new StreamConnecter(pickThread(), text, () -> target, false, options, activity);
+        }
+        connecter.start();
+        return connecter.link();
+    }
+
+    private static SocketAddress resolveAgain(TcpAddress address, String text, TransportOptions options,
+            InetSocketAddress fallback) {
+        try {
+            return address.resolveForConnect(text, options.ipv6());
+        } catch (InvalidEndpointException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Waits until every connection, connecter and listener has finished (each is bounded by its
+     * linger), then stops the I/O threads.
+     *
+     * @param timeoutNanos the longest wait for lingering connections
+     * @return true if everything finished in time
+     */
+    public boolean shutdown(long timeoutNanos) {
+        boolean quiet = activity.awaitIdle(timeoutNanos);
+        for (IoThread thread : ioThreads) {
+            thread.shutdown(1000);
+        }
+        return quiet;
+    }
+
+    /**
+     * Returns how many connections, connecters and listeners are alive.
+     *
+     * @return the count
+     */
+    public int activeCount() {
+        return activity.active();
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more can be done about a channel that failed to bind
+            }
+        }
+    }
+}

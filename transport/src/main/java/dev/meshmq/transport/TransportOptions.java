@@ -1,0 +1,52 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.SocketType;
+import java.util.Objects;
+
+/**
+ * The socket settings the transport needs, captured when a bind or connect starts.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param socketType the local socket's type, announced in READY and checked against the peer's
+ * @param sendHwm messages queued towards one peer; 0 = no limit
+ * @param receiveHwm messages queued from one peer; 0 = no limit
+ * @param lingerNanos how long queued outgoing messages may drain after close
+ * @param reconnectIntervalNanos first wait before reconnecting
+ * @param reconnectIntervalMaxNanos upper bound of the doubling wait; 0 keeps it constant
+ * @param handshakeIntervalNanos time allowed for the handshake; 0 = no limit
+ * @param maxMessageSize largest accepted incoming message; -1 = no limit
+ * @param backlog listen backlog
+ * @param ipv6 whether IPv6 is allowed for wildcards and names
+ */
+public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
+        long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
+        long maxMessageSize, int backlog, boolean ipv6) {
+
+    /**
+     * Checks the values.
+     */
+    public TransportOptions {
+        Objects.requireNonNull(socketType, "socketType");
+        if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos <= 0
+                || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1) {
+            throw new IllegalArgumentException("invalid transport options: a value is out of range");
+        }
+    }
+
+    /**
+     * Returns the limit for an inproc pipe between a sender with {@code sendHwm} and a receiver with
+     * {@code receiveHwm}: their sum, or no limit if either has none.
+     *
+     * @param sendHwm the sender's SEND_HWM
+     * @param receiveHwm the receiver's RECEIVE_HWM
+     * @return the combined limit, 0 for none
+     */
+    public static int combinedHwm(int sendHwm, int receiveHwm) {
+        if (sendHwm == 0 || receiveHwm == 0) {
+            return 0;
+        }
+        long sum = (long) sendHwm + receiveHwm;
+        return (int) Math.min(Integer.MAX_VALUE, sum);
+    }
+}

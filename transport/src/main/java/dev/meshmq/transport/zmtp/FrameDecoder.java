@@ -1,0 +1,229 @@
+package dev.meshmq.transport.zmtp;
+
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes the ZMTP frame stream that follows the greeting (RFC 37 "Framing") into messages and
+ * commands, from bytes that arrive in pieces of any size.
+ *
+ * <p>A state machine: {@link State#FLAGS}, then {@link State#SHORT_SIZE} or {@link State#LONG_SIZE},
+ * then {@link State#BODY}; each state has one method that returns the next state, and
+ * {@link #decode} is the one place that changes it. Frames of a message (MORE set on all but the
+ * last) are collected and delivered as one {@link Message} once the last is complete; a command
+ * frame may arrive between them and is delivered at once.
+ *
+ * <p>Limits, all checked when the size field has been read, before any body is allocated:
+ * <ul>
+ *   <li>a long size with the top bit set or above {@code Integer.MAX_VALUE - 16}: MESSAGE_TOO_LARGE;</li>
+ *   <li>data frames of one message adding up to more than {@code maxMessageSize} (unless -1):
+ *       MESSAGE_TOO_LARGE;</li>
+ *   <li>a command frame above {@link #MAX_COMMAND_SIZE} (1 MiB, whatever {@code maxMessageSize} is;
+ *       commands are small): MALFORMED_COMMAND_UNSPECIFIED.</li>
+ * </ul>
+ * A body buffer starts at no more than 64 KiB and doubles (capped at the frame size) only as bytes
+ * arrive, so a peer that claims a huge frame and sends little costs little memory. Reserved flag
+ * bits 3-7 are ignored, as libzmq does; a command with MORE set is MALFORMED_COMMAND_UNSPECIFIED.
+ *
+ * <p>Threading: single-threaded, owned by one I/O thread at a time. After it has thrown, it must not
+ * be used again (the connection is closed).
+ */
+public final class FrameDecoder {
+
+    /** Largest command frame body accepted, in bytes. */
+    public static final int MAX_COMMAND_SIZE = 1 << 20;
+
+    /** Largest frame size accepted at all; leaves room for array headers. */
+    static final long MAX_FRAME_SIZE = Integer.MAX_VALUE - 16;
+
+    /** Largest body buffer allocated before any of its bytes arrive. */
+    static final int INITIAL_BODY_CAPACITY = 64 * 1024;
+
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final int LONG_SIZE_BYTES = 8;
+
+    /** Where the decoder is in the current frame. */
+    public enum State {
+        /** Waiting for the flags byte of a frame. */
+        FLAGS,
+        /** Waiting for the 1-byte size. */
+        SHORT_SIZE,
+        /** Reading the 8-byte big-endian size. */
+        LONG_SIZE,
+        /** Reading the body. */
+        BODY
+    }
+
+    private final long maxMessageSize;
+    private final List<Frame> parts = new ArrayList<>();
+    private State state = State.FLAGS;
+    private int flags;
+    private long longSize;
+    private int longSizeBytesRead;
+    private int frameSize;
+    private byte[] body = NO_BYTES;
+    private int bodyFilled;
+    private long messageBytes;
+    private boolean stopRequested;
+    private boolean failed;
+
+    /**
+     * Creates a decoder.
+     *
+     * @param maxMessageSize largest total body size of a message, in bytes; -1 for no limit
+     * @throws IllegalArgumentException if below -1
+     */
+    public FrameDecoder(long maxMessageSize) {
+        if (maxMessageSize < -1) {
+            throw new IllegalArgumentException("maxMessageSize must be -1 (no limit) or >= 0: " + maxMessageSize);
+        }
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /**
+     * Consumes bytes from {@code in} until it is empty or the handler returns false; in the latter
+     * case the unconsumed bytes stay in {@code in} and the next call continues exactly there.
+     *
+     * @param in bytes from the peer, read from its position
+     * @param handler receives messages and commands
+     * @throws ZmtpProtocolException if the peer broke the protocol, or the handler rejected a command
+     * @throws IllegalStateException if an earlier call threw
+     */
+    public void decode(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
+        if (failed) {
+            throw new IllegalStateException("decoder failed earlier; close the connection");
+        }
+        stopRequested = false;
+        try {
+            while (!stopRequested && in.hasRemaining()) {
+                state = switch (state) {
+                    case FLAGS -> readFlags(in);
+                    case SHORT_SIZE -> readShortSize(in, handler);
+                    case LONG_SIZE -> readLongSize(in, handler);
+                    case BODY -> readBody(in, handler);
+                };
+            }
+        } catch (ZmtpProtocolException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the current state, for tests and diagnostics.
+     *
+     * @return the state
+     */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Returns whether some, but not all, frames of a multipart message have been received.
+     *
+     * @return true between frames of a multipart message
+     */
+    public boolean isInsideMessage() {
+        return !parts.isEmpty();
+    }
+
+    private State readFlags(ByteBuffer in) throws ZmtpProtocolException {
+        flags = in.get() & 0xFF;
+        if (isCommand() && (flags & ZmtpWire.FLAG_MORE) != 0) {
+            throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
+                    String.format("command frame has the MORE flag set (flags 0x%02x)", flags));
+        }
+        if ((flags & ZmtpWire.FLAG_LONG) != 0) {
+            longSize = 0;
+            longSizeBytesRead = 0;
+            return State.LONG_SIZE;
+        }
+        return State.SHORT_SIZE;
+    }
+
+    private State readShortSize(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
+        return startBody(in.get() & 0xFF, handler);
+    }
+
+    private State readLongSize(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
+        while (in.hasRemaining() && longSizeBytesRead < LONG_SIZE_BYTES) {
+            longSize = longSize << 8 | in.get() & 0xFF;
+            longSizeBytesRead++;
+        }
+        if (longSizeBytesRead < LONG_SIZE_BYTES) {
+            return State.LONG_SIZE;
+        }
+        if (longSize < 0 || longSize > MAX_FRAME_SIZE) {
+            throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
+                    "frame claims " + Long.toUnsignedString(longSize) + " bytes, more than the "
+                            + MAX_FRAME_SIZE + " a frame may have");
+        }
+        return startBody(longSize, handler);
+    }
+
+    private State startBody(long size, FrameHandler handler) throws ZmtpProtocolException {
+        if (isCommand()) {
+            if (size > MAX_COMMAND_SIZE) {
+                throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
+                        "command frame claims " + size + " bytes, more than MAX_COMMAND_SIZE " + MAX_COMMAND_SIZE);
+            }
+        } else if (maxMessageSize != -1 && messageBytes + size > maxMessageSize) {
+            String what = messageBytes == 0 ? "frame claims " + size + " bytes"
+                    : "frame of " + size + " bytes brings the message to " + (messageBytes + size) + " bytes";
+            throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
+                    what + ", more than MAX_MESSAGE_SIZE " + maxMessageSize);
+        }
+        frameSize = (int) size;
+        bodyFilled = 0;
+        body = frameSize == 0 ? NO_BYTES : new byte[Math.min(frameSize, INITIAL_BODY_CAPACITY)];
+        if (frameSize == 0) {
+            return completeFrame(handler);
+        }
+        return State.BODY;
+    }
+
+    private State readBody(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
+        int count = Math.min(frameSize - bodyFilled, in.remaining());
+        ensureCapacity(bodyFilled + count);
+        in.get(body, bodyFilled, count);
+        bodyFilled += count;
+        if (bodyFilled < frameSize) {
+            return State.BODY;
+        }
+        return completeFrame(handler);
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > body.length) {
+            long doubled = Math.min(2L * body.length, frameSize);
+            body = Arrays.copyOf(body, (int) Math.max(needed, doubled));
+        }
+    }
+
+    private State completeFrame(FrameHandler handler) throws ZmtpProtocolException {
+        byte[] content = body;
+        body = NO_BYTES;
+        if (isCommand()) {
+            stopRequested = !handler.onCommand(Command.parse(content));
+            return State.FLAGS;
+        }
+        parts.add(Frame.wrap(content));
+        messageBytes += content.length;
+        if ((flags & ZmtpWire.FLAG_MORE) != 0) {
+            return State.FLAGS;
+        }
+        Message message = Message.of(parts);
+        parts.clear();
+        messageBytes = 0;
+        stopRequested = !handler.onMessage(message);
+        return State.FLAGS;
+    }
+
+    private boolean isCommand() {
+        return (flags & ZmtpWire.FLAG_COMMAND) != 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.meshmq.transport.zmtp;
+
+import dev.meshmq.Message;
+
+/**
+ * Receives what a {@link FrameDecoder} decodes. Returning false from either method asks the decoder
+ * to stop right after this item (back-pressure); the handler has taken the item regardless.
+ *
+ * <p>Threading: called on the thread that calls {@link FrameDecoder#decode}, never concurrently.
+ */
+public interface FrameHandler {
+
+    /**
+     * Takes a complete multipart message.
+     *
+     * @param message the message, all frames present
+     * @return true to keep decoding, false to stop after this message
+     */
+    boolean onMessage(Message message);
+
+    /**
+     * Takes a command frame.
+     *
+     * @param command the parsed command
+     * @return true to keep decoding, false to stop after this command
+     * @throws ZmtpProtocolException if the command is not acceptable; the decoder passes it on
+     */
+    boolean onCommand(Command command) throws ZmtpProtocolException;
+}

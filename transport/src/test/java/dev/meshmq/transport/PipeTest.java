@@ -1,0 +1,124 @@
+package dev.meshmq.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.Message;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class PipeTest {
+
+    @Test
+    void refusesAtTheHighWaterMarkAndWakesTheWriterAtTheLowWaterMark() {
+        Pipe pipe = new Pipe(4);
+        AtomicInteger writerWakeups = new AtomicInteger();
+        pipe.setWriterWakeup(writerWakeups::incrementAndGet);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(pipe.write(Message.of("m" + i)));
+        }
+        assertFalse(pipe.write(Message.of("refused")));
+        assertTrue(pipe.isFull());
+        pipe.read();
+        assertEquals(0, writerWakeups.get(), "3 queued is above the low-water mark of 2");
+        pipe.read();
+        assertEquals(1, writerWakeups.get(), "woken once at the low-water mark");
+        pipe.read();
+        assertEquals(1, writerWakeups.get(), "woken only on the transition");
+        assertTrue(pipe.write(Message.of("accepted")));
+    }
+
+    @Test
+    void wakesTheReaderOnlyWhenItFoundThePipeEmpty() {
+        Pipe pipe = new Pipe(0);
+        AtomicInteger readerWakeups = new AtomicInteger();
+        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.write(Message.of("a"));
+        assertEquals(0, readerWakeups.get(), "the reader never said it was waiting");
+        pipe.read();
+        assertNull(pipe.read());
+        pipe.write(Message.of("b"));
+        pipe.write(Message.of("c"));
+        assertEquals(1, readerWakeups.get(), "one wake-up for the empty-to-non-empty transition");
+    }
+
+    @Test
+    void zeroHighWaterMarkNeverRefuses() {
+        Pipe pipe = new Pipe(0);
+        for (int i = 0; i < 100_000; i++) {
+            assertTrue(pipe.write(Message.of("m")));
+        }
+        assertEquals(100_000, pipe.size());
+    }
+
+    @Test
+    void closedWritingIsSeenOnceDrained() {
+        Pipe pipe = new Pipe(10);
+        Message message = Message.of("last");
+        pipe.write(message);
+        pipe.closeWriting();
+        assertFalse(pipe.isDrainedAndClosed());
+        assertSame(message, pipe.read());
+        assertNull(pipe.read());
+        assertTrue(pipe.isDrainedAndClosed());
+    }
+
+    @Test
+    void writesAfterTheReaderClosedAreRefusedSoTheWriterMovesOn() {
+        Pipe pipe = new Pipe(10);
+        assertTrue(pipe.write(Message.of("a")));
+        pipe.closeReading();
+        assertFalse(pipe.write(Message.of("b")));
+        assertTrue(pipe.isReaderClosed());
+    }
+
+    /** Two threads, a tiny HWM, both sides parking: a lost wake-up would hang and hit the timeout. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void stressNoLostWakeupsAndStrictOrder() throws InterruptedException {
+        int count = 1_000_000;
+        Pipe pipe = new Pipe(8);
+        AtomicReference<Thread> reader = new AtomicReference<>();
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        pipe.setReaderWakeup(() -> LockSupport.unpark(reader.get()));
+        pipe.setWriterWakeup(() -> LockSupport.unpark(writer.get()));
+        Message[] messages = new Message[64];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = Message.of(new byte[] {(byte) i});
+        }
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread readerThread = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                Message message;
+                while ((message = pipe.read()) == null) {
+                    LockSupport.park();
+                }
+                if (message != messages[i % messages.length] && failure.get() == null) {
+                    failure.set("message " + i + " out of order");
+                }
+            }
+        });
+        Thread writerThread = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                while (!pipe.write(messages[i % messages.length])) {
+                    LockSupport.park();
+                }
+            }
+        });
+        reader.set(readerThread);
+        writer.set(writerThread);
+        readerThread.start();
+        writerThread.start();
+        writerThread.join();
+        readerThread.join();
+        assertNull(failure.get());
+        assertEquals(0, pipe.size());
+    }
+}
