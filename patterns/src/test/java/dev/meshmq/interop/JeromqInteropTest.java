@@ -15,6 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * MeshMQ against JeroMQ 0.6.0 (a ZMTP 3.0 peer) in threads of the test JVM: PAIR and PUSH/PULL over
  * tcp, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages. Not over
  * ipc: JeroMQ's ipc:// is tcp in disguise, not a Unix domain socket, so it cannot talk to MeshMQ's.
+ *
+ * <p>Known flakiness outside MeshMQ: a JeroMQ 0.6.0 socket that connects loses its first messages (or
+ * never finishes the handshake) in about 1-6% of fresh tcp connections, also against libzmq and JeroMQ
+ * binders; {@link JeromqPeer} reconnects when the handshake never comes, which removes most but not all
+ * of it. Cases where MeshMQ binds and JeroMQ connects can therefore fail now and then.
  */
 class JeromqInteropTest {
 
