@@ -71,6 +71,38 @@ public interface Context extends AutoCloseable {
     PullSocket createPull();
 
     /**
+     * Creates a REQ socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    ReqSocket createReq();
+
+    /**
+     * Creates a REP socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    RepSocket createRep();
+
+    /**
+     * Creates a DEALER socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    DealerSocket createDealer();
+
+    /**
+     * Creates a ROUTER socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    RouterSocket createRouter();
+
+    /**
      * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
      * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
      * Idempotent.

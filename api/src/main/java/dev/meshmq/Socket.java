@@ -86,6 +86,13 @@ public interface Socket extends AutoCloseable {
     String lastEndpoint();
 
     /**
+     * Returns a snapshot of this socket's counters. Any thread.
+     *
+     * @return the counters
+     */
+    SocketStatistics statistics();
+
+    /**
      * Returns whether {@link #close()} was called or the context closed.
      *
      * @return true once closed

@@ -1,6 +1,8 @@
 package dev.meshmq;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,9 +20,10 @@ public final class SocketOption<T> {
     private final Class<T> type;
     private final T defaultValue;
     private final Function<T, String> validator;
+    private final Set<SocketType> socketTypes;
 
     /**
-     * Creates an option.
+     * Creates an option that applies to every socket type.
      *
      * @param name the option's name, used in error messages
      * @param type the value type
@@ -28,10 +31,35 @@ public final class SocketOption<T> {
      * @param validator returns null for a legal value, else why the value is illegal
      */
     SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator) {
+        this(name, type, defaultValue, validator, EnumSet.allOf(SocketType.class));
+    }
+
+    /**
+     * Creates an option that applies to some socket types only.
+     *
+     * @param name the option's name, used in error messages
+     * @param type the value type
+     * @param defaultValue the value a new socket has
+     * @param validator returns null for a legal value, else why the value is illegal
+     * @param socketTypes the types that accept it
+     */
+    SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator,
+            Set<SocketType> socketTypes) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.socketTypes = Set.copyOf(socketTypes);
+    }
+
+    /**
+     * Returns whether sockets of {@code socketType} accept this option.
+     *
+     * @param socketType a socket type
+     * @return true if the option applies
+     */
+    public boolean appliesTo(SocketType socketType) {
+        return socketTypes.contains(socketType);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.meshmq;
 
 import java.time.Duration;
+import java.util.EnumSet;
 
 /**
  * The socket options MeshMQ supports, with libzmq's defaults unless stated.
@@ -69,7 +70,74 @@ public final class SocketOptions {
     public static final SocketOption<Boolean> IPV6 =
             new SocketOption<>("IPV6", Boolean.class, false, value -> null);
 
+    /**
+     * The routing id this socket announces to its peers (the ZMTP Identity property), which a ROUTER
+     * peer then uses to address it: 1 to 255 bytes, not starting with a zero byte (reserved for
+     * automatic ids); empty (the default) lets the ROUTER pick one. REQ, REP, DEALER and ROUTER only.
+     */
+    public static final SocketOption<byte[]> ROUTING_ID =
+            new SocketOption<>("ROUTING_ID", byte[].class, new byte[0], SocketOptions::routingId,
+                    EnumSet.of(SocketType.REQ, SocketType.REP, SocketType.DEALER, SocketType.ROUTER));
+
+    /**
+     * The routing id a ROUTER gives the peer of its next {@code connect()}, instead of the peer's own
+     * or an automatic one; used once, then cleared. Needed for ROUTER-to-ROUTER. ROUTER only.
+     */
+    public static final SocketOption<byte[]> CONNECT_ROUTING_ID =
+            new SocketOption<>("CONNECT_ROUTING_ID", byte[].class, new byte[0], SocketOptions::routingId,
+                    EnumSet.of(SocketType.ROUTER));
+
+    /**
+     * When true, a ROUTER reports an unknown routing id with {@link HostUnreachableException} and
+     * waits (or reports would-block) when the peer is at its high-water mark; when false (the
+     * default) such messages are dropped and counted in {@link Socket#statistics()}. ROUTER only.
+     */
+    public static final SocketOption<Boolean> ROUTER_MANDATORY =
+            new SocketOption<>("ROUTER_MANDATORY", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.ROUTER));
+
+    /**
+     * When true, a peer that arrives with a routing id already in use takes it over and the older
+     * connection is closed; when false (the default) the newcomer is ignored. ROUTER only.
+     */
+    public static final SocketOption<Boolean> ROUTER_HANDOVER =
+            new SocketOption<>("ROUTER_HANDOVER", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.ROUTER));
+
+    /**
+     * When true, an empty message is sent to every peer as soon as its connection is up, so that a
+     * ROUTER peer learns this socket's routing id before any request. REQ, DEALER and ROUTER.
+     */
+    public static final SocketOption<Boolean> PROBE_ROUTER =
+            new SocketOption<>("PROBE_ROUTER", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.REQ, SocketType.DEALER, SocketType.ROUTER));
+
+    /**
+     * When true, a REQ socket puts a request id frame before each request and accepts only the reply
+     * that carries the current id. REQ only.
+     */
+    public static final SocketOption<Boolean> REQ_CORRELATE =
+            new SocketOption<>("REQ_CORRELATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.REQ));
+
+    /**
+     * When true, a REQ socket may send a new request before the reply to the last one came (the
+     * cure for a lost reply); the next request goes to the next peer. Use with REQ_CORRELATE so a
+     * late reply to an abandoned request is discarded. REQ only.
+     */
+    public static final SocketOption<Boolean> REQ_RELAXED =
+            new SocketOption<>("REQ_RELAXED", Boolean.class, false, value -> null, EnumSet.of(SocketType.REQ));
+
     private SocketOptions() {
+    }
+
+    private static String routingId(byte[] value) {
+        if (value.length > 255) {
+            return "a routing id has at most 255 bytes";
+        }
+        if (value.length > 0 && value[0] == 0) {
+            return "a routing id must not start with a zero byte (reserved for automatic ids)";
+        }
+        return null;
     }
 
     private static String nonNegative(Integer value) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 final class FairQueue {
 
     private final Rotation rotation = new Rotation();
+    private PeerLink lastLink;
     private final Consumer<PeerLink> onDrained;
 
     /**
@@ -48,6 +49,7 @@ final class FairQueue {
             PeerLink link = rotation.current();
             Message message = link.inbound().read();
             if (message != null) {
+                lastLink = link;
                 rotation.advance();
                 return message;
             }
@@ -58,5 +60,14 @@ final class FairQueue {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the link of the last successful {@code receive}.
+     *
+     * @return the link, or null before the first
+     */
+    PeerLink lastLink() {
+        return lastLink;
     }
 }

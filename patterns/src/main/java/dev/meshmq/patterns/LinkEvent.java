@@ -17,6 +17,8 @@ record LinkEvent(Kind kind, PeerLink link) {
     enum Kind {
         /** A new link is ready. */
         ATTACHED,
+        /** A handshake completed on a connected link: it has a (new) peer. */
+        PEER_READY,
         /** The link is gone; read what is left on it, then forget it. */
         DETACHED,
         /** A waiting read may succeed now. */

@@ -1,5 +1,7 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.Frame;
+import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
 
 /**
@@ -15,6 +17,10 @@ final class LinkState {
     boolean readable;
     boolean writable;
     boolean detached;
+    /** The peer last announced to the pattern, so each handshake is announced once. */
+    PeerInfo announcedPeer;
+    /** ROUTER: the id this link is routed by, null while it has none. */
+    Frame routingId;
 
     LinkState(PeerLink link) {
         this.readableEvent = new LinkEvent(LinkEvent.Kind.READABLE, link);

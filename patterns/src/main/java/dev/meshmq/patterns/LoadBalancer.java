@@ -13,6 +13,7 @@ import dev.meshmq.transport.PeerLink;
 final class LoadBalancer {
 
     private final Rotation rotation = new Rotation();
+    private PeerLink lastLink;
 
     /**
      * Puts a link (back) in the rotation, unless it is already there or detached.
@@ -50,6 +51,7 @@ final class LoadBalancer {
         while (!rotation.isEmpty()) {
             PeerLink link = rotation.current();
             if (link.outbound().write(message)) {
+                lastLink = link;
                 rotation.advance();
                 return true;
             }
@@ -57,5 +59,14 @@ final class LoadBalancer {
             rotation.removeCurrent();
         }
         return false;
+    }
+
+    /**
+     * Returns the link of the last successful {@code send}.
+     *
+     * @return the link, or null before the first
+     */
+    PeerLink lastLink() {
+        return lastLink;
     }
 }

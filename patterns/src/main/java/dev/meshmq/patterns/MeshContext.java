@@ -3,9 +3,13 @@ package dev.meshmq.patterns;
 import dev.meshmq.Context;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
+import dev.meshmq.DealerSocket;
 import dev.meshmq.PairSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
+import dev.meshmq.RepSocket;
+import dev.meshmq.ReqSocket;
+import dev.meshmq.RouterSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.List;
@@ -48,6 +52,26 @@ final class MeshContext implements Context {
     @Override
     public PullSocket createPull() {
         return register(PullSocketImpl::new);
+    }
+
+    @Override
+    public ReqSocket createReq() {
+        return register(ReqSocketImpl::new);
+    }
+
+    @Override
+    public RepSocket createRep() {
+        return register(RepSocketImpl::new);
+    }
+
+    @Override
+    public DealerSocket createDealer() {
+        return register(DealerSocketImpl::new);
+    }
+
+    @Override
+    public RouterSocket createRouter() {
+        return register(RouterSocketImpl::new);
     }
 
     private <S extends SocketBase> S register(Function<MeshContext, S> factory) {

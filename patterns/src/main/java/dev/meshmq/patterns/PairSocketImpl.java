@@ -5,8 +5,6 @@ import dev.meshmq.PairSocket;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.PeerLink;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * PAIR: one peer at a time. A second link is refused (its connection closed) while the first lives;
@@ -14,7 +12,7 @@ import java.util.Optional;
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-final class PairSocketImpl extends SocketBase implements PairSocket {
+final class PairSocketImpl extends DuplexSocket implements PairSocket {
 
     private static final System.Logger LOG = System.getLogger(PairSocketImpl.class.getName());
 
@@ -72,25 +70,5 @@ final class PairSocketImpl extends SocketBase implements PairSocket {
     @Override
     Message attemptReceive() {
         return inbound.receive();
-    }
-
-    @Override
-    public void send(Message message) {
-        sendWithin(message, null);
-    }
-
-    @Override
-    public boolean send(Message message, Duration timeout) {
-        return sendWithin(message, PushSocketImpl.requireTimeout(timeout));
-    }
-
-    @Override
-    public Message receive() {
-        return receiveWithin(null);
-    }
-
-    @Override
-    public Optional<Message> receive(Duration timeout) {
-        return Optional.ofNullable(receiveWithin(PushSocketImpl.requireTimeout(timeout)));
     }
 }

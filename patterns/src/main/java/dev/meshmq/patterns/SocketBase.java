@@ -6,6 +6,7 @@ import dev.meshmq.Message;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
 import dev.meshmq.SocketOption;
+import dev.meshmq.SocketStatistics;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.Binding;
 import dev.meshmq.transport.Endpoint;
@@ -47,6 +48,7 @@ abstract class SocketBase implements Socket, LinkHost {
     private final Map<String, String> inprocNames = new ConcurrentHashMap<>();
     private final Map<String, PeerLink> connections = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SocketCounters counters = new SocketCounters();
     private final AtomicReference<Thread> inside = new AtomicReference<>();
     private volatile boolean closedByContext;
     private volatile String lastEndpoint = "";
@@ -73,6 +75,19 @@ abstract class SocketBase implements Socket, LinkHost {
 
     /** A link's outbound pipe has room again. */
     abstract void linkWritable(PeerLink link);
+
+    /**
+     * A link's peer (re)connected: {@link PeerLink#peer()} describes it. Called once per handshake,
+     * for connected links after every reconnect and for accepted links when they are admitted.
+     */
+    void peerReady(PeerLink link) {
+        // most patterns keep no per-peer state
+    }
+
+    /** A connect() created this link; called before it is admitted. */
+    void connecting(PeerLink link) {
+        // most patterns need nothing here
+    }
 
     /** One attempt to send, without waiting: true if the message was taken. */
     abstract boolean attemptSend(Message message);
@@ -125,8 +140,9 @@ abstract class SocketBase implements Socket, LinkHost {
             Endpoint parsed = Endpoint.parse(endpoint);
             PeerLink link = parsed.transport() == Endpoint.Transport.INPROC
                     ? context.transport().inproc().connect(parsed.address(), endpoint, this)
-                    : context.transport().connect(parsed, endpoint, transportOptions());
+                    : context.transport().connect(parsed, endpoint, this);
             connections.put(endpoint, link);
+            connecting(link);
             handleAttached(link);
         } finally {
             exit();
@@ -175,6 +191,9 @@ abstract class SocketBase implements Socket, LinkHost {
     public final <T> void set(SocketOption<T> option, T value) {
         Objects.requireNonNull(option, "option");
         checkOpen();
+        if (!option.appliesTo(type)) {
+            throw new IllegalArgumentException("option " + option + " does not apply to a " + type + " socket");
+        }
         options.set(option, value);
     }
 
@@ -190,6 +209,16 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     @Override
+    public final SocketStatistics statistics() {
+        return counters.snapshot();
+    }
+
+    /** This socket's counters, for the pattern to count drops. */
+    final SocketCounters counters() {
+        return counters;
+    }
+
+    @Override
     public final boolean isClosed() {
         return closed.get();
     }
@@ -197,6 +226,11 @@ abstract class SocketBase implements Socket, LinkHost {
     @Override
     public final void attach(PeerLink link) {
         post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
+    }
+
+    @Override
+    public final void peerConnected(PeerLink link) {
+        post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
     }
 
     @Override
@@ -224,11 +258,13 @@ abstract class SocketBase implements Socket, LinkHost {
             checkOpen();
             processEvents();
             if (attemptSend(message)) {
+                counters.sent();
                 return true;
             }
             long deadline = deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 if (attemptSend(message)) {
+                    counters.sent();
                     return true;
                 }
             }
@@ -252,12 +288,14 @@ abstract class SocketBase implements Socket, LinkHost {
             processEvents();
             Message message = attemptReceive();
             if (message != null) {
+                counters.received();
                 return message;
             }
             long deadline = deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 message = attemptReceive();
                 if (message != null) {
+                    counters.received();
                     return message;
                 }
             }
@@ -317,6 +355,11 @@ abstract class SocketBase implements Socket, LinkHost {
                     linkReadable(link);
                 }
                 break;
+            case PEER_READY:
+                if (link.socketState != null && !LinkState.of(link).detached) {
+                    announceReady(link);
+                }
+                break;
             case WRITABLE:
                 if (link.socketState != null && !LinkState.of(link).detached) {
                     linkWritable(link);
@@ -344,6 +387,19 @@ abstract class SocketBase implements Socket, LinkHost {
             state.detached = true;
             links.remove(link);
             terminate(link, 0);
+            return;
+        }
+        if (link.peer() != null) {
+            announceReady(link);
+        }
+    }
+
+    /** Tells the pattern about the link's current peer, once per handshake. */
+    final void announceReady(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (link.peer() != null && state.announcedPeer != link.peer()) {
+            state.announcedPeer = link.peer();
+            peerReady(link);
         }
     }
 

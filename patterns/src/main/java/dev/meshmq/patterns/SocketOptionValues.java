@@ -25,15 +25,17 @@ final class SocketOptionValues {
 
     <T> void set(SocketOption<T> option, T value) {
         T checked = option.validate(value);
+        Object stored = checked instanceof byte[] ? ((byte[]) checked).clone() : checked;
         synchronized (this) {
-            values.put(option, checked);
+            values.put(option, stored);
             snapshot = buildSnapshot();
         }
     }
 
     <T> T get(SocketOption<T> option) {
         Object value = values.get(option);
-        return value == null ? option.defaultValue() : option.type().cast(value);
+        T result = value == null ? option.defaultValue() : option.type().cast(value);
+        return result instanceof byte[] ? option.type().cast(((byte[]) result).clone()) : result;
     }
 
     TransportOptions transportOptions() {
@@ -49,7 +51,9 @@ final class SocketOptionValues {
                 saturatedNanos(get(SocketOptions.LINGER)), saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL)),
                 saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL_MAX)),
                 saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
-                get(SocketOptions.BACKLOG), get(SocketOptions.IPV6));
+                get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
+                type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
+                        ? new byte[0] : get(SocketOptions.ROUTING_ID));
     }
 
     static long saturatedNanos(java.time.Duration duration) {

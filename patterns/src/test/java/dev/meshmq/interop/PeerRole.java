@@ -9,7 +9,9 @@ enum PeerRole {
     /** Receives as many messages as its spec lists and prints each one. */
     RECEIVE,
     /** Receives as many messages as its spec lists, prints each one and sends it back. */
-    ECHO;
+    ECHO,
+    /** For each message of its spec: sends it, then receives one reply and prints it. */
+    REQUEST;
 
     /** The value of zmq_peer.py's {@code --role}. */
     String argument() {

@@ -61,7 +61,11 @@ final class PythonPeer implements InteropPeer {
         List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script.toString(),
                 "--type", spec.type(), spec.bind() ? "--bind" : "--connect", spec.endpoint(),
                 "--role", spec.role().argument(), "--timeout", Integer.toString(STEP_TIMEOUT_SECONDS)));
-        if (spec.role() == PeerRole.SEND) {
+        if (!spec.routingId().isEmpty()) {
+            command.add("--routing-id");
+            command.add(spec.routingId());
+        }
+        if (spec.role() == PeerRole.SEND || spec.role() == PeerRole.REQUEST) {
             for (String token : spec.messages()) {
                 command.add("--message");
                 command.add(token);

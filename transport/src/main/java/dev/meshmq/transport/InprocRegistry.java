@@ -130,12 +130,13 @@ public final class InprocRegistry {
                 TransportOptions.combinedHwm(binderOptions.sendHwm(), connectorOptions.receiveHwm()));
         InprocLinkControl binderControl = new InprocLinkControl();
         PeerLink binderLink = new PeerLink(connect.toBinder(), connect.toConnector(), endpoint, binderControl,
-                new PeerInfo(Optional.of(connectorOptions.socketType()), new byte[0], endpoint, 1));
+                new PeerInfo(Optional.of(connectorOptions.socketType()), connectorOptions.routingId(), endpoint, 1));
         connect.connectorLink().setPeer(
-                new PeerInfo(Optional.of(binderOptions.socketType()), new byte[0], endpoint, 1));
+                new PeerInfo(Optional.of(binderOptions.socketType()), binderOptions.routingId(), endpoint, 1));
         InprocLinkControl connectorControl = (InprocLinkControl) connect.connectorLink().control();
         connectorControl.pairWith(binder, binderLink);
         binderControl.init(binder, binderLink, connect.connector(), connect.connectorLink(), () -> { });
         binder.attach(binderLink);
+        connect.connector().peerConnected(connect.connectorLink());
     }
 }

@@ -23,6 +23,15 @@ public interface LinkHost {
     void attach(PeerLink link);
 
     /**
+     * A handshake completed on a link that was attached before it had a peer (a connect, which keeps
+     * its link across reconnects): {@link PeerLink#peer()} now describes the new peer. Called after
+     * every successful reconnect, so the socket can redo per-peer work (routing ids, probes).
+     *
+     * @param link the link
+     */
+    void peerConnected(PeerLink link);
+
+    /**
      * A link is gone: no more messages will arrive on it beyond those already queued, and messages
      * written to it are discarded.
      *

@@ -31,6 +31,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     private final String endpoint;
     private final Supplier<SocketAddress> resolver;
     private final boolean tcp;
+    private final LinkHost host;
     private final TransportOptions options;
     private final ActivityCounter activity;
     private final PeerLink link;
@@ -44,13 +45,14 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     private boolean terminating;
     private long lingerDeadlineNanos;
 
-    StreamConnecter(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp,
-            TransportOptions options, ActivityCounter activity) {
+    StreamConnecter(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp, LinkHost host,
+            ActivityCounter activity) {
         this.io = io;
         this.endpoint = endpoint;
         this.resolver = resolver;
         this.tcp = tcp;
-        this.options = options;
+        this.host = host;
+        this.options = host.transportOptions();
         this.activity = activity;
         this.nextIntervalNanos = options.reconnectIntervalNanos();
         this.link = new PeerLink(new Pipe(options.receiveHwm()), new Pipe(options.sendHwm()), endpoint, this, null);
@@ -128,6 +130,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     public PeerLink linkFor(StreamEngine connected, PeerInfo peer) {
         nextIntervalNanos = options.reconnectIntervalNanos();
         link.setPeer(peer);
+        host.peerConnected(link);
         if (terminating) {
             long left = Math.max(1, lingerDeadlineNanos - io.clock().nanoTime());
             io.execute(() -> connected.terminate(left));

@@ -92,7 +92,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 key = io.register(channel, SelectionKey.OP_READ, this);
             }
             Greeting.write(output, ZmtpWire.MECHANISM_NULL, false);
-            commandsOut.add(ByteBuffer.wrap(Command.encodeReady(readyProperties(options.socketType()))));
+            commandsOut.add(ByteBuffer.wrap(Command.encodeReady(readyProperties(options))));
             if (options.handshakeIntervalNanos() > 0) {
                 handshakeTimer = io.schedule(options.handshakeIntervalNanos(), this::onHandshakeTimeout);
             }
@@ -102,11 +102,13 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    static Map<String, byte[]> readyProperties(SocketType type) {
+    /** READY's properties: the socket type, and for REQ, DEALER and ROUTER the Identity, as libzmq sends. */
+    static Map<String, byte[]> readyProperties(TransportOptions options) {
+        SocketType type = options.socketType();
         Map<String, byte[]> properties = new LinkedHashMap<>();
         properties.put(ZmtpWire.PROPERTY_SOCKET_TYPE, type.zmtpName().getBytes(StandardCharsets.US_ASCII));
         if (type == SocketType.REQ || type == SocketType.DEALER || type == SocketType.ROUTER) {
-            properties.put(ZmtpWire.PROPERTY_IDENTITY, new byte[0]);
+            properties.put(ZmtpWire.PROPERTY_IDENTITY, options.routingId());
         }
         return properties;
     }

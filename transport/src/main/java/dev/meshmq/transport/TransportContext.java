@@ -113,21 +113,22 @@ public final class TransportContext {
      *
      * @param endpoint the parsed endpoint
      * @param text the endpoint as the user wrote it
-     * @param options the socket's settings
+     * @param host the socket
      * @return the link, to be attached to the socket by the caller
      * @throws InvalidEndpointException if the address cannot be resolved
      */
-    public PeerLink connect(Endpoint endpoint, String text, TransportOptions options) {
+    public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
+        TransportOptions options = host.transportOptions();
         StreamConnecter connecter;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
             InetSocketAddress first = address.resolveForConnect(text, options.ipv6());
             connecter = new StreamConnecter(pickThread(), text, () -> resolveAgain(address, text, options, first),
-                    true, options, activity);
+                    true, host, activity);
         } else {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
-            connecter = new StreamConnecter(pickThread(), text, () -> target, false, options, activity);
+            connecter = new StreamConnecter(pickThread(), text, () -> target, false, host, activity);
         }
         connecter.start();
         return connecter.link();

@@ -18,16 +18,18 @@ import java.util.Objects;
  * @param maxMessageSize largest accepted incoming message; -1 = no limit
  * @param backlog listen backlog
  * @param ipv6 whether IPv6 is allowed for wildcards and names
+ * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
-        long maxMessageSize, int backlog, boolean ipv6) {
+        long maxMessageSize, int backlog, boolean ipv6, byte[] routingId) {
 
     /**
      * Checks the values.
      */
     public TransportOptions {
         Objects.requireNonNull(socketType, "socketType");
+        Objects.requireNonNull(routingId, "routingId");
         if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos <= 0
                 || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");

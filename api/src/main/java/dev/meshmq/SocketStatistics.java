@@ -1,0 +1,18 @@
+package dev.meshmq;
+
+/**
+ * A snapshot of a socket's counters. Counting is always on and costs no synchronisation on the
+ * sending and receiving path; a snapshot may be taken from any thread.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param messagesSent send calls that succeeded, including messages the pattern then dropped (those
+ *     are also counted below)
+ * @param messagesReceived messages the application received
+ * @param droppedUnroutable messages dropped because no peer matched (ROUTER without ROUTER_MANDATORY,
+ *     a REP reply to a peer that is gone)
+ * @param droppedAtHwm messages dropped because the peer was at its high-water mark (patterns that
+ *     drop rather than block)
+ */
+public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm) {
+}

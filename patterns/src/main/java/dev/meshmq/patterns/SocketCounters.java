@@ -1,0 +1,42 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.SocketStatistics;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A socket's counters. Written only by the socket's caller thread, with ordered (not fenced)
+ * stores, so counting costs about a plain increment; read from any thread as a snapshot.
+ *
+ * <p>Thread-safety: one writer thread (the socket's caller); any number of readers.
+ */
+final class SocketCounters {
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong droppedUnroutable = new AtomicLong();
+    private final AtomicLong droppedAtHwm = new AtomicLong();
+
+    void sent() {
+        increment(sent);
+    }
+
+    void received() {
+        increment(received);
+    }
+
+    void droppedUnroutable() {
+        increment(droppedUnroutable);
+    }
+
+    void droppedAtHwm() {
+        increment(droppedAtHwm);
+    }
+
+    private static void increment(AtomicLong counter) {
+        counter.lazySet(counter.get() + 1);
+    }
+
+    SocketStatistics snapshot() {
+        return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get());
+    }
+}
