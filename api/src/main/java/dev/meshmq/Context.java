@@ -103,6 +103,13 @@ public interface Context extends AutoCloseable {
     RouterSocket createRouter();
 
     /**
+     * Creates a poller for sockets of this context.
+     *
+     * @return the poller
+     */
+    Poller createPoller();
+
+    /**
      * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
      * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
      * Idempotent.

@@ -44,6 +44,11 @@ final class DealerSocketImpl extends DuplexSocket implements DealerSocket {
     }
 
     @Override
+    boolean canSendNow() {
+        return outbound.hasRoom();
+    }
+
+    @Override
     boolean attemptSend(Message message) {
         return outbound.send(message);
     }

@@ -42,6 +42,15 @@ final class LoadBalancer {
     }
 
     /**
+     * Returns whether some link has room now; arms the wake-ups of the full ones.
+     *
+     * @return true if a send would not wait
+     */
+    boolean hasRoom() {
+        return rotation.anyMatch(link -> link.outbound().hasRoomOrWatch());
+    }
+
+    /**
      * Sends to the next link that can take the message.
      *
      * @param message the message

@@ -5,6 +5,7 @@ import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
 import dev.meshmq.PairSocket;
+import dev.meshmq.Poller;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RepSocket;
@@ -72,6 +73,14 @@ final class MeshContext implements Context {
     @Override
     public RouterSocket createRouter() {
         return register(RouterSocketImpl::new);
+    }
+
+    @Override
+    public Poller createPoller() {
+        if (closed) {
+            throw new ContextClosedException("the context is closed");
+        }
+        return new MeshPoller(this);
     }
 
     private <S extends SocketBase> S register(Function<MeshContext, S> factory) {

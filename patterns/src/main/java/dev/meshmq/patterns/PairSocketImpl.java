@@ -63,6 +63,11 @@ final class PairSocketImpl extends DuplexSocket implements PairSocket {
     }
 
     @Override
+    boolean canSendNow() {
+        return outbound.hasRoom();
+    }
+
+    @Override
     boolean attemptSend(Message message) {
         return outbound.send(message);
     }

@@ -41,6 +41,11 @@ final class PushSocketImpl extends SocketBase implements PushSocket {
     }
 
     @Override
+    boolean canSendNow() {
+        return loadBalancer.hasRoom();
+    }
+
+    @Override
     boolean attemptSend(Message message) {
         return loadBalancer.send(message);
     }

@@ -85,6 +85,11 @@ final class RepSocketImpl extends DuplexSocket implements RepSocket {
     }
 
     @Override
+    boolean canSendNow() {
+        return state == State.SENDING;
+    }
+
+    @Override
     boolean attemptSend(Message message) {
         if (state != State.SENDING) {
             throw new SocketStateException("a REP socket must receive a request before it sends a reply");

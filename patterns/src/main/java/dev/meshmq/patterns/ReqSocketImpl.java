@@ -61,6 +61,11 @@ final class ReqSocketImpl extends DuplexSocket implements ReqSocket {
     }
 
     @Override
+    boolean canSendNow() {
+        return (state == State.READY_TO_SEND || get(SocketOptions.REQ_RELAXED)) && outbound.hasRoom();
+    }
+
+    @Override
     boolean attemptSend(Message message) {
         if (state == State.AWAITING_REPLY && !get(SocketOptions.REQ_RELAXED)) {
             throw new SocketStateException("a REQ socket must receive the reply before it sends another request"

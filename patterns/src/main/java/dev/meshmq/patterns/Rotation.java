@@ -15,6 +15,16 @@ final class Rotation {
     private final List<PeerLink> links = new ArrayList<>();
     private int next;
 
+    /** Returns whether some link in the rotation passes {@code test}. */
+    boolean anyMatch(java.util.function.Predicate<PeerLink> test) {
+        for (PeerLink link : links) {
+            if (test.test(link)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return links.isEmpty();
     }

@@ -118,6 +118,12 @@ final class RouterSocketImpl extends DuplexSocket implements RouterSocket {
         return null;
     }
 
+    /** Without ROUTER_MANDATORY a ROUTER never waits (it drops), so it is always ready to send. */
+    @Override
+    boolean canSendNow() {
+        return true;
+    }
+
     @Override
     boolean attemptSend(Message message) {
         if (message.size() < 2) {

@@ -6,6 +6,7 @@ import dev.meshmq.Message;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
 import dev.meshmq.SocketOption;
+import dev.meshmq.SocketStateException;
 import dev.meshmq.SocketStatistics;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.Binding;
@@ -51,6 +52,10 @@ abstract class SocketBase implements Socket, LinkHost {
     private final SocketCounters counters = new SocketCounters();
     private final AtomicReference<Thread> inside = new AtomicReference<>();
     private volatile boolean closedByContext;
+    /** A poller this socket is registered with, woken with the owner on every event; may be null. */
+    private volatile Waiter pollWaiter;
+    /** A message taken by a poller's readiness check, handed out by the next receive. */
+    private Message lookahead;
     private volatile String lastEndpoint = "";
 
     SocketBase(MeshContext context, SocketType type) {
@@ -94,6 +99,10 @@ abstract class SocketBase implements Socket, LinkHost {
 
     /** One attempt to receive, without waiting: the message, or null. */
     abstract Message attemptReceive();
+
+    final MeshContext context() {
+        return context;
+    }
 
     @Override
     public final SocketType type() {
@@ -241,6 +250,59 @@ abstract class SocketBase implements Socket, LinkHost {
     private void post(LinkEvent event) {
         events.add(event);
         waiter.wake();
+        Waiter poller = pollWaiter;
+        if (poller != null) {
+            poller.wake();
+        }
+    }
+
+    /**
+     * Whether a send can go through without waiting. Called by a poller on the owner thread; a
+     * pattern that answers false arms the wake-ups that will tell when it becomes true.
+     */
+    boolean canSendNow() {
+        return false;
+    }
+
+    void setPollWaiter(Waiter poller) {
+        this.pollWaiter = poller;
+        if (poller != null) {
+            poller.wake();
+        }
+    }
+
+    /** True if an event waits to be handled or the socket closed: a poller should look again. */
+    final boolean hasNews() {
+        return !events.isEmpty() || closed.get();
+    }
+
+    /** A poller's check: can a message be received without waiting? Owner thread. */
+    final boolean pollReceivable() {
+        enter();
+        try {
+            processEvents();
+            if (lookahead == null) {
+                try {
+                    lookahead = attemptReceive();
+                } catch (SocketStateException e) {
+                    return false;
+                }
+            }
+            return lookahead != null;
+        } finally {
+            exit();
+        }
+    }
+
+    /** A poller's check: can a message be sent without waiting? Owner thread. */
+    final boolean pollSendable() {
+        enter();
+        try {
+            processEvents();
+            return canSendNow();
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -286,7 +348,8 @@ abstract class SocketBase implements Socket, LinkHost {
         try {
             checkOpen();
             processEvents();
-            Message message = attemptReceive();
+            Message message = lookahead != null ? lookahead : attemptReceive();
+            lookahead = null;
             if (message != null) {
                 counters.received();
                 return message;
@@ -464,6 +527,10 @@ abstract class SocketBase implements Socket, LinkHost {
             return;
         }
         waiter.wake();
+        Waiter poller = pollWaiter;
+        if (poller != null) {
+            poller.wake();
+        }
         long linger = options.lingerNanos();
         releaseEndpoints(linger);
         for (PeerLink link : links) {

@@ -136,6 +136,27 @@ public final class Pipe {
     }
 
     /**
+     * Returns whether a write would be accepted now; if not, arms the writer wake-up exactly as a
+     * refused write does, so a poller waiting for room is woken. Writer thread only.
+     *
+     * @return true if the pipe has room (or no limit)
+     */
+    public boolean hasRoomOrWatch() {
+        if (readerClosed) {
+            return false;
+        }
+        if (!isFull()) {
+            return true;
+        }
+        writerWaiting = true;
+        if (!isFull()) {
+            WRITER_WAITING.compareAndSet(this, true, false);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Takes the oldest message. Reader thread only.
      *
      * @return the message, or null if the pipe is empty (the reader wake-up will run on the next write)

@@ -1,0 +1,111 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.MessageReceiver;
+import dev.meshmq.MessageSender;
+import dev.meshmq.Poller;
+import dev.meshmq.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link Poller} of a {@link MeshContext}: checks each registered socket on the caller thread,
+ * and between checks parks on one {@link Waiter} that every registered socket wakes when an event
+ * reaches it.
+ *
+ * <p>Thread-safety: single owner, the thread that owns the registered sockets.
+ */
+final class MeshPoller implements Poller {
+
+    private final MeshContext context;
+    private final Map<SocketBase, Interest> registrations = new LinkedHashMap<>();
+    private final Waiter waiter = new Waiter();
+
+    MeshPoller(MeshContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Poller register(Socket socket, Interest interest) {
+        Objects.requireNonNull(interest, "interest");
+        if (!(socket instanceof SocketBase) || ((SocketBase) socket).context() != context) {
+            throw new IllegalArgumentException("not a socket of this poller's context: " + socket);
+        }
+        boolean receive = interest != Interest.SEND;
+        boolean send = interest != Interest.RECEIVE;
+        if (receive && !(socket instanceof MessageReceiver) || send && !(socket instanceof MessageSender)) {
+            throw new IllegalArgumentException("a " + socket.type() + " socket cannot be polled for " + interest);
+        }
+        SocketBase base = (SocketBase) socket;
+        registrations.put(base, interest);
+        base.setPollWaiter(waiter);
+        return this;
+    }
+
+    @Override
+    public boolean unregister(Socket socket) {
+        if (!(socket instanceof SocketBase)) {
+            return false;
+        }
+        SocketBase base = (SocketBase) socket;
+        boolean removed = registrations.remove(base) != null;
+        if (removed) {
+            base.setPollWaiter(null);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<ReadySocket> poll(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        long deadline = System.nanoTime() + SocketOptionValues.saturatedNanos(timeout);
+        while (true) {
+            List<ReadySocket> ready = check();
+            if (!ready.isEmpty() || System.nanoTime() - deadline >= 0) {
+                return ready;
+            }
+            waiter.await(deadline, this::anyNews);
+        }
+    }
+
+    private boolean anyNews() {
+        for (SocketBase socket : registrations.keySet()) {
+            if (socket.hasNews()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<ReadySocket> check() {
+        List<ReadySocket> ready = new ArrayList<>();
+        for (Map.Entry<SocketBase, Interest> entry : registrations.entrySet()) {
+            SocketBase socket = entry.getKey();
+            if (socket.isClosed()) {
+                ready.add(new ReadySocket(socket, false, false, true));
+                continue;
+            }
+            Interest interest = entry.getValue();
+            boolean receivable = interest != Interest.SEND && socket.pollReceivable();
+            boolean sendable = interest != Interest.RECEIVE && socket.pollSendable();
+            if (receivable || sendable) {
+                ready.add(new ReadySocket(socket, receivable, sendable, false));
+            }
+        }
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        for (SocketBase socket : registrations.keySet()) {
+            socket.setPollWaiter(null);
+        }
+        registrations.clear();
+    }
+}
