@@ -103,6 +103,22 @@ public interface Context extends AutoCloseable {
     RouterSocket createRouter();
 
     /**
+     * Creates a CLIENT socket, safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    ClientSocket createClient();
+
+    /**
+     * Creates a SERVER socket, safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    ServerSocket createServer();
+
+    /**
      * Creates a poller for sockets of this context.
      *
      * @return the poller

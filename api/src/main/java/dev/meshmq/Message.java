@@ -14,12 +14,18 @@ import java.util.Objects;
 public final class Message implements Iterable<Frame> {
 
     private final Frame[] frames;
+    private final int routingId;
 
     private Message(Frame[] frames) {
+        this(frames, 0);
+    }
+
+    private Message(Frame[] frames, int routingId) {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message has at least one frame");
         }
         this.frames = frames;
+        this.routingId = routingId;
     }
 
     /**
@@ -158,6 +164,30 @@ public final class Message implements Iterable<Frame> {
         return new Message(longer);
     }
 
+    /**
+     * Returns the routing id of a CLIENT/SERVER message: on a message a {@link ServerSocket} received,
+     * the id of the connection it came from; on a message for a SERVER to send, the connection to
+     * send it to. 0 means none.
+     *
+     * @return the routing id, 0 for none
+     */
+    public int routingId() {
+        return routingId;
+    }
+
+    /**
+     * Returns this message addressed to a SERVER connection.
+     *
+     * @param id the connection's routing id, not 0
+     * @return a message with the same frames and that routing id
+     */
+    public Message withRoutingId(int id) {
+        if (id == 0) {
+            throw new IllegalArgumentException("routing id 0 means none; SERVER ids are never 0");
+        }
+        return new Message(frames, id);
+    }
+
     @Override
     public Iterator<Frame> iterator() {
         return frames().iterator();
@@ -165,12 +195,13 @@ public final class Message implements Iterable<Frame> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Message && Arrays.equals(frames, ((Message) other).frames);
+        return other instanceof Message && Arrays.equals(frames, ((Message) other).frames)
+                && routingId == ((Message) other).routingId;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(frames);
+        return Arrays.hashCode(frames) * 31 + routingId;
     }
 
     @Override
@@ -179,6 +210,6 @@ public final class Message implements Iterable<Frame> {
         for (Frame frame : frames) {
             sizes.add(frame.size());
         }
-        return "Message" + sizes;
+        return "Message" + sizes + (routingId == 0 ? "" : " for routing id " + Integer.toUnsignedString(routingId));
     }
 }

@@ -19,6 +19,8 @@ final class LinkState {
     boolean detached;
     /** The peer last announced to the pattern, so each handshake is announced once. */
     PeerInfo announcedPeer;
+    /** SERVER: the connection's routing id, 0 while it has none. */
+    int serverRoutingId;
     /** ROUTER: the id this link is routed by, null while it has none. */
     Frame routingId;
 

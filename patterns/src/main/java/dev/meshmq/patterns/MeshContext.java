@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.ClientSocket;
 import dev.meshmq.Context;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
@@ -11,6 +12,7 @@ import dev.meshmq.PushSocket;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
+import dev.meshmq.ServerSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.List;
@@ -73,6 +75,16 @@ final class MeshContext implements Context {
     @Override
     public RouterSocket createRouter() {
         return register(RouterSocketImpl::new);
+    }
+
+    @Override
+    public ClientSocket createClient() {
+        return register(ClientSocketImpl::new);
+    }
+
+    @Override
+    public ServerSocket createServer() {
+        return register(ServerSocketImpl::new);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What every socket pattern shares: endpoints, options, the links to peers and the events about
@@ -31,9 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safety: the classic socket contract. One thread at a time may send, receive, bind,
  * connect or set options; a second thread entering while one is inside gets an
- * {@link IllegalStateException} instead of corrupting state. {@link #close()} is safe from any
- * thread. Link events arrive from I/O threads through a concurrent queue and are handled by the
- * caller thread.
+ * {@link IllegalStateException} instead of corrupting state. The thread-safe types (CLIENT, SERVER)
+ * take a lock instead, held while inside and released while waiting, so several threads may send
+ * and receive at once. {@link #close()} is safe from any thread. Link events arrive from I/O
+ * threads through a concurrent queue and are handled by the caller thread.
  */
 abstract class SocketBase implements Socket, LinkHost {
 
@@ -51,6 +53,10 @@ abstract class SocketBase implements Socket, LinkHost {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SocketCounters counters = new SocketCounters();
     private final AtomicReference<Thread> inside = new AtomicReference<>();
+    /** For the thread-safe types: held while inside the socket, released while waiting. Else null. */
+    private final ReentrantLock lock;
+    /** Thread-safe types: counts rounds of handled events, so a waiter can tell it missed one. */
+    private volatile long eventGeneration;
     private volatile boolean closedByContext;
     /** A poller this socket is registered with, woken with the owner on every event; may be null. */
     private volatile Waiter pollWaiter;
@@ -62,6 +68,7 @@ abstract class SocketBase implements Socket, LinkHost {
         this.context = context;
         this.type = type;
         this.options = new SocketOptionValues(type);
+        this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
     }
 
     /**
@@ -391,16 +398,34 @@ abstract class SocketBase implements Socket, LinkHost {
         if (deadline != FOREVER && System.nanoTime() - deadline >= 0) {
             return false;
         }
-        waiter.await(deadline, () -> !events.isEmpty() || closed.get());
+        if (lock != null) {
+            long seen = eventGeneration;
+            lock.unlock();
+            try {
+                waiter.await(deadline, () -> !events.isEmpty() || closed.get() || eventGeneration != seen);
+            } finally {
+                lock.lock();
+            }
+        } else {
+            waiter.await(deadline, () -> !events.isEmpty() || closed.get());
+        }
         checkOpen();
         processEvents();
         return true;
     }
 
     private void processEvents() {
-        LinkEvent event;
-        while ((event = events.poll()) != null) {
+        LinkEvent event = events.poll();
+        if (event == null) {
+            return;
+        }
+        do {
             handle(event);
+        } while ((event = events.poll()) != null);
+        if (lock != null) {
+            // another thread may have gone to sleep on the events this one just handled
+            eventGeneration++;
+            waiter.wake();
         }
     }
 
@@ -497,6 +522,10 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     private void enter() {
+        if (lock != null) {
+            lock.lock();
+            return;
+        }
         Thread current = Thread.currentThread();
         if (!inside.compareAndSet(null, current)) {
             throw new IllegalStateException("this " + type + " socket is in use by thread '" + inside.get()
@@ -505,6 +534,10 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     private void exit() {
+        if (lock != null) {
+            lock.unlock();
+            return;
+        }
         inside.lazySet(null);
     }
 

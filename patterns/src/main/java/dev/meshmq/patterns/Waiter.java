@@ -1,17 +1,22 @@
 package dev.meshmq.patterns;
 
 import dev.meshmq.MeshInterruptedException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * Parks the thread that owns a socket until something happens to the socket, and unparks it when
- * another thread posts an event. A thread that is not parked is never unparked.
+ * Parks the threads waiting on a socket (or a poller) until something happens to it, and unparks
+ * them when another thread posts an event. A thread that is not parked is never unparked. Classic
+ * sockets have at most one waiting thread; thread-safe ones (CLIENT, SERVER) may have several, and
+ * all are woken to look again.
  *
- * <p>Thread-safety: {@link #await} from the socket's caller; {@link #wake} from any thread.
+ * <p>Thread-safety: {@link #await} from any thread that uses the socket; {@link #wake} from any thread.
  */
 final class Waiter {
 
-    private volatile Thread parked;
+    private final Set<Thread> parked = ConcurrentHashMap.newKeySet();
 
     /**
      * Parks until woken, the deadline passes, or the thread is interrupted, unless {@code ready}
@@ -21,9 +26,9 @@ final class Waiter {
      * @param ready checked after announcing the wait, so a wake between check and park is not lost
      * @throws MeshInterruptedException if the thread is interrupted; its interrupt status stays set
      */
-    void await(long deadlineNanos, java.util.function.BooleanSupplier ready) {
+    void await(long deadlineNanos, BooleanSupplier ready) {
         Thread current = Thread.currentThread();
-        parked = current;
+        parked.add(current);
         try {
             if (ready.getAsBoolean()) {
                 return;
@@ -43,15 +48,16 @@ final class Waiter {
                 throw new MeshInterruptedException("interrupted while waiting on a socket");
             }
         } finally {
-            parked = null;
+            parked.remove(current);
         }
     }
 
-    /** Unparks the waiting thread, if any. */
+    /** Unparks every waiting thread. */
     void wake() {
-        Thread thread = parked;
-        if (thread != null) {
-            LockSupport.unpark(thread);
+        if (!parked.isEmpty()) {
+            for (Thread thread : parked) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 }
