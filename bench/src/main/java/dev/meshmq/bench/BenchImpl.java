@@ -65,11 +65,18 @@ interface BenchImpl {
         BenchSocket createPull();
 
         /**
-         * Creates a PAIR socket.
+         * Creates a REQ socket.
          *
          * @return the socket
          */
-        BenchSocket createPair();
+        BenchSocket createReq();
+
+        /**
+         * Creates a REP socket.
+         *
+         * @return the socket
+         */
+        BenchSocket createRep();
 
         /** Closes the sockets and the context, after every thread using them has finished. */
         @Override

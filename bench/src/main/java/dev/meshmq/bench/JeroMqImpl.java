@@ -48,8 +48,13 @@ final class JeroMqImpl implements BenchImpl {
         }
 
         @Override
-        public BenchSocket createPair() {
-            return track(new JeroSocket(context.socket(SocketType.PAIR)));
+        public BenchSocket createReq() {
+            return track(new JeroSocket(context.socket(SocketType.REQ)));
+        }
+
+        @Override
+        public BenchSocket createRep() {
+            return track(new JeroSocket(context.socket(SocketType.REP)));
         }
 
         private synchronized JeroSocket track(JeroSocket socket) {

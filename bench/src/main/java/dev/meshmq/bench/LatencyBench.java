@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.FutureTask;
 
 /**
- * Latency, after libzmq's local_lat/remote_lat, with PAIR ping-pong until REQ/REP exists: one PAIR
- * (which binds) sends a {@code --size}-byte message and waits for the echo, the other PAIR (which
- * connects) sends back a message of the same size.
+ * Latency, after libzmq's local_lat/remote_lat: REQ/REP round trips. The REQ (which binds) sends a
+ * {@code --size}-byte request and waits for the reply; the REP (which connects) answers each request
+ * with a reply of the same size.
  *
  * <p>Warm-up: {@code --warmup} seconds and at least {@value #MIN_WARMUP_ROUND_TRIPS} round trips.
  * Timed: {@code --seconds} and at least {@code --min-round-trips} round trips (default 20,000),
@@ -34,12 +34,12 @@ final class LatencyBench {
         BenchContext context = impl.open();
         PeerProcess peer = null;
         try {
-            BenchSocket pinger = context.createPair();
+            BenchSocket pinger = context.createReq();
             String endpoint = pinger.bind(options.transport.bindEndpoint());
             FutureTask<long[]> ping = Watchdog.start(impl.name() + "-ping", () -> ping(pinger, options));
             long[] samples;
             if (options.procs == 1) {
-                BenchSocket echoer = context.createPair();
+                BenchSocket echoer = context.createRep();
                 echoer.connect(endpoint);
                 FutureTask<Long> echo = Watchdog.start(impl.name() + "-echo", () -> echo(echoer, options.size));
                 samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, () -> false, context::abort);
@@ -81,11 +81,11 @@ final class LatencyBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    /** The echoing peer process: connects a PAIR, echoes until told to stop, prints {@code ECHOED n}. */
+    /** The echoing peer process: connects a REP, answers until told to stop, prints {@code ECHOED n}. */
     static void runPeer(BenchOptions options, PrintStream out) {
         BenchImpl impl = BenchImpl.named(options.impls.get(0));
         try (BenchContext context = impl.open()) {
-            BenchSocket echoer = context.createPair();
+            BenchSocket echoer = context.createRep();
             echoer.connect(options.connect);
             long echoed = echo(echoer, options.size);
             out.println(REPORT + " " + echoed);
@@ -94,28 +94,28 @@ final class LatencyBench {
         }
     }
 
-    static long echo(BenchSocket pair, int size) {
+    static long echo(BenchSocket socket, int size) {
         byte[] reply = new byte[size];
         long echoed = 0;
-        while (pair.receive() != 0) {
-            pair.send(reply);
+        while (socket.receive() != 0) {
+            socket.send(reply);
             echoed++;
         }
         return echoed;
     }
 
-    static long[] ping(BenchSocket pair, BenchOptions options) {
+    static long[] ping(BenchSocket socket, BenchOptions options) {
         byte[] payload = new byte[options.size];
         long warmupEnd = Watchdog.deadline(options.warmupSeconds);
         for (int i = 0; i < MIN_WARMUP_ROUND_TRIPS || System.nanoTime() - warmupEnd < 0; i++) {
-            roundTrip(pair, payload);
+            roundTrip(socket, payload);
         }
         long[] samples = new long[Math.max(options.minRoundTrips, 1 << 16)];
         int count = 0;
         long end = Watchdog.deadline(options.seconds);
         long before = System.nanoTime();
         while (count < options.minRoundTrips || before - end < 0) {
-            roundTrip(pair, payload);
+            roundTrip(socket, payload);
             long after = System.nanoTime();
             if (count == samples.length) {
                 samples = Arrays.copyOf(samples, samples.length * 2);
@@ -123,13 +123,13 @@ final class LatencyBench {
             samples[count++] = after - before;
             before = after;
         }
-        pair.send(STOP);
+        socket.send(STOP);
         return Arrays.copyOf(samples, count);
     }
 
-    private static void roundTrip(BenchSocket pair, byte[] payload) {
-        pair.send(payload);
-        int got = pair.receive();
+    private static void roundTrip(BenchSocket socket, byte[] payload) {
+        socket.send(payload);
+        int got = socket.receive();
         if (got != payload.length) {
             throw new BenchFailure("echo was " + got + " bytes, expected " + payload.length);
         }

@@ -20,7 +20,7 @@ public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar meshmq-bench.jar throughput|latency [flags]",
             "  throughput  one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
-            "  latency     PAIR ping-pong (REQ/REP does not exist yet): mean/p50/p99 round trip in microseconds",
+            "  latency     REQ/REP round trips: mean/p50/p99 in microseconds",
             "  (fanout needs PUB/SUB, which MeshMQ does not have yet, so it is not offered)",
             "flags:",
             "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating",

@@ -30,8 +30,13 @@ final class MeshMqImpl implements BenchImpl {
             }
 
             @Override
-            public BenchSocket createPair() {
-                return new MeshSocket(context.createPair());
+            public BenchSocket createReq() {
+                return new MeshSocket(context.createReq());
+            }
+
+            @Override
+            public BenchSocket createRep() {
+                return new MeshSocket(context.createRep());
             }
 
             @Override
