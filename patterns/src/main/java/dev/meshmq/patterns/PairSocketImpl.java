@@ -12,12 +12,10 @@ import java.lang.System.Logger.Level;
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-final class PairSocketImpl extends DuplexSocket implements PairSocket {
+final class PairSocketImpl extends BalancedSocket implements PairSocket {
 
     private static final System.Logger LOG = System.getLogger(PairSocketImpl.class.getName());
 
-    private final LoadBalancer outbound = new LoadBalancer();
-    private final FairQueue inbound = new FairQueue(this::drained);
     private PeerLink peer;
 
     PairSocketImpl(MeshContext context) {
@@ -32,48 +30,23 @@ final class PairSocketImpl extends DuplexSocket implements PairSocket {
             return false;
         }
         peer = link;
-        outbound.activate(link);
-        inbound.activate(link);
-        return true;
+        return super.admit(link);
     }
 
     @Override
-    void linkDetached(PeerLink link) {
-        outbound.remove(link);
-        inbound.activate(link);
-        if (link.inbound().isDrainedAndClosed()) {
-            drained(link);
-        }
-    }
-
-    private void drained(PeerLink link) {
+    void drained(PeerLink link) {
         if (link == peer && LinkState.of(link).detached) {
             peer = null;
         }
     }
 
     @Override
-    void linkReadable(PeerLink link) {
-        inbound.activate(link);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        outbound.activate(link);
-    }
-
-    @Override
-    boolean canSendNow() {
-        return outbound.hasRoom();
-    }
-
-    @Override
     boolean attemptSend(Message message) {
-        return outbound.send(message);
+        return sendBalanced(message);
     }
 
     @Override
     Message attemptReceive() {
-        return inbound.receive();
+        return receiveFairly();
     }
 }

@@ -17,13 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-final class ReqSocketImpl extends DuplexSocket implements ReqSocket {
+final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
 
     /** Where the request-reply cycle stands. */
     enum State { READY_TO_SEND, AWAITING_REPLY }
 
-    private final LoadBalancer outbound = new LoadBalancer();
-    private final FairQueue inbound = new FairQueue(link -> { });
     private State state = State.READY_TO_SEND;
     private PeerLink replyLink;
     private int requestId = ThreadLocalRandom.current().nextInt();
@@ -37,32 +35,8 @@ final class ReqSocketImpl extends DuplexSocket implements ReqSocket {
     }
 
     @Override
-    boolean admit(PeerLink link) {
-        outbound.activate(link);
-        inbound.activate(link);
-        Probe.sendIfEnabled(this, link);
-        return true;
-    }
-
-    @Override
-    void linkDetached(PeerLink link) {
-        outbound.remove(link);
-        inbound.activate(link);
-    }
-
-    @Override
-    void linkReadable(PeerLink link) {
-        inbound.activate(link);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        outbound.activate(link);
-    }
-
-    @Override
     boolean canSendNow() {
-        return (state == State.READY_TO_SEND || get(SocketOptions.REQ_RELAXED)) && outbound.hasRoom();
+        return (state == State.READY_TO_SEND || get(SocketOptions.REQ_RELAXED)) && super.canSendNow();
     }
 
     @Override
@@ -77,11 +51,11 @@ final class ReqSocketImpl extends DuplexSocket implements ReqSocket {
         if (correlate) {
             request = request.prepend(Frame.wrap(RequestIds.encode(id)));
         }
-        if (!outbound.send(request)) {
+        if (!sendBalanced(request)) {
             return false;
         }
         requestId = id;
-        replyLink = outbound.lastLink();
+        replyLink = lastSendLink();
         moveTo(State.AWAITING_REPLY);
         return true;
     }
@@ -93,8 +67,8 @@ final class ReqSocketImpl extends DuplexSocket implements ReqSocket {
         }
         boolean correlate = get(SocketOptions.REQ_CORRELATE);
         Message message;
-        while ((message = inbound.receive()) != null) {
-            Message reply = inbound.lastLink() == replyLink ? unwrap(message, correlate) : null;
+        while ((message = receiveFairly()) != null) {
+            Message reply = lastReceiveLink() == replyLink ? unwrap(message, correlate) : null;
             if (reply != null) {
                 moveTo(State.READY_TO_SEND);
                 return reply;
