@@ -1,7 +1,6 @@
 package dev.meshmq.patterns;
 
 import dev.meshmq.ContextClosedException;
-import dev.meshmq.EndpointNotFoundException;
 import dev.meshmq.Message;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
@@ -9,13 +8,10 @@ import dev.meshmq.SocketOption;
 import dev.meshmq.SocketStateException;
 import dev.meshmq.SocketStatistics;
 import dev.meshmq.SocketType;
-import dev.meshmq.transport.Binding;
-import dev.meshmq.transport.Endpoint;
 import dev.meshmq.transport.LinkHost;
 import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.TransportOptions;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +43,7 @@ abstract class SocketBase implements Socket, LinkHost {
     private final ConcurrentLinkedQueue<LinkEvent> events = new ConcurrentLinkedQueue<>();
     private final Waiter waiter = new Waiter();
     private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
-    private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
-    private final Map<String, String> inprocNames = new ConcurrentHashMap<>();
-    private final Map<String, PeerLink> connections = new ConcurrentHashMap<>();
+    private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SocketCounters counters = new SocketCounters();
     private final AtomicReference<Thread> inside = new AtomicReference<>();
@@ -62,12 +56,12 @@ abstract class SocketBase implements Socket, LinkHost {
     private volatile Waiter pollWaiter;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
     private Message lookahead;
-    private volatile String lastEndpoint = "";
 
     SocketBase(MeshContext context, SocketType type) {
         this.context = context;
         this.type = type;
         this.options = new SocketOptionValues(type);
+        this.endpoints = new SocketEndpoints(context.transport(), this);
         this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
     }
 
@@ -126,21 +120,9 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            Endpoint parsed = Endpoint.parse(endpoint);
-            String resolved;
-            if (parsed.transport() == Endpoint.Transport.INPROC) {
-                context.transport().inproc().bind(parsed.address(), endpoint, this);
-                inprocNames.put(endpoint, parsed.address());
-                resolved = endpoint;
-            } else {
-                Binding binding = context.transport().bind(parsed, endpoint, this);
-                resolved = binding.resolvedEndpoint();
-                bindings.put(resolved, binding);
-                bindings.putIfAbsent(endpoint, binding);
-            }
-            lastEndpoint = resolved;
+            String resolved = endpoints.bind(endpoint);
             if (closed.get()) {
-                releaseEndpoints(0);
+                endpoints.releaseBindings(0);
             }
             return resolved;
         } finally {
@@ -153,11 +135,7 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            Endpoint parsed = Endpoint.parse(endpoint);
-            PeerLink link = parsed.transport() == Endpoint.Transport.INPROC
-                    ? context.transport().inproc().connect(parsed.address(), endpoint, this)
-                    : context.transport().connect(parsed, endpoint, this);
-            connections.put(endpoint, link);
+            PeerLink link = endpoints.connect(endpoint);
             connecting(link);
             handleAttached(link);
         } finally {
@@ -170,17 +148,7 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            String name = inprocNames.remove(endpoint);
-            if (name != null) {
-                context.transport().inproc().unbind(name, this);
-                return;
-            }
-            Binding binding = bindings.remove(endpoint);
-            if (binding == null) {
-                throw new EndpointNotFoundException("not bound to " + endpoint);
-            }
-            bindings.values().removeIf(other -> other == binding);
-            binding.close(options.lingerNanos());
+            endpoints.unbind(endpoint, options.lingerNanos());
         } finally {
             exit();
         }
@@ -191,10 +159,7 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            PeerLink link = connections.remove(endpoint);
-            if (link == null) {
-                throw new EndpointNotFoundException("not connected to " + endpoint);
-            }
+            PeerLink link = endpoints.disconnect(endpoint);
             link.outbound().closeWriting();
             link.terminate(options.lingerNanos());
             handle(new LinkEvent(LinkEvent.Kind.DETACHED, link));
@@ -221,7 +186,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final String lastEndpoint() {
-        return lastEndpoint;
+        return endpoints.lastEndpoint();
     }
 
     @Override
@@ -565,7 +530,7 @@ abstract class SocketBase implements Socket, LinkHost {
             poller.wake();
         }
         long linger = options.lingerNanos();
-        releaseEndpoints(linger);
+        endpoints.releaseBindings(linger);
         for (PeerLink link : links) {
             terminate(link, linger);
         }
@@ -576,17 +541,6 @@ abstract class SocketBase implements Socket, LinkHost {
             }
         }
         context.socketClosed(this);
-    }
-
-    private void releaseEndpoints(long lingerNanos) {
-        for (Binding binding : Set.copyOf(bindings.values())) {
-            binding.close(lingerNanos);
-        }
-        bindings.clear();
-        for (String name : inprocNames.values()) {
-            context.transport().inproc().unbind(name, this);
-        }
-        inprocNames.clear();
     }
 
     @Override
