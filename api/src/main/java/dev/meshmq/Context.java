@@ -71,6 +71,38 @@ public interface Context extends AutoCloseable {
     PullSocket createPull();
 
     /**
+     * Creates a PUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PubSocket createPub();
+
+    /**
+     * Creates a SUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    SubSocket createSub();
+
+    /**
+     * Creates an XPUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    XPubSocket createXPub();
+
+    /**
+     * Creates an XSUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    XSubSocket createXSub();
+
+    /**
      * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
      * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
      * Idempotent.

@@ -1,6 +1,8 @@
 package dev.meshmq;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,7 @@ public final class SocketOption<T> {
     private final Class<T> type;
     private final T defaultValue;
     private final Function<T, String> validator;
+    private final Set<SocketType> socketTypes;
 
     /**
      * Creates an option.
@@ -28,10 +31,36 @@ public final class SocketOption<T> {
      * @param validator returns null for a legal value, else why the value is illegal
      */
     SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator) {
+        this(name, type, defaultValue, validator, EnumSet.allOf(SocketType.class));
+    }
+
+    /**
+     * Creates an option that only some socket types accept.
+     *
+     * @param name the option's name, used in error messages
+     * @param type the value type
+     * @param defaultValue the value a new socket has
+     * @param validator returns null for a legal value, else why the value is illegal
+     * @param socketTypes the types that accept the option
+     */
+    SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator,
+            Set<SocketType> socketTypes) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.socketTypes = Set.copyOf(socketTypes);
+    }
+
+    /**
+     * Returns whether sockets of {@code socketType} accept this option; setting it on another type is
+     * rejected with {@link IllegalArgumentException}.
+     *
+     * @param socketType a socket type
+     * @return true if the option applies to it
+     */
+    public boolean appliesTo(SocketType socketType) {
+        return socketTypes.contains(socketType);
     }
 
     /**

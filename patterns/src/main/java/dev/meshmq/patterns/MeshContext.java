@@ -4,8 +4,12 @@ import dev.meshmq.Context;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.PairSocket;
+import dev.meshmq.PubSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
+import dev.meshmq.SubSocket;
+import dev.meshmq.XPubSocket;
+import dev.meshmq.XSubSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.List;
@@ -48,6 +52,26 @@ final class MeshContext implements Context {
     @Override
     public PullSocket createPull() {
         return register(PullSocketImpl::new);
+    }
+
+    @Override
+    public PubSocket createPub() {
+        return register(PubSocketImpl::new);
+    }
+
+    @Override
+    public SubSocket createSub() {
+        return register(SubSocketImpl::new);
+    }
+
+    @Override
+    public XPubSocket createXPub() {
+        return register(XPubSocketImpl::new);
+    }
+
+    @Override
+    public XSubSocket createXSub() {
+        return register(XSubSocketImpl::new);
     }
 
     private <S extends SocketBase> S register(Function<MeshContext, S> factory) {

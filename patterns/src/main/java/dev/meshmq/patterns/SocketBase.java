@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every socket pattern shares: endpoints, options, the links to peers and the events about
@@ -262,6 +263,48 @@ abstract class SocketBase implements Socket, LinkHost {
                 }
             }
             return null;
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Handles pending link events, then waits for more until {@code condition} holds or the timeout
+     * passes.
+     *
+     * @param condition checked after each round of events, on the caller thread
+     * @param timeout zero to check once, null for no limit
+     * @return true if the condition held in time
+     */
+    final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long timeoutNanos = toNanos(timeout);
+        enter();
+        try {
+            checkOpen();
+            processEvents();
+            long deadline = deadline(timeoutNanos);
+            while (!condition.getAsBoolean()) {
+                if (timeoutNanos == 0 || !waitForEvent(deadline)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Runs {@code action} as the socket's one user, after handling pending link events.
+     *
+     * @param action what to do, on the caller thread
+     */
+    final void runAsOwner(Runnable action) {
+        enter();
+        try {
+            checkOpen();
+            processEvents();
+            action.run();
         } finally {
             exit();
         }

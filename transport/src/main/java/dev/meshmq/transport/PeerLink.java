@@ -1,5 +1,6 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.Message;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,22 @@ import java.util.Objects;
  */
 public final class PeerLink {
 
+    /**
+     * Put by the engine of a connect-side PUB or XPUB link in the inbound pipe when a new connection
+     * replaces an earlier one: the subscriptions read before it came from a connection that is gone,
+     * those after it from the new one. Compare by identity.
+     */
+    public static final Message NEW_CONNECTION = Message.of("meshmq: new connection");
+
     private final Pipe inbound;
     private final Pipe outbound;
     private final String endpoint;
     private final LinkControl control;
     private volatile PeerInfo peer;
+    /** Handshakes completed on this link; its I/O thread only. */
+    private int connections;
+    /** What a SUB or XSUB link has sent, to replay after a reconnect; its I/O thread only. */
+    private SentSubscriptions sentSubscriptions;
 
     /** Bookkeeping of the owning socket's routing strategy; touched only by the socket's thread. */
     public Object socketState;
@@ -77,6 +89,20 @@ public final class PeerLink {
 
     LinkControl control() {
         return control;
+    }
+
+    /** Counts a completed handshake; returns true if an earlier connection served this link. I/O thread only. */
+    boolean connectionStarted() {
+        connections++;
+        return connections > 1;
+    }
+
+    /** Returns the record of sent subscriptions, created on first use. I/O thread only. */
+    SentSubscriptions sentSubscriptions() {
+        if (sentSubscriptions == null) {
+            sentSubscriptions = new SentSubscriptions();
+        }
+        return sentSubscriptions;
     }
 
     void setPeer(PeerInfo peer) {
