@@ -28,4 +28,15 @@ class JeromqInteropTest {
     void exchangesWithJeromq(Flow flow, Transport transport, Binder binder, Payload payload) {
         InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload);
     }
+
+    static Stream<Arguments> pubSubCases() {
+        return InteropCases.pubSub(Transport.TCP);
+    }
+
+    @ParameterizedTest(name = "{0} over {1}, {2} binds")
+    @MethodSource("pubSubCases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void publishesAndSubscribesWithJeromq(PubSubInteropScenario.Flow flow, Transport transport, Binder binder) {
+        PubSubInteropScenario.run(JeromqPeer::start, flow, transport, binder);
+    }
 }
