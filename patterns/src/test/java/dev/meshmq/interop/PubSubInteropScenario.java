@@ -136,8 +136,8 @@ final class PubSubInteropScenario {
     }
 
     private static void publishToPeer(Flow flow, PubSocket pub, InteropPeer peer) {
-        assertTrue(pub.awaitSubscribers(1, InteropScenario.STEP), () -> "the peer did not subscribe\n"
-                + peer.diagnostics());
+        assertTrue(pub.awaitSubscribers(1, InteropScenario.STEP), () -> "the peer did not subscribe ("
+                + pub.statistics().peers().size() + " connection(s) completed the handshake)\n" + peer.diagnostics());
         if (pub instanceof XPubSocket) {
             Message shown = ((XPubSocket) pub).receive(InteropScenario.STEP).orElseThrow();
             assertEquals(subscription(TOPIC), shown, "the XPUB showed another subscription");
