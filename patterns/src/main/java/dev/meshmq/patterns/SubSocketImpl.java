@@ -1,12 +1,10 @@
 package dev.meshmq.patterns;
 
-import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.SubSocket;
 import dev.meshmq.transport.PeerLink;
-import dev.meshmq.transport.SubscriptionWire;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,9 +17,7 @@ import java.util.Optional;
  */
 final class SubSocketImpl extends SocketBase implements SubSocket {
 
-    private final FairQueue fairQueue = new FairQueue(link -> { });
-    private final UpstreamWriter upstream = new UpstreamWriter();
-    private final SubscriptionIndex<SubSocketImpl> subscriptions = new SubscriptionIndex<>();
+    private final SubscriberLinks links = new SubscriberLinks();
 
     SubSocketImpl(MeshContext context) {
         super(context, SocketType.SUB);
@@ -29,27 +25,23 @@ final class SubSocketImpl extends SocketBase implements SubSocket {
 
     @Override
     boolean admit(PeerLink link) {
-        fairQueue.activate(link);
-        upstream.add(link);
-        subscriptions.forEachSubscription(this,
-                topic -> upstream.send(link, SubscriptionWire.message(true, topic), false));
+        links.admit(link);
         return true;
     }
 
     @Override
     void linkDetached(PeerLink link) {
-        fairQueue.activate(link);
-        upstream.remove(link);
+        links.detached(link);
     }
 
     @Override
     void linkReadable(PeerLink link) {
-        fairQueue.activate(link);
+        links.readable(link);
     }
 
     @Override
     void linkWritable(PeerLink link) {
-        upstream.flush(link);
+        links.writable(link);
     }
 
     @Override
@@ -63,9 +55,8 @@ final class SubSocketImpl extends SocketBase implements SubSocket {
         boolean invert = get(SocketOptions.INVERT_MATCHING);
         Message newest = null;
         Message message;
-        while ((message = fairQueue.receive()) != null) {
-            Frame first = message.size() == 0 ? Frame.EMPTY : message.first();
-            if (subscriptions.matchesAny(first) != invert) {
+        while ((message = links.receive()) != null) {
+            if (links.matches(message) != invert) {
                 if (!conflate) {
                     return message;
                 }
@@ -78,20 +69,13 @@ final class SubSocketImpl extends SocketBase implements SubSocket {
     @Override
     public void subscribe(byte[] topic) {
         byte[] copy = topic.clone();
-        runAsOwner(() -> {
-            subscriptions.add(copy, this);
-            upstream.sendToAll(SubscriptionWire.message(true, copy), false);
-        });
+        runAsOwner(() -> links.subscribe(copy));
     }
 
     @Override
     public void unsubscribe(byte[] topic) {
         byte[] copy = topic.clone();
-        runAsOwner(() -> {
-            if (subscriptions.remove(copy, this) != SubscriptionIndex.Removal.NOT_HELD) {
-                upstream.sendToAll(SubscriptionWire.message(false, copy), false);
-            }
-        });
+        runAsOwner(() -> links.unsubscribe(copy));
     }
 
     @Override

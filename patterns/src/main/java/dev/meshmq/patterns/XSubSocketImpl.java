@@ -17,9 +17,7 @@ import java.util.Optional;
  */
 final class XSubSocketImpl extends SocketBase implements XSubSocket {
 
-    private final FairQueue fairQueue = new FairQueue(link -> { });
-    private final UpstreamWriter upstream = new UpstreamWriter();
-    private final SubscriptionIndex<XSubSocketImpl> subscriptions = new SubscriptionIndex<>();
+    private final SubscriberLinks links = new SubscriberLinks();
 
     XSubSocketImpl(MeshContext context) {
         super(context, SocketType.XSUB);
@@ -27,48 +25,40 @@ final class XSubSocketImpl extends SocketBase implements XSubSocket {
 
     @Override
     boolean admit(PeerLink link) {
-        fairQueue.activate(link);
-        upstream.add(link);
-        subscriptions.forEachSubscription(this,
-                topic -> upstream.send(link, SubscriptionWire.message(true, topic), false));
+        links.admit(link);
         return true;
     }
 
     @Override
     void linkDetached(PeerLink link) {
-        fairQueue.activate(link);
-        upstream.remove(link);
+        links.detached(link);
     }
 
     @Override
     void linkReadable(PeerLink link) {
-        fairQueue.activate(link);
+        links.readable(link);
     }
 
     @Override
     void linkWritable(PeerLink link) {
-        upstream.flush(link);
+        links.writable(link);
     }
 
     @Override
     boolean attemptSend(Message message) {
         if (!SubscriptionWire.isSubscription(message)) {
-            upstream.sendToAll(message, true);
-            return true;
-        }
-        byte[] topic = SubscriptionWire.topic(message);
-        if (SubscriptionWire.isSubscribe(message)) {
-            subscriptions.add(topic, this);
-            upstream.sendToAll(message, false);
-        } else if (subscriptions.remove(topic, this) != SubscriptionIndex.Removal.NOT_HELD) {
-            upstream.sendToAll(message, false);
+            links.forward(message);
+        } else if (SubscriptionWire.isSubscribe(message)) {
+            links.subscribe(SubscriptionWire.topic(message));
+        } else {
+            links.unsubscribe(SubscriptionWire.topic(message));
         }
         return true;
     }
 
     @Override
     Message attemptReceive() {
-        return fairQueue.receive();
+        return links.receive();
     }
 
     @Override
