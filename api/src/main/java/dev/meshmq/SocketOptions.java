@@ -111,7 +111,9 @@ public final class SocketOptions {
 
     /**
      * SUB: a receive returns only the newest message waiting and discards the older ones. Default
-     * false. Meant for single-part state updates where only the latest value matters.
+     * false. Meant for state updates where only the latest value matters. Unlike libzmq, the queue
+     * keeps its high-water mark: an application that falls further behind than the queue holds sees
+     * the newest message that fitted, and the publisher drops (and counts) the newer ones.
      */
     public static final SocketOption<Boolean> CONFLATE =
             new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));

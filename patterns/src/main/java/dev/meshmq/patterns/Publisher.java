@@ -63,8 +63,8 @@ final class Publisher {
     }
 
     /**
-     * Reads everything queued on a link's inbound pipe. A new connection behind a connect-side link
-     * makes the publisher forget what the previous connection subscribed to.
+     * Reads everything queued on a link's inbound pipe. When the connection behind a link ends, the
+     * publisher forgets what it subscribed to (a connect-side link stays for the next connection).
      *
      * @param link the link
      * @param inbound what to do with each message
@@ -72,7 +72,7 @@ final class Publisher {
     void readFrom(PeerLink link, Inbound inbound) {
         Message message;
         while ((message = link.inbound().read()) != null) {
-            if (message == PeerLink.NEW_CONNECTION) {
+            if (message == PeerLink.CONNECTION_ENDED) {
                 Subscriber subscriber = subscribers.get(link);
                 if (subscriber != null) {
                     index.removeAll(subscriber).forEach(inbound::orphaned);

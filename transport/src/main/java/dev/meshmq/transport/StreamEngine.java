@@ -253,16 +253,15 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     /**
-     * A subscriber replays what earlier connections of its link sent; a publisher whose link had an
-     * earlier connection marks where the new connection's subscriptions start.
+     * A subscriber replays what earlier connections of its link sent; a publisher whose link could not
+     * be told that the previous connection ended is told now, before the new subscriptions.
      */
     private void startSubscriptions() {
-        boolean reconnected = link.connectionStarted();
         if (sendsSubscriptions) {
             subscriptionReplay = link.sentSubscriptions().replay();
         }
-        if (receivesSubscriptions && reconnected) {
-            onMessage(PeerLink.NEW_CONNECTION);
+        if (receivesSubscriptions && link.takeConnectionEndPending()) {
+            onMessage(PeerLink.CONNECTION_ENDED);
         }
     }
 
@@ -472,6 +471,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
             channel.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + remoteAddress + " failed", e);
+        }
+        if (receivesSubscriptions && link != null) {
+            link.connectionEnded();
         }
         owner.engineClosed(this, link);
     }
