@@ -9,23 +9,24 @@ import java.time.Duration;
  *
  * <p>Sending never blocks: a subscriber whose queue is at {@link SocketOptions#SEND_HWM} misses the
  * message (it is dropped for that subscriber only), and every drop is counted in
- * {@link #statistics()}. With {@link SocketOptions#XPUB_NODROP} a send instead waits until every
+ * {@link #publisherStatistics()}. With {@link SocketOptions#XPUB_NODROP} a send instead waits until every
  * matching subscriber has room (or {@link #trySend} returns false), and nothing is dropped.
  *
  * <p>A message sent before a subscriber's subscriptions arrived is not delivered to it (the "slow
  * joiner"); {@link #awaitSubscribers} waits until enough subscribers are in place.
  *
- * <p>Thread-safety: single owner (see {@link Socket}), except {@link #statistics()}, which any
+ * <p>Thread-safety: single owner (see {@link Socket}), except {@link #publisherStatistics()}, which any
  * thread may call at any time.
  */
 public interface PubSocket extends Socket, MessageSender {
 
     /**
-     * Returns a snapshot of what this socket has published, queued and dropped. Safe from any thread.
+     * Returns a snapshot of what this socket has published, queued and dropped, in total and per
+     * subscriber. Safe from any thread.
      *
      * @return the counters now
      */
-    PublisherStatistics statistics();
+    PublisherStatistics publisherStatistics();
 
     /**
      * Waits until at least {@code count} subscriber connections hold at least one subscription.

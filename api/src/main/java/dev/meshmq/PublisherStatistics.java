@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a {@link PubSocket} or {@link XPubSocket} has done since it was created: an immutable
- * snapshot, read from any thread with {@link PubSocket#statistics()}. A published message is counted
+ * snapshot, read from any thread with {@link PubSocket#publisherStatistics()}. A published message is counted
  * once in {@code messagesPublished}, then once per subscriber it was meant for, either as sent (queued
  * for that subscriber) or as dropped (that subscriber's queue was at its high-water mark).
  *

@@ -13,7 +13,7 @@ package dev.meshmq;
  * received subscription came from. {@link SocketOptions#XPUB_WELCOME_MSG} is sent to each new
  * subscriber as soon as it connects.
  *
- * <p>Thread-safety: single owner (see {@link Socket}), except {@link #statistics()}.
+ * <p>Thread-safety: single owner (see {@link Socket}), except {@link #publisherStatistics()}.
  */
 public interface XPubSocket extends PubSocket, MessageReceiver {
 

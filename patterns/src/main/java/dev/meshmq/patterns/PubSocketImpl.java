@@ -13,7 +13,7 @@ import java.time.Duration;
  * (or, with XPUB_NODROP, waiting until all have room). Subscriptions are read from the subscribers'
  * links whenever the socket handles events, and applied at once.
  *
- * <p>Thread-safety: see {@link SocketBase}; {@link #statistics()} from any thread.
+ * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
  */
 final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inbound {
 
@@ -85,7 +85,7 @@ final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inb
     }
 
     @Override
-    public PublisherStatistics statistics() {
+    public PublisherStatistics publisherStatistics() {
         return publisher.statistics();
     }
 

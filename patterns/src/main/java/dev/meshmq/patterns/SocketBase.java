@@ -268,14 +268,7 @@ abstract class SocketBase implements Socket, LinkHost {
         }
     }
 
-    /**
-     * Handles pending link events, then waits for more until {@code condition} holds or the timeout
-     * passes.
-     *
-     * @param condition checked after each round of events, on the caller thread
-     * @param timeout zero to check once, null for no limit
-     * @return true if the condition held in time
-     */
+    /** Handles link events until {@code condition} holds (true) or the timeout passes (false; zero: one check). */
     final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
         long timeoutNanos = toNanos(timeout);
         enter();
@@ -294,20 +287,12 @@ abstract class SocketBase implements Socket, LinkHost {
         }
     }
 
-    /**
-     * Runs {@code action} as the socket's one user, after handling pending link events.
-     *
-     * @param action what to do, on the caller thread
-     */
+    /** Runs {@code action} as the socket's one user, after handling pending link events. */
     final void runAsOwner(Runnable action) {
-        enter();
-        try {
-            checkOpen();
-            processEvents();
+        awaitCondition(() -> {
             action.run();
-        } finally {
-            exit();
-        }
+            return true;
+        }, Duration.ZERO);
     }
 
     private static long toNanos(Duration timeout) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * filtered by XPUB_VERBOSE/XPUB_VERBOSER) and anything else the subscribers send, may apply
  * subscriptions itself (XPUB_MANUAL), and greets new subscribers (XPUB_WELCOME_MSG).
  *
- * <p>Thread-safety: see {@link SocketBase}; {@link #statistics()} from any thread.
+ * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
  */
 final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.Inbound {
 
@@ -157,7 +157,7 @@ final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.I
     }
 
     @Override
-    public PublisherStatistics statistics() {
+    public PublisherStatistics publisherStatistics() {
         return publisher.statistics();
     }
 

@@ -137,7 +137,8 @@ final class PubSubInteropScenario {
 
     private static void publishToPeer(Flow flow, PubSocket pub, InteropPeer peer) {
         assertTrue(pub.awaitSubscribers(1, InteropScenario.STEP), () -> "the peer did not subscribe ("
-                + pub.statistics().peers().size() + " connection(s) completed the handshake)\n" + peer.diagnostics());
+                + pub.publisherStatistics().peers().size() + " connection(s) completed the handshake)\n"
+                + peer.diagnostics());
         if (pub instanceof XPubSocket) {
             Message shown = ((XPubSocket) pub).receive(InteropScenario.STEP).orElseThrow();
             assertEquals(subscription(TOPIC), shown, "the XPUB showed another subscription");
@@ -149,7 +150,7 @@ final class PubSubInteropScenario {
             assertEquals(PeerFormat.line(token), peer.awaitLine(InteropScenario.STEP), peer::diagnostics);
         }
         peer.awaitDone(InteropScenario.STEP);
-        PublisherStatistics statistics = pub.statistics();
+        PublisherStatistics statistics = pub.publisherStatistics();
         assertEquals(PUBLISHED.size(), statistics.messagesPublished());
         assertEquals(MATCHING.size(), statistics.messagesSent(), "the publisher sent non-matching messages");
         assertEquals(0, statistics.messagesDropped());

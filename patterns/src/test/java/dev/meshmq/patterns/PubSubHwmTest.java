@@ -42,7 +42,7 @@ class PubSubHwmTest extends MeshTestSupport {
         for (int i = 0; i < BURST; i++) {
             assertTrue(pub.trySend(numbered("m", i, payload)), "a PUB never refuses a send");
         }
-        PublisherStatistics statistics = pub.statistics();
+        PublisherStatistics statistics = pub.publisherStatistics();
         assertEquals(BURST, statistics.messagesPublished());
         assertEquals(BURST, statistics.messagesSent() + statistics.messagesDropped());
         assertTrue(statistics.messagesDropped() > 0, "nothing was dropped: " + statistics);
@@ -79,7 +79,7 @@ class PubSubHwmTest extends MeshTestSupport {
             pub.send(numbered("m", i, payload));
             assertEquals("m-" + i, fast.receive(TIMEOUT).orElseThrow().string(0));
         }
-        assertTrue(pub.statistics().messagesDropped() > 0);
+        assertTrue(pub.publisherStatistics().messagesDropped() > 0);
         assertTrue(slow.receive(TIMEOUT).isPresent());
     }
 
@@ -101,13 +101,13 @@ class PubSubHwmTest extends MeshTestSupport {
         }
         assertFalse(pub.trySend(numbered("m", accepted, payload)));
         assertTrue(pub.trySend(Message.of("other-topic")), "a message nobody is full for goes out");
-        assertEquals(0, pub.statistics().messagesDropped());
+        assertEquals(0, pub.publisherStatistics().messagesDropped());
 
         int next = accepted;
         Worker<Boolean> sender = background("nodrop-sender", () -> pub.send(numbered("m", next, payload), TIMEOUT));
         expectInOrder(sub, "m", 0, accepted + 1);
         assertTrue(sender.value(TIMEOUT), "the blocked send completed once the subscriber read");
-        assertEquals(0, pub.statistics().messagesDropped());
+        assertEquals(0, pub.publisherStatistics().messagesDropped());
     }
 
     @Test
@@ -121,7 +121,7 @@ class PubSubHwmTest extends MeshTestSupport {
         Worker<Long> reader = background("statistics-reader", () -> {
             long seen = 0;
             while (seen < 1000) {
-                PublisherStatistics statistics = pub.statistics();
+                PublisherStatistics statistics = pub.publisherStatistics();
                 assertTrue(statistics.messagesPublished() >= seen, "the counters only grow");
                 seen = statistics.messagesPublished();
             }
@@ -131,6 +131,6 @@ class PubSubHwmTest extends MeshTestSupport {
             pub.send(numbered("m", i));
         }
         assertEquals(1000L, reader.value(TIMEOUT));
-        await().atMost(TIMEOUT).until(() -> pub.statistics().messagesDropped() == 1000 - 2 * HWM);
+        await().atMost(TIMEOUT).until(() -> pub.publisherStatistics().messagesDropped() == 1000 - 2 * HWM);
     }
 }

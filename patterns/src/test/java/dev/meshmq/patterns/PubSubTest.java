@@ -40,7 +40,7 @@ class PubSubTest extends MeshTestSupport {
         assertEquals("newsflash-1", multipart.string(0));
         assertEquals("body", multipart.string(1));
         expectNothing(sub, SHORT);
-        PublisherStatistics statistics = pub.statistics();
+        PublisherStatistics statistics = pub.publisherStatistics();
         assertEquals(4, statistics.messagesPublished());
         assertEquals(2, statistics.messagesSent(), "the publisher must not send what nobody subscribed to");
         assertEquals(0, statistics.messagesDropped());
@@ -85,11 +85,11 @@ class PubSubTest extends MeshTestSupport {
 
         sub.unsubscribe("A");
         syncSubscription(pub, sub, "sync2");
-        long sentBefore = pub.statistics().messagesSent();
+        long sentBefore = pub.publisherStatistics().messagesSent();
         pub.send("A-1");
         pub.send("sync2-end");
         assertEquals("sync2-end", sub.receive(TIMEOUT).orElseThrow().string(0));
-        assertEquals(sentBefore + 1, pub.statistics().messagesSent(), "A-1 must not leave the publisher");
+        assertEquals(sentBefore + 1, pub.publisherStatistics().messagesSent(), "A-1 must not leave the publisher");
     }
 
     @ParameterizedTest
@@ -147,9 +147,9 @@ class PubSubTest extends MeshTestSupport {
             restarted.send("sync-x");
             return sub.receive(SHORT).isPresent();
         });
-        long sentBefore = restarted.statistics().messagesSent();
+        long sentBefore = restarted.publisherStatistics().messagesSent();
         restarted.send("t-2");
-        assertEquals(sentBefore, restarted.statistics().messagesSent(),
+        assertEquals(sentBefore, restarted.publisherStatistics().messagesSent(),
                 "both subscriptions were replayed once each, so two cancels remove them");
     }
 
@@ -162,11 +162,11 @@ class PubSubTest extends MeshTestSupport {
         sub.connect(pub.bind(Endpoints.fresh(transport)));
         sub.subscribe("");
         assertTrue(pub.awaitSubscribers(1, TIMEOUT));
-        assertEquals(1, pub.statistics().peers().size());
+        assertEquals(1, pub.publisherStatistics().peers().size());
         sub.close();
         await().atMost(TIMEOUT).until(() -> {
             pub.send("after-close");
-            return pub.statistics().peers().isEmpty();
+            return pub.publisherStatistics().peers().isEmpty();
         });
     }
 
@@ -190,7 +190,7 @@ class PubSubTest extends MeshTestSupport {
         }
         expectInOrder(first, "m", 0, 500);
         expectInOrder(second, "m", 0, 500);
-        assertEquals(0, pub.statistics().messagesDropped());
+        assertEquals(0, pub.publisherStatistics().messagesDropped());
     }
 
     /**

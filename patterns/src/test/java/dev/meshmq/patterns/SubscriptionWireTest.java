@@ -77,14 +77,14 @@ class SubscriptionWireTest extends MeshTestSupport {
             byte[] cancel = asCommand ? RawZmtpPeer.command("CANCEL", AB)
                     : RawZmtpPeer.frame(0, new byte[] {0, 'a', 'b'});
             peer.send(RawZmtpPeer.concat(cancel, RawZmtpPeer.frame(0, new byte[] {1, 'z'})), TIMEOUT);
-            long before = pub.statistics().messagesSent();
+            long before = pub.publisherStatistics().messagesSent();
             await().atMost(TIMEOUT).until(() -> {
                 pub.send("z");
-                return pub.statistics().messagesSent() > before;
+                return pub.publisherStatistics().messagesSent() > before;
             });
-            long sent = pub.statistics().messagesSent();
+            long sent = pub.publisherStatistics().messagesSent();
             pub.send("abc");
-            assertEquals(sent, pub.statistics().messagesSent(), "the cancel was applied");
+            assertEquals(sent, pub.publisherStatistics().messagesSent(), "the cancel was applied");
         }
     }
 
