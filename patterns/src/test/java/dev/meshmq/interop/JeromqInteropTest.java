@@ -15,6 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * MeshMQ against JeroMQ 0.6.0 (a ZMTP 3.0 peer) in threads of the test JVM: PAIR and PUSH/PULL over
  * tcp, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages. Not over
  * ipc: JeroMQ's ipc:// is tcp in disguise, not a Unix domain socket, so it cannot talk to MeshMQ's.
+ *
+ * <p>Known flakiness outside MeshMQ: a JeroMQ 0.6.0 socket that connects stalls (never finishes the
+ * handshake, or loses its first messages) in a few percent of fresh tcp connections, also against
+ * libzmq and JeroMQ binders. {@link JeromqPeer} starts over when the handshake never comes, and the
+ * cases where JeroMQ connects run again (at most three times in all) through
+ * {@link JeromqPeer#retryingConnectStalls}; cases where MeshMQ connects are never retried.
  */
 class JeromqInteropTest {
 
@@ -26,7 +32,8 @@ class JeromqInteropTest {
     @MethodSource("cases")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void exchangesWithJeromq(Flow flow, Transport transport, Binder binder, Payload payload) {
-        InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload);
+        runRetryingJeromqConnects(binder,
+                () -> InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload));
     }
 
     static Stream<Arguments> pubSubCases() {
@@ -37,6 +44,15 @@ class JeromqInteropTest {
     @MethodSource("pubSubCases")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void publishesAndSubscribesWithJeromq(PubSubInteropScenario.Flow flow, Transport transport, Binder binder) {
-        PubSubInteropScenario.run(JeromqPeer::start, flow, transport, binder);
+        runRetryingJeromqConnects(binder, () -> PubSubInteropScenario.run(JeromqPeer::start, flow, transport, binder));
+    }
+
+    /** Runs a scenario, again after a failure when JeroMQ is the side that connects. */
+    private static void runRetryingJeromqConnects(Binder binder, Runnable scenario) {
+        if (binder == Binder.PEER) {
+            scenario.run();
+        } else {
+            JeromqPeer.retryingConnectStalls(scenario);
+        }
     }
 }

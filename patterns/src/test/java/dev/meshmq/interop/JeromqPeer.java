@@ -27,10 +27,12 @@ import org.zeromq.ZMQ;
  * messages are flushed (up to the linger) when {@link #close()} terminates the context.
  *
  * <p>Connecting, the peer waits for JeroMQ's handshake-succeeded monitor event before it plays its
- * role, and connects again if none comes within {@value #HANDSHAKE_WAIT_MILLIS} ms: with JeroMQ 0.6.0
- * a few percent of fresh tcp connections never complete the handshake (seen against libzmq and JeroMQ
- * binders alike, with no MeshMQ involved), which would make the suite flaky for reasons outside MeshMQ.
- * Each such retry is listed in {@link #diagnostics()}.
+ * role. With JeroMQ 0.6.0 a few percent of fresh tcp connects stall for good: the connection is
+ * accepted, but JeroMQ never sends its greeting nor reads the peer's (seen with ss: the peer's 92
+ * bytes of greeting and READY sit unread in JeroMQ's receive queue), against libzmq, JeroMQ and
+ * MeshMQ binders alike. Reconnecting the same socket is not enough (its stalled pipe can still take
+ * messages), so each retry closes the socket and its context and starts over with new ones, up to
+ * {@value #CONNECT_ATTEMPTS} times; each retry is listed in {@link #diagnostics()}.
  */
 final class JeromqPeer implements InteropPeer {
 
@@ -40,10 +42,11 @@ final class JeromqPeer implements InteropPeer {
     private static final int LINGER_MILLIS = 5_000;
     private static final int HANDSHAKE_WAIT_MILLIS = 1_000;
     private static final int CONNECT_ATTEMPTS = 5;
+    private static final int SCENARIO_ATTEMPTS = 3;
     private static final int PUBLISH_PAUSE_MILLIS = 50;
     private static final AtomicInteger MONITORS = new AtomicInteger();
 
-    private final ZMQ.Context context = ZMQ.context(1);
+    private volatile ZMQ.Context context = ZMQ.context(1);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final StringBuffer errors = new StringBuffer();
     private final PeerSpec spec;
@@ -57,6 +60,30 @@ final class JeromqPeer implements InteropPeer {
         this.lines = new PeerLines(toString(), this::diagnostics);
         this.thread = new Thread(this::run, "jeromq-peer");
         thread.setDaemon(true);
+    }
+
+    /**
+     * Runs a scenario in which a JeroMQ socket connects, again (up to {@value #SCENARIO_ATTEMPTS}
+     * times in all) when an attempt fails, printing each failure. JeroMQ 0.6.0's connects stall now
+     * and then with no MeshMQ involved (see the class comment; PeerHarnessTest sees it between
+     * libzmq and JeroMQ too), so without this the suite would fail for reasons outside MeshMQ. Cases
+     * where MeshMQ connects, and every libzmq case, are never retried, so a MeshMQ fault in those
+     * cannot hide; a MeshMQ fault that broke JeroMQ connects every time still fails the test.
+     *
+     * @param scenario what to run, complete with its assertions
+     */
+    static void retryingConnectStalls(Runnable scenario) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scenario.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (attempt == SCENARIO_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("JeroMQ connect scenario failed on attempt " + attempt + ", running it again: " + e);
+            }
+        }
     }
 
     /**
@@ -123,16 +150,7 @@ final class JeromqPeer implements InteropPeer {
 
     private void run() {
         int status = 1;
-        try (ZMQ.Socket socket = context.socket(SocketType.valueOf(spec.type()))) {
-            socket.setLinger(LINGER_MILLIS);
-            socket.setReceiveTimeOut(STEP_TIMEOUT_MILLIS);
-            socket.setSendTimeOut(STEP_TIMEOUT_MILLIS);
-            if (spec.bind()) {
-                socket.bind(spec.endpoint());
-                lines.add("BOUND " + socket.getLastEndpoint());
-            } else {
-                connect(socket);
-            }
+        try (ZMQ.Socket socket = spec.bind() ? bind() : connect()) {
             play(socket);
             status = 0;
         } catch (RuntimeException e) {
@@ -147,24 +165,54 @@ final class JeromqPeer implements InteropPeer {
         exit.complete(status);
     }
 
-    private void connect(ZMQ.Socket socket) {
+    private ZMQ.Socket newSocket() {
+        ZMQ.Socket socket = context.socket(SocketType.valueOf(spec.type()));
+        socket.setLinger(LINGER_MILLIS);
+        socket.setReceiveTimeOut(STEP_TIMEOUT_MILLIS);
+        socket.setSendTimeOut(STEP_TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    private ZMQ.Socket bind() {
+        ZMQ.Socket socket = newSocket();
+        socket.bind(spec.endpoint());
+        lines.add("BOUND " + socket.getLastEndpoint());
+        return socket;
+    }
+
+    /** Connects with a fresh socket and context per attempt until JeroMQ reports a handshake. */
+    private ZMQ.Socket connect() {
+        for (int attempt = 1; ; attempt++) {
+            ZMQ.Socket socket = newSocket();
+            if (handshakeSucceeded(socket)) {
+                return socket;
+            }
+            if (attempt == CONNECT_ATTEMPTS) {
+                socket.close();
+                throw new IllegalStateException("no handshake with " + spec.endpoint() + " after " + attempt
+                        + " connection attempts of " + HANDSHAKE_WAIT_MILLIS + " ms");
+            }
+            errors.append("no handshake within ").append(HANDSHAKE_WAIT_MILLIS)
+                    .append(" ms, starting again with a new JeroMQ context\n");
+            socket.setLinger(0);
+            socket.close();
+            ZMQ.Context stalled = context;
+            context = ZMQ.context(1);
+            stalled.term();
+        }
+    }
+
+    private boolean handshakeSucceeded(ZMQ.Socket socket) {
         String monitorEndpoint = "inproc://jeromq-peer-monitor-" + MONITORS.incrementAndGet();
         socket.monitor(monitorEndpoint, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
         try (ZMQ.Socket monitor = context.socket(SocketType.PAIR)) {
             monitor.setReceiveTimeOut(HANDSHAKE_WAIT_MILLIS);
             monitor.connect(monitorEndpoint);
             socket.connect(spec.endpoint());
-            for (int attempt = 1; !receivedEvent(monitor); attempt++) {
-                if (attempt == CONNECT_ATTEMPTS) {
-                    throw new IllegalStateException("no handshake with " + spec.endpoint() + " after " + attempt
-                            + " connection attempts of " + HANDSHAKE_WAIT_MILLIS + " ms");
-                }
-                errors.append("no handshake within ").append(HANDSHAKE_WAIT_MILLIS).append(" ms, connecting again\n");
-                socket.disconnect(spec.endpoint());
-                socket.connect(spec.endpoint());
-            }
+            boolean succeeded = receivedEvent(monitor);
+            socket.monitor(null, 0);
+            return succeeded;
         }
-        socket.monitor(null, 0);
     }
 
     /** Takes one monitor event (only the handshake event is subscribed), or returns false on timeout. */

@@ -55,6 +55,10 @@ class PeerHarnessTest {
     @MethodSource("pairs")
     void pushToPullBetweenPeers(String name, PeerLauncher binder, PeerLauncher connecter, String transport,
             Payload payload) {
+        JeromqPeer.retryingConnectStalls(() -> pushToPull(binder, connecter, transport, payload));
+    }
+
+    private static void pushToPull(PeerLauncher binder, PeerLauncher connecter, String transport, Payload payload) {
         List<String> tokens = payload.tokens();
         String endpoint = "ipc".equals(transport) ? Endpoints.ipc() : Endpoints.tcp();
         try (InteropPeer pull = binder.start(new PeerSpec("PULL", true, endpoint, PeerRole.RECEIVE, tokens))) {
@@ -75,6 +79,10 @@ class PeerHarnessTest {
 
     @Test
     void libzmqPeerEchoesWhatItReceives() {
+        JeromqPeer.retryingConnectStalls(PeerHarnessTest::echoThroughLibzmq);
+    }
+
+    private static void echoThroughLibzmq() {
         List<String> tokens = Payload.MULTIPART.tokens();
         try (InteropPeer echo = PythonPeer.start(new PeerSpec("PAIR", true, Endpoints.tcp(), PeerRole.ECHO, tokens));
                 ZMQ.Context context = ZMQ.context(1);
