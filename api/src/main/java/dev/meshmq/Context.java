@@ -103,6 +103,38 @@ public interface Context extends AutoCloseable {
     RouterSocket createRouter();
 
     /**
+     * Creates a PUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PubSocket createPub();
+
+    /**
+     * Creates a SUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    SubSocket createSub();
+
+    /**
+     * Creates an XPUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    XPubSocket createXPub();
+
+    /**
+     * Creates an XSUB socket.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    XSubSocket createXSub();
+
+    /**
      * Creates a CLIENT socket, safe to share between threads.
      *
      * @return the socket

@@ -127,6 +127,54 @@ public final class SocketOptions {
     public static final SocketOption<Boolean> REQ_RELAXED =
             new SocketOption<>("REQ_RELAXED", Boolean.class, false, value -> null, EnumSet.of(SocketType.REQ));
 
+    /**
+     * PUB and XPUB: when a matching subscriber's queue is full, a send waits (or a non-blocking send
+     * returns false) instead of dropping the message for that subscriber. Default false.
+     */
+    public static final SocketOption<Boolean> XPUB_NODROP =
+            new SocketOption<>("XPUB_NODROP", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.PUB, SocketType.XPUB));
+
+    /** XPUB: show the application every subscribe, not only the first one per topic. Default false. */
+    public static final SocketOption<Boolean> XPUB_VERBOSE =
+            new SocketOption<>("XPUB_VERBOSE", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
+
+    /** XPUB: like XPUB_VERBOSE, and also show every cancel. Default false. */
+    public static final SocketOption<Boolean> XPUB_VERBOSER =
+            new SocketOption<>("XPUB_VERBOSER", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
+
+    /**
+     * XPUB: show every subscription without applying it; the application applies it with
+     * {@link XPubSocket#subscribe}/{@link XPubSocket#unsubscribe}. Default false.
+     */
+    public static final SocketOption<Boolean> XPUB_MANUAL =
+            new SocketOption<>("XPUB_MANUAL", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
+
+    /**
+     * XPUB: a single-frame message sent to each new subscriber when it connects (its subscriptions
+     * must match it, as for any message); empty (the default) sends none.
+     */
+    public static final SocketOption<Frame> XPUB_WELCOME_MSG =
+            new SocketOption<>("XPUB_WELCOME_MSG", Frame.class, Frame.EMPTY, value -> null,
+                    EnumSet.of(SocketType.XPUB));
+
+    /**
+     * PUB and XPUB send to subscribers whose subscriptions do not match a message, SUB delivers the
+     * messages its subscriptions do not match. Default false.
+     */
+    public static final SocketOption<Boolean> INVERT_MATCHING =
+            new SocketOption<>("INVERT_MATCHING", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB));
+
+    /**
+     * SUB: a receive returns only the newest message waiting and discards the older ones. Default
+     * false. Meant for state updates where only the latest value matters. Unlike libzmq, the queue
+     * keeps its high-water mark: an application that falls further behind than the queue holds sees
+     * the newest message that fitted, and the publisher drops (and counts) the newer ones.
+     */
+    public static final SocketOption<Boolean> CONFLATE =
+            new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));
+
     private SocketOptions() {
     }
 

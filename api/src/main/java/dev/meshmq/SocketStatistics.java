@@ -12,7 +12,8 @@ package dev.meshmq;
  * @param droppedUnroutable messages dropped because no peer matched (ROUTER without ROUTER_MANDATORY,
  *     a REP reply to a peer that is gone)
  * @param droppedAtHwm messages dropped because the peer was at its high-water mark (patterns that
- *     drop rather than block)
+ *     drop rather than block: ROUTER without ROUTER_MANDATORY, REP, and PUB/XPUB, which count one
+ *     drop per subscriber that missed a message)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm) {
 }

@@ -7,12 +7,16 @@ import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
 import dev.meshmq.PairSocket;
 import dev.meshmq.Poller;
+import dev.meshmq.PubSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.ServerSocket;
+import dev.meshmq.SubSocket;
+import dev.meshmq.XPubSocket;
+import dev.meshmq.XSubSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.List;
@@ -93,6 +97,26 @@ final class MeshContext implements Context {
             throw new ContextClosedException("the context is closed");
         }
         return new MeshPoller(this);
+    }
+
+    @Override
+    public PubSocket createPub() {
+        return register(PubSocketImpl::new);
+    }
+
+    @Override
+    public SubSocket createSub() {
+        return register(SubSocketImpl::new);
+    }
+
+    @Override
+    public XPubSocket createXPub() {
+        return register(XPubSocketImpl::new);
+    }
+
+    @Override
+    public XSubSocket createXSub() {
+        return register(XSubSocketImpl::new);
     }
 
     private <S extends SocketBase> S register(Function<MeshContext, S> factory) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every socket pattern shares: endpoints, options, the links to peers and the events about
@@ -338,6 +339,33 @@ abstract class SocketBase implements Socket, LinkHost {
         } finally {
             exit();
         }
+    }
+
+    /** Handles link events until {@code condition} holds (true) or the timeout passes (false; zero: one check). */
+    final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long timeoutNanos = toNanos(timeout);
+        enter();
+        try {
+            checkOpen();
+            processEvents();
+            long deadline = deadline(timeoutNanos);
+            while (!condition.getAsBoolean()) {
+                if (timeoutNanos == 0 || !waitForEvent(deadline)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Runs {@code action} as the socket's one user, after handling pending link events. */
+    final void runAsOwner(Runnable action) {
+        awaitCondition(() -> {
+            action.run();
+            return true;
+        }, Duration.ZERO);
     }
 
     private static long toNanos(Duration timeout) {

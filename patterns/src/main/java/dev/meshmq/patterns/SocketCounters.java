@@ -32,6 +32,12 @@ final class SocketCounters {
         increment(droppedAtHwm);
     }
 
+    void droppedAtHwm(long count) {
+        if (count > 0) {
+            droppedAtHwm.lazySet(droppedAtHwm.get() + count);
+        }
+    }
+
     private static void increment(AtomicLong counter) {
         counter.lazySet(counter.get() + 1);
     }

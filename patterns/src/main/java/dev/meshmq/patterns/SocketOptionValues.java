@@ -24,6 +24,9 @@ final class SocketOptionValues {
     }
 
     <T> void set(SocketOption<T> option, T value) {
+        if (!option.appliesTo(type)) {
+            throw new IllegalArgumentException(option.name() + " does not apply to a " + type + " socket");
+        }
         T checked = option.validate(value);
         Object stored = checked instanceof byte[] ? ((byte[]) checked).clone() : checked;
         synchronized (this) {

@@ -34,21 +34,19 @@ class ClientServerJeromqInteropTest {
     private static final int STEP_MILLIS = (int) STEP.toMillis();
 
     private Context context;
-    private ZMQ.Context jeromq;
 
     @BeforeEach
     void open() {
         context = Context.create();
-        jeromq = ZMQ.context(1);
     }
 
     @AfterEach
     void close() {
         context.close();
-        jeromq.term();
     }
 
-    private ZMQ.Socket jeromqSocket(SocketType type) {
+    /** Each attempt gets a JeroMQ context of its own: a stalled JeroMQ connect is not retried in it. */
+    private static ZMQ.Socket jeromqSocket(ZMQ.Context jeromq, SocketType type) {
         ZMQ.Socket socket = jeromq.socket(type);
         socket.setReceiveTimeOut(STEP_MILLIS);
         socket.setSendTimeOut(STEP_MILLIS);
@@ -60,7 +58,9 @@ class ClientServerJeromqInteropTest {
     @ValueSource(booleans = {true, false})
     void meshClientTalksToJeromqServer(boolean meshBinds) {
         Runnable scenario = () -> {
-            try (ClientSocket client = context.createClient(); ZMQ.Socket server = jeromqSocket(SocketType.SERVER)) {
+            try (ZMQ.Context jeromq = ZMQ.context(1);
+                    ClientSocket client = context.createClient();
+                    ZMQ.Socket server = jeromqSocket(jeromq, SocketType.SERVER)) {
                 if (meshBinds) {
                     server.connect(client.bind(Endpoints.tcp()));
                 } else {
@@ -68,7 +68,7 @@ class ClientServerJeromqInteropTest {
                     client.connect(server.getLastEndpoint());
                 }
                 for (int i = 0; i < 3; i++) {
-                    client.send("request " + i);
+                    assertTrue(client.send(Message.of("request " + i), STEP), "no JeroMQ SERVER attached");
                     Msg request = server.recvMsg(0);
                     assertNotNull(request, "JeroMQ SERVER received nothing");
                     assertEquals("request " + i, new String(request.data(), StandardCharsets.UTF_8));
@@ -91,7 +91,9 @@ class ClientServerJeromqInteropTest {
     @ValueSource(booleans = {true, false})
     void jeromqClientTalksToMeshServer(boolean meshBinds) {
         Runnable scenario = () -> {
-            try (ServerSocket server = context.createServer(); ZMQ.Socket client = jeromqSocket(SocketType.CLIENT)) {
+            try (ZMQ.Context jeromq = ZMQ.context(1);
+                    ServerSocket server = context.createServer();
+                    ZMQ.Socket client = jeromqSocket(jeromq, SocketType.CLIENT)) {
                 if (meshBinds) {
                     client.connect(server.bind(Endpoints.tcp()));
                 } else {
@@ -102,7 +104,7 @@ class ClientServerJeromqInteropTest {
                     assertTrue(client.send("request " + i));
                     Message request = server.receive(STEP).orElseThrow();
                     assertEquals("request " + i, request.string(0));
-                    server.send(Message.of("reply " + i).withRoutingId(request.routingId()));
+                    assertTrue(server.send(Message.of("reply " + i).withRoutingId(request.routingId()), STEP));
                     byte[] reply = client.recv(0);
                     assertNotNull(reply, "JeroMQ CLIENT received no reply");
                     assertEquals("reply " + i, new String(reply, StandardCharsets.UTF_8));

@@ -28,4 +28,16 @@ final class InteropCases {
         }
         return cases.stream();
     }
+
+    static Stream<Arguments> pubSub(Transport... transports) {
+        List<Arguments> cases = new ArrayList<>();
+        for (PubSubInteropScenario.Flow flow : PubSubInteropScenario.Flow.values()) {
+            for (Transport transport : transports) {
+                for (Binder binder : Binder.values()) {
+                    cases.add(Arguments.of(flow, transport, binder));
+                }
+            }
+        }
+        return cases.stream();
+    }
 }

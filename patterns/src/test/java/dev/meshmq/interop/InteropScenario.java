@@ -72,6 +72,11 @@ final class InteropScenario {
         Transport(Supplier<String> bindable) {
             this.bindable = bindable;
         }
+
+        /** A fresh endpoint of this transport to bind. */
+        String bindable() {
+            return bindable.get();
+        }
     }
 
     /** The messages exchanged, in {@link PeerFormat} token form; several per case so order is checked. */

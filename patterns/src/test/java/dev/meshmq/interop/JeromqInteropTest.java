@@ -32,7 +32,23 @@ class JeromqInteropTest {
     @MethodSource("cases")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void exchangesWithJeromq(Flow flow, Transport transport, Binder binder, Payload payload) {
-        Runnable scenario = () -> InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload);
+        runRetryingJeromqConnects(binder,
+                () -> InteropScenario.run(JeromqPeer::start, flow, transport, binder, payload));
+    }
+
+    static Stream<Arguments> pubSubCases() {
+        return InteropCases.pubSub(Transport.TCP);
+    }
+
+    @ParameterizedTest(name = "{0} over {1}, {2} binds")
+    @MethodSource("pubSubCases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void publishesAndSubscribesWithJeromq(PubSubInteropScenario.Flow flow, Transport transport, Binder binder) {
+        runRetryingJeromqConnects(binder, () -> PubSubInteropScenario.run(JeromqPeer::start, flow, transport, binder));
+    }
+
+    /** Runs a scenario, again after a failure when JeroMQ is the side that connects. */
+    private static void runRetryingJeromqConnects(Binder binder, Runnable scenario) {
         if (binder == Binder.PEER) {
             scenario.run();
         } else {

@@ -6,6 +6,7 @@ import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -41,6 +43,7 @@ final class JeromqPeer implements InteropPeer {
     private static final int HANDSHAKE_WAIT_MILLIS = 1_000;
     private static final int CONNECT_ATTEMPTS = 5;
     private static final int SCENARIO_ATTEMPTS = 3;
+    private static final int PUBLISH_PAUSE_MILLIS = 50;
     private static final AtomicInteger MONITORS = new AtomicInteger();
 
     private volatile ZMQ.Context context = ZMQ.context(1);
@@ -50,6 +53,7 @@ final class JeromqPeer implements InteropPeer {
     private final PeerLines lines;
     private final Thread thread;
     private boolean closed;
+    private volatile boolean stopping;
 
     private JeromqPeer(PeerSpec spec) {
         this.spec = spec;
@@ -130,6 +134,7 @@ final class JeromqPeer implements InteropPeer {
             return;
         }
         closed = true;
+        stopping = true;
         context.term();
         try {
             thread.join(STEP_TIMEOUT_MILLIS);
@@ -228,12 +233,53 @@ final class JeromqPeer implements InteropPeer {
             }
             return;
         }
+        if (spec.role() == PeerRole.PUBLISH) {
+            publish(socket);
+            return;
+        }
+        if (spec.role() == PeerRole.SUBSCRIBE) {
+            subscribe(socket);
+        }
         for (int i = 0; i < spec.messages().size(); i++) {
             Message message = receive(socket);
             lines.add(PeerFormat.line(message));
             if (spec.role() == PeerRole.ECHO) {
                 send(socket, message);
             }
+        }
+    }
+
+    private void subscribe(ZMQ.Socket socket) {
+        byte[] topic = spec.topic().getBytes(StandardCharsets.UTF_8);
+        if ("SUB".equals(spec.type())) {
+            socket.subscribe(topic);
+            return;
+        }
+        byte[] subscription = new byte[topic.length + 1];
+        subscription[0] = 1;
+        System.arraycopy(topic, 0, subscription, 1, topic.length);
+        socket.send(subscription);
+    }
+
+    /**
+     * XPUB: waits for the first subscription, reports it and publishes once. PUB: cannot tell when a
+     * subscriber is in place, so publishes the list every {@value #PUBLISH_PAUSE_MILLIS} ms (a pace, not
+     * a wait for a condition) until {@link #close()} terminates the context or the step timeout passes.
+     */
+    private void publish(ZMQ.Socket socket) {
+        if ("XPUB".equals(spec.type())) {
+            lines.add("SUB " + PeerFormat.line(receive(socket)).substring("MSG ".length()));
+            for (String token : spec.messages()) {
+                send(socket, PeerFormat.parse(token));
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MILLIS);
+        while (System.nanoTime() - deadline < 0 && !stopping) {
+            for (String token : spec.messages()) {
+                send(socket, PeerFormat.parse(token));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PUBLISH_PAUSE_MILLIS));
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * MeshMQ against libzmq 4.3.4 (Debian's python3-zmq running zmq_peer.py): PAIR and PUSH/PULL, over
+ * MeshMQ against libzmq 4.3.4 (Debian's python3-zmq running zmq_peer.py): PAIR, PUSH/PULL and pub-sub, over
  * tcp and ipc, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages.
  */
 class LibzmqInteropTest {
@@ -32,5 +32,16 @@ class LibzmqInteropTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void exchangesWithLibzmq(Flow flow, Transport transport, Binder binder, Payload payload) {
         InteropScenario.run(PythonPeer::start, flow, transport, binder, payload);
+    }
+
+    static Stream<Arguments> pubSubCases() {
+        return InteropCases.pubSub(Transport.values());
+    }
+
+    @ParameterizedTest(name = "{0} over {1}, {2} binds")
+    @MethodSource("pubSubCases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void publishesAndSubscribesWithLibzmq(PubSubInteropScenario.Flow flow, Transport transport, Binder binder) {
+        PubSubInteropScenario.run(PythonPeer::start, flow, transport, binder);
     }
 }

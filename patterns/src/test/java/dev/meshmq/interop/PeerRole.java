@@ -11,7 +11,14 @@ enum PeerRole {
     /** Receives as many messages as its spec lists, prints each one and sends it back. */
     ECHO,
     /** For each message of its spec: sends it, then receives one reply and prints it. */
-    REQUEST;
+    REQUEST,
+    /**
+     * PUB: sends the messages of its spec again and again until stopped; XPUB: waits for a
+     * subscription, prints it ({@code SUB <hex>}), then sends the messages once.
+     */
+    PUBLISH,
+    /** SUB or XSUB: subscribes to the spec's topic, then receives as many messages as its spec lists. */
+    SUBSCRIBE;
 
     /** The value of zmq_peer.py's {@code --role}. */
     String argument() {

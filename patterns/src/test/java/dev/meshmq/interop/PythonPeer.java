@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +66,7 @@ final class PythonPeer implements InteropPeer {
             command.add("--routing-id");
             command.add(spec.routingId());
         }
-        if (spec.role() == PeerRole.SEND || spec.role() == PeerRole.REQUEST) {
+        if (spec.sends()) {
             for (String token : spec.messages()) {
                 command.add("--message");
                 command.add(token);
@@ -73,6 +74,10 @@ final class PythonPeer implements InteropPeer {
         } else {
             command.add("--count");
             command.add(Integer.toString(spec.messages().size()));
+        }
+        if (spec.role() == PeerRole.SUBSCRIBE) {
+            command.add("--topic");
+            command.add(HexFormat.of().formatHex(spec.topic().getBytes(StandardCharsets.UTF_8)));
         }
         try {
             return new PythonPeer(new ProcessBuilder(command).start(), "libzmq peer (" + spec + ")");

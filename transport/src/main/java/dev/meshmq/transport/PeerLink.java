@@ -1,5 +1,6 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.Message;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,22 @@ import java.util.Objects;
  */
 public final class PeerLink {
 
+    /**
+     * Put by the engine of a PUB or XPUB link in the inbound pipe when its connection ends: the
+     * subscriptions read before it came from a connection that is gone (those after it, on a
+     * connect-side link that reconnects, from the next one). Compare by identity.
+     */
+    public static final Message CONNECTION_ENDED = Message.of("meshmq: connection ended");
+
     private final Pipe inbound;
     private final Pipe outbound;
     private final String endpoint;
     private final LinkControl control;
     private volatile PeerInfo peer;
+    /** A full inbound pipe refused {@link #CONNECTION_ENDED}: the next connection puts it first. */
+    private boolean connectionEndPending;
+    /** What a SUB or XSUB link has sent, to replay after a reconnect; its I/O thread only. */
+    private SentSubscriptions sentSubscriptions;
 
     /** Bookkeeping of the owning socket's routing strategy; touched only by the socket's thread. */
     public Object socketState;
@@ -77,6 +89,31 @@ public final class PeerLink {
 
     LinkControl control() {
         return control;
+    }
+
+    /**
+     * Tells the reader that the connection behind this link ended, now or, if the inbound pipe is
+     * full, at the start of the next connection. I/O thread only.
+     */
+    void connectionEnded() {
+        if (!inbound.write(CONNECTION_ENDED)) {
+            connectionEndPending = true;
+        }
+    }
+
+    /** Returns (and clears) whether {@link #connectionEnded} could not tell the reader. I/O thread only. */
+    boolean takeConnectionEndPending() {
+        boolean pending = connectionEndPending;
+        connectionEndPending = false;
+        return pending;
+    }
+
+    /** Returns the record of sent subscriptions, created on first use. I/O thread only. */
+    SentSubscriptions sentSubscriptions() {
+        if (sentSubscriptions == null) {
+            sentSubscriptions = new SentSubscriptions();
+        }
+        return sentSubscriptions;
     }
 
     void setPeer(PeerInfo peer) {

@@ -102,9 +102,25 @@ public final class Pipe {
      *     reader closed its end (then it never will: the writer should stop using this pipe)
      */
     public boolean write(Message message) {
-        if (readerClosed) {
+        if (readerClosed || !hasRoom()) {
             return false;
         }
+        queue.offer(message);
+        written = written + 1;
+        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
+            readerWakeup.run();
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether the high-water mark leaves room for one more message; if not, the writer
+     * wake-up will run once the reader has drained the pipe to the low-water mark, as after a refused
+     * {@link #write}. Writer thread only; a true answer holds until the writer writes.
+     *
+     * @return true if a write would not be refused for want of room
+     */
+    public boolean hasRoom() {
         int limit = hwm;
         if (limit > 0 && written - consumedSeenByWriter >= limit) {
             consumedSeenByWriter = consumed;
@@ -116,11 +132,6 @@ public final class Pipe {
                 }
                 WRITER_WAITING.compareAndSet(this, true, false);
             }
-        }
-        queue.offer(message);
-        written = written + 1;
-        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
-            readerWakeup.run();
         }
         return true;
     }

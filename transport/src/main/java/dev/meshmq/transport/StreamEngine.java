@@ -56,6 +56,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final ArrayDeque<ByteBuffer> commandsOut = new ArrayDeque<>();
     private final Runnable outputTask = this::onOutputReady;
     private final Runnable resumeTask = this::onInboundWritable;
+    private final boolean sendsSubscriptions;
+    private final boolean receivesSubscriptions;
+    private ArrayDeque<Message> subscriptionReplay = new ArrayDeque<>();
 
     private State state = State.GREETING;
     private SelectionKey key;
@@ -75,6 +78,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
+        this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType());
+        this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
     }
 
     /**
@@ -199,16 +204,17 @@ final class StreamEngine implements IoHandler, FrameHandler {
                         "expected READY during the handshake, got " + name);
             }
             onReady(command.readyProperties());
-            return state == State.ACTIVE;
+            return state == State.ACTIVE && pendingInbound == null;
         }
         switch (name) {
             case ZmtpWire.COMMAND_PING:
                 queueCommand(Command.encodePong(command.pingContext()));
                 return true;
             case ZmtpWire.COMMAND_PONG:
+                return true;
             case ZmtpWire.COMMAND_SUBSCRIBE:
             case ZmtpWire.COMMAND_CANCEL:
-                return true;
+                return !receivesSubscriptions || onMessage(SubscriptionWire.fromCommand(command));
             case ZmtpWire.COMMAND_ERROR:
                 close("peer sent ERROR: " + command.errorReason());
                 return false;
@@ -244,7 +250,21 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.inbound().setWriterWakeup(() -> io.execute(resumeTask));
         link.outbound().setReaderWakeup(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
+        startSubscriptions();
         flushOutput();
+    }
+
+    /**
+     * A subscriber replays what earlier connections of its link sent; a publisher whose link could not
+     * be told that the previous connection ended is told now, before the new subscriptions.
+     */
+    private void startSubscriptions() {
+        if (sendsSubscriptions) {
+            subscriptionReplay = link.sentSubscriptions().replay();
+        }
+        if (receivesSubscriptions && link.takeConnectionEndPending()) {
+            onMessage(PeerLink.CONNECTION_ENDED);
+        }
     }
 
     @Override
@@ -357,13 +377,39 @@ final class StreamEngine implements IoHandler, FrameHandler {
             if (state != State.ACTIVE) {
                 return false;
             }
-            Message message = link.outbound().read();
+            Message message = nextOutgoing();
             if (message == null) {
                 return false;
             }
-            encoder.start(message);
+            byte[] subscription = subscriptionCommand(message);
+            if (subscription != null) {
+                commandsOut.add(ByteBuffer.wrap(subscription));
+            } else {
+                encoder.start(message);
+            }
         }
         return true;
+    }
+
+    /** Returns the next message to send: replayed subscriptions first, then the link's pipe. */
+    private Message nextOutgoing() {
+        Message replayed = subscriptionReplay.poll();
+        if (replayed != null) {
+            return replayed;
+        }
+        Message message = link.outbound().read();
+        if (message != null && sendsSubscriptions) {
+            link.sentSubscriptions().record(message);
+        }
+        return message;
+    }
+
+    /** Returns the SUBSCRIBE/CANCEL command for a subscriber's message to a 3.1 peer, else null. */
+    private byte[] subscriptionCommand(Message message) {
+        if (!sendsSubscriptions || peerGreeting.minor() < ZmtpWire.VERSION_MINOR) {
+            return null;
+        }
+        return SubscriptionWire.toCommand(message);
     }
 
     private void afterOutputDrained() {
@@ -427,6 +473,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
             channel.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + remoteAddress + " failed", e);
+        }
+        if (receivesSubscriptions && link != null) {
+            link.connectionEnded();
         }
         owner.engineClosed(this, link);
     }

@@ -68,6 +68,15 @@ public final class ZmtpWire {
     /** Command removing a subscription (RFC 37, commands: CANCEL). */
     public static final String COMMAND_CANCEL = "CANCEL";
 
+    /**
+     * First byte of a subscription sent as a message, to ZMTP 3.0 peers and at the XPUB/XSUB API
+     * (RFC 29/PUBSUB, "The XSUB Socket Type"; RFC 23/ZMTP 3.0 has no SUBSCRIBE command).
+     */
+    public static final byte SUBSCRIPTION_MESSAGE_SUBSCRIBE = 0x01;
+
+    /** First byte of a cancel sent as a message (RFC 29/PUBSUB, "The XSUB Socket Type"). */
+    public static final byte SUBSCRIPTION_MESSAGE_CANCEL = 0x00;
+
     /** Heartbeat request (RFC 37, heartbeating). */
     public static final String COMMAND_PING = "PING";
 

@@ -1,0 +1,90 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.Message;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
+import dev.meshmq.SubSocket;
+import dev.meshmq.transport.PeerLink;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * SUB: fair-queued receipt from every publisher, filtered again locally by this socket's own
+ * subscriptions, which go to every publisher link (and to each new one when it attaches; the
+ * transport replays them after a reconnect).
+ *
+ * <p>Thread-safety: see {@link SocketBase}.
+ */
+final class SubSocketImpl extends SocketBase implements SubSocket {
+
+    private final SubscriberLinks links = new SubscriberLinks();
+
+    SubSocketImpl(MeshContext context) {
+        super(context, SocketType.SUB);
+    }
+
+    @Override
+    boolean admit(PeerLink link) {
+        links.admit(link);
+        return true;
+    }
+
+    @Override
+    void linkDetached(PeerLink link) {
+        links.detached(link);
+    }
+
+    @Override
+    void linkReadable(PeerLink link) {
+        links.readable(link);
+    }
+
+    @Override
+    void linkWritable(PeerLink link) {
+        links.writable(link);
+    }
+
+    @Override
+    boolean attemptSend(Message message) {
+        throw new UnsupportedOperationException("a SUB socket cannot send");
+    }
+
+    @Override
+    Message attemptReceive() {
+        boolean conflate = get(SocketOptions.CONFLATE);
+        boolean invert = get(SocketOptions.INVERT_MATCHING);
+        Message newest = null;
+        Message message;
+        while ((message = links.receive()) != null) {
+            if (links.matches(message) != invert) {
+                if (!conflate) {
+                    return message;
+                }
+                newest = message;
+            }
+        }
+        return newest;
+    }
+
+    @Override
+    public void subscribe(byte[] topic) {
+        byte[] copy = topic.clone();
+        runAsOwner(() -> links.subscribe(copy));
+    }
+
+    @Override
+    public void unsubscribe(byte[] topic) {
+        byte[] copy = topic.clone();
+        runAsOwner(() -> links.unsubscribe(copy));
+    }
+
+    @Override
+    public Message receive() {
+        return receiveWithin(null);
+    }
+
+    @Override
+    public Optional<Message> receive(Duration timeout) {
+        return Optional.ofNullable(receiveWithin(PushSocketImpl.requireTimeout(timeout)));
+    }
+}

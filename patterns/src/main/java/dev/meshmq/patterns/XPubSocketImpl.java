@@ -1,0 +1,174 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import dev.meshmq.PublisherStatistics;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
+import dev.meshmq.XPubSocket;
+import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SubscriptionWire;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+
+/**
+ * XPUB: a PUB whose application also receives the subscriptions (as 0x01/0x00-prefixed messages,
+ * filtered by XPUB_VERBOSE/XPUB_VERBOSER) and anything else the subscribers send, may apply
+ * subscriptions itself (XPUB_MANUAL), and greets new subscribers (XPUB_WELCOME_MSG).
+ *
+ * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
+ */
+final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.Inbound {
+
+    private final Publisher publisher = new Publisher(counters());
+    private final ArrayDeque<Received> forApplication = new ArrayDeque<>();
+    private PeerLink lastSubscriber;
+
+    /** A message waiting for the application, and the subscriber it came from if it is a subscription. */
+    private record Received(Message message, PeerLink from) {
+    }
+
+    XPubSocketImpl(MeshContext context) {
+        super(context, SocketType.XPUB);
+    }
+
+    @Override
+    boolean admit(PeerLink link) {
+        publisher.add(link);
+        Frame welcome = get(SocketOptions.XPUB_WELCOME_MSG);
+        if (!welcome.isEmpty()) {
+            link.outbound().write(Message.of(welcome));
+        }
+        publisher.readFrom(link, this);
+        return true;
+    }
+
+    @Override
+    void linkDetached(PeerLink link) {
+        publisher.readFrom(link, this);
+        publisher.remove(link).forEach(this::orphaned);
+        if (link == lastSubscriber) {
+            lastSubscriber = null;
+        }
+        forApplication.removeIf(received -> received.from() == link);
+    }
+
+    @Override
+    void linkReadable(PeerLink link) {
+        publisher.readFrom(link, this);
+    }
+
+    @Override
+    void linkWritable(PeerLink link) {
+        // a send refused under XPUB_NODROP is retried after any event
+    }
+
+    /** A publisher drops for full subscribers rather than wait, so a poller always sees it ready. */
+    @Override
+    boolean canSendNow() {
+        return true;
+    }
+
+    @Override
+    boolean attemptSend(Message message) {
+        return publisher.send(message, get(SocketOptions.XPUB_NODROP), get(SocketOptions.INVERT_MATCHING));
+    }
+
+    @Override
+    Message attemptReceive() {
+        Received received = forApplication.poll();
+        if (received == null) {
+            return null;
+        }
+        if (received.from() != null) {
+            lastSubscriber = received.from();
+        }
+        return received.message();
+    }
+
+    @Override
+    public void subscription(PeerLink link, boolean subscribe, byte[] topic) {
+        boolean report;
+        if (get(SocketOptions.XPUB_MANUAL)) {
+            report = true;
+        } else if (subscribe) {
+            report = publisher.subscribe(link, topic) || get(SocketOptions.XPUB_VERBOSE)
+                    || get(SocketOptions.XPUB_VERBOSER);
+        } else {
+            SubscriptionIndex.Removal removal = publisher.cancel(link, topic);
+            report = removal == SubscriptionIndex.Removal.LAST
+                    || removal == SubscriptionIndex.Removal.STILL_HELD && get(SocketOptions.XPUB_VERBOSER);
+        }
+        if (report) {
+            forApplication.add(new Received(SubscriptionWire.message(subscribe, topic), link));
+        }
+    }
+
+    @Override
+    public void other(Message message) {
+        forApplication.add(new Received(message, null));
+    }
+
+    @Override
+    public void orphaned(byte[] topic) {
+        forApplication.add(new Received(SubscriptionWire.message(false, topic), null));
+    }
+
+    @Override
+    public void subscribe(byte[] topic) {
+        manual(true, topic);
+    }
+
+    @Override
+    public void unsubscribe(byte[] topic) {
+        manual(false, topic);
+    }
+
+    private void manual(boolean subscribe, byte[] topic) {
+        byte[] copy = topic.clone();
+        runAsOwner(() -> {
+            if (!get(SocketOptions.XPUB_MANUAL)) {
+                throw new IllegalStateException("XPUB_MANUAL is off: this XPUB applies subscriptions itself");
+            }
+            if (lastSubscriber == null) {
+                throw new IllegalStateException("no subscriber to apply the subscription to: none received yet");
+            }
+            if (subscribe) {
+                publisher.subscribe(lastSubscriber, copy);
+            } else {
+                publisher.cancel(lastSubscriber, copy);
+            }
+        });
+    }
+
+    @Override
+    public void send(Message message) {
+        sendWithin(message, null);
+    }
+
+    @Override
+    public boolean send(Message message, Duration timeout) {
+        return sendWithin(message, PushSocketImpl.requireTimeout(timeout));
+    }
+
+    @Override
+    public Message receive() {
+        return receiveWithin(null);
+    }
+
+    @Override
+    public Optional<Message> receive(Duration timeout) {
+        return Optional.ofNullable(receiveWithin(PushSocketImpl.requireTimeout(timeout)));
+    }
+
+    @Override
+    public PublisherStatistics publisherStatistics() {
+        return publisher.statistics();
+    }
+
+    @Override
+    public boolean awaitSubscribers(int count, Duration timeout) {
+        return PubSocketImpl.awaitSubscribers(this, publisher, count, timeout);
+    }
+}

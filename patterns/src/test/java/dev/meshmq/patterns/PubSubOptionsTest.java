@@ -1,0 +1,80 @@
+package dev.meshmq.patterns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.Context;
+import dev.meshmq.Frame;
+import dev.meshmq.PubSocket;
+import dev.meshmq.PushSocket;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SubSocket;
+import dev.meshmq.XPubSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The pub-sub options: which socket types take them, INVERT_MATCHING and CONFLATE. */
+class PubSubOptionsTest extends MeshTestSupport {
+
+    @Test
+    void anOptionForAnotherSocketTypeIsRejectedNamingBoth() {
+        Context context = newContext();
+        PubSocket pub = context.createPub();
+        IllegalArgumentException rejected =
+                assertThrows(IllegalArgumentException.class, () -> pub.set(SocketOptions.XPUB_VERBOSE, true));
+        assertTrue(rejected.getMessage().contains("XPUB_VERBOSE") && rejected.getMessage().contains("PUB"),
+                rejected.getMessage());
+        SubSocket sub = context.createSub();
+        assertThrows(IllegalArgumentException.class, () -> sub.set(SocketOptions.XPUB_NODROP, true));
+        XPubSocket xpub = context.createXPub();
+        assertThrows(IllegalArgumentException.class, () -> xpub.set(SocketOptions.CONFLATE, true));
+        PushSocket push = context.createPush();
+        IllegalArgumentException forPush =
+                assertThrows(IllegalArgumentException.class, () -> push.set(SocketOptions.INVERT_MATCHING, true));
+        assertTrue(forPush.getMessage().contains("INVERT_MATCHING") && forPush.getMessage().contains("PUSH"));
+        assertFalse(push.get(SocketOptions.INVERT_MATCHING), "a rejected value changes nothing");
+        xpub.set(SocketOptions.XPUB_WELCOME_MSG, Frame.of("hello"));
+        assertEquals(Frame.of("hello"), xpub.get(SocketOptions.XPUB_WELCOME_MSG));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inproc", "ipc", "tcp"})
+    void invertMatchingDeliversWhatTheSubscriptionsDoNotMatch(String transport) {
+        Context context = newContext();
+        PubSocket pub = context.createPub();
+        pub.set(SocketOptions.INVERT_MATCHING, true);
+        SubSocket sub = context.createSub();
+        sub.set(SocketOptions.INVERT_MATCHING, true);
+        sub.connect(pub.bind(Endpoints.fresh(transport)));
+        sub.subscribe("skip");
+        assertTrue(pub.awaitSubscribers(1, TIMEOUT));
+        pub.send("skip-0");
+        pub.send("keep-0");
+        pub.send("skipper-1");
+        pub.send("keep-1");
+        expectInOrder(sub, "keep", 0, 2);
+        expectNothing(sub, SHORT);
+    }
+
+    @Test
+    void conflateReturnsOnlyTheNewestMessage() {
+        Context context = newContext();
+        PubSocket pub = context.createPub();
+        SubSocket sub = context.createSub();
+        sub.set(SocketOptions.CONFLATE, true);
+        sub.connect(pub.bind(Endpoints.fresh("inproc")));
+        sub.subscribe("m");
+        assertTrue(pub.awaitSubscribers(1, TIMEOUT));
+        for (int i = 0; i < 5; i++) {
+            pub.send(numbered("m", i));
+        }
+        pub.send("other-5");
+        expectInOrder(sub, "m", 4, 1);
+        expectNothing(sub, SHORT);
+        pub.send(numbered("m", 6));
+        expectInOrder(sub, "m", 6, 1);
+    }
+}
