@@ -1,0 +1,134 @@
+package dev.meshmq.examples.cli;
+
+import dev.meshmq.Context;
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import dev.meshmq.MessageReceiver;
+import dev.meshmq.MessageSender;
+import dev.meshmq.Socket;
+import dev.meshmq.SubSocket;
+import dev.meshmq.examples.Console;
+import dev.meshmq.examples.UsageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshmq recv}: receives messages on a socket of a receiving type and prints one line per
+ * message, frames tab-separated. A REP socket answers every request (an echo, or the fixed
+ * {@code --reply}); a SERVER answers only with {@code --reply}. A ROUTER's first frame, the binary
+ * routing id, is always printed in hex.
+ *
+ * <p>Thread-safety: one use per instance.
+ */
+@Command(name = "recv", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Receive messages and print one line each, frames tab-separated.")
+public final class RecvCommand implements Callable<Integer> {
+
+    /** The socket types that can receive first. */
+    enum Type { PULL, SUB, REP, ROUTER, PAIR, SERVER }
+
+    @Option(names = {"-t", "--type"}, required = true, description = "Socket type: ${COMPLETION-CANDIDATES}.")
+    private Type type;
+
+    @Option(names = {"-b", "--bind"}, description = "Endpoint to bind (repeatable), e.g. tcp://*:5555.")
+    private List<String> binds = new ArrayList<>();
+
+    @Option(names = {"-c", "--connect"}, description = "Endpoint to connect to (repeatable).")
+    private List<String> connects = new ArrayList<>();
+
+    @Option(names = "--subscribe", description = "SUB: topic prefix (repeatable; default: everything).")
+    private List<String> topics = new ArrayList<>();
+
+    @Option(names = {"-n", "--count"}, defaultValue = "0",
+            description = "Stop after this many messages (default: never).")
+    private int count;
+
+    @Option(names = "--hex", description = "Print every frame in hex.")
+    private boolean hex;
+
+    @Option(names = "--reply", description = "REP or SERVER: answer with this text (REP echoes without it).")
+    private String reply;
+
+    @Option(names = "--timeout-ms", defaultValue = "0",
+            description = "Fail when no message comes for this long (default: wait forever).")
+    private long timeoutMillis;
+
+    private final Console console;
+
+    /**
+     * Creates the command.
+     *
+     * @param console where messages are printed
+     */
+    public RecvCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Endpoints endpoints = new Endpoints(binds, connects);
+        if (reply != null && type != Type.REP && type != Type.SERVER) {
+            throw new UsageException("--reply is for REP and SERVER sockets, not " + type);
+        }
+        FrameText text = new FrameText(hex);
+        FrameText routingIds = new FrameText(true);
+        try (Context context = Context.create(); Socket socket = open(context)) {
+            endpoints.attach(socket, console.err());
+            for (int received = 0; count == 0 || received < count; received++) {
+                Message message = next((MessageReceiver) socket, received);
+                String line = text.format(message);
+                if (type == Type.ROUTER) {
+                    String rest = message.size() == 1 ? "" : line.substring(line.indexOf('\t'));
+                    line = routingIds.format(message.first()) + rest;
+                }
+                console.out().println(line);
+                console.out().flush();
+                answer(socket, message);
+            }
+        }
+        return 0;
+    }
+
+    private Message next(MessageReceiver receiver, int received) {
+        if (timeoutMillis <= 0) {
+            return receiver.receive();
+        }
+        Optional<Message> message = receiver.receive(Duration.ofMillis(timeoutMillis));
+        return message.orElseThrow(() -> new IllegalStateException("no message within " + timeoutMillis
+                + " ms (received " + received + ")"));
+    }
+
+    private void answer(Socket socket, Message request) {
+        if (type == Type.REP) {
+            ((MessageSender) socket).send(reply == null ? request : Message.of(reply));
+        } else if (type == Type.SERVER && reply != null) {
+            ((MessageSender) socket).send(Message.of(Frame.of(reply)).withRoutingId(request.routingId()));
+        }
+    }
+
+    private Socket open(Context context) {
+        return switch (type) {
+            case PULL -> context.createPull();
+            case SUB -> subscribed(context.createSub());
+            case REP -> context.createRep();
+            case ROUTER -> context.createRouter();
+            case PAIR -> context.createPair();
+            case SERVER -> context.createServer();
+        };
+    }
+
+    private SubSocket subscribed(SubSocket sub) {
+        if (topics.isEmpty()) {
+            sub.subscribe("");
+        }
+        for (String topic : topics) {
+            sub.subscribe(topic);
+        }
+        return sub;
+    }
+}
