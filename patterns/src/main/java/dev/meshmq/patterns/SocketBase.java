@@ -2,6 +2,8 @@ package dev.meshmq.patterns;
 
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.Message;
+import dev.meshmq.Monitor;
+import dev.meshmq.MonitorEvent;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
 import dev.meshmq.SocketOption;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What every socket pattern shares: endpoints, options, the links to peers and the events about
@@ -36,7 +39,7 @@ import java.util.function.BooleanSupplier;
  */
 abstract class SocketBase implements Socket, LinkHost {
 
-    private static final long FOREVER = Long.MAX_VALUE;
+    private static final long FOREVER = Timeouts.FOREVER;
 
     private final MeshContext context;
     private final SocketType type;
@@ -53,6 +56,7 @@ abstract class SocketBase implements Socket, LinkHost {
     /** Thread-safe types: counts rounds of handled events, so a waiter can tell it missed one. */
     private volatile long eventGeneration;
     private volatile boolean closedByContext;
+    private final MonitorSlot monitor;
     /** A poller this socket is registered with, woken with the owner on every event; may be null. */
     private volatile Waiter pollWaiter;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
@@ -63,6 +67,7 @@ abstract class SocketBase implements Socket, LinkHost {
         this.type = type;
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
+        this.monitor = new MonitorSlot(type.name());
         this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
     }
 
@@ -216,6 +221,23 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     @Override
+    public final boolean isMonitored() {
+        return monitor.isActive();
+    }
+
+    @Override
+    public final void monitorEvent(MonitorEvent event) {
+        monitor.offer(event);
+    }
+
+    @Override
+    public final Monitor monitor(Consumer<MonitorEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkOpen();
+        return monitor.start(listener);
+    }
+
+    @Override
     public final void detach(PeerLink link) {
         post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
     }
@@ -287,7 +309,7 @@ abstract class SocketBase implements Socket, LinkHost {
      */
     final boolean sendWithin(Message message, Duration timeout) {
         Objects.requireNonNull(message, "message");
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
@@ -296,7 +318,7 @@ abstract class SocketBase implements Socket, LinkHost {
                 counters.sent();
                 return true;
             }
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 if (attemptSend(message)) {
                     counters.sent();
@@ -316,7 +338,7 @@ abstract class SocketBase implements Socket, LinkHost {
      * @return the message, or null
      */
     final Message receiveWithin(Duration timeout) {
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
@@ -327,7 +349,7 @@ abstract class SocketBase implements Socket, LinkHost {
                 counters.received();
                 return message;
             }
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 message = attemptReceive();
                 if (message != null) {
@@ -343,12 +365,12 @@ abstract class SocketBase implements Socket, LinkHost {
 
     /** Handles link events until {@code condition} holds (true) or the timeout passes (false; zero: one check). */
     final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
             processEvents();
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (!condition.getAsBoolean()) {
                 if (timeoutNanos == 0 || !waitForEvent(deadline)) {
                     return false;
@@ -366,24 +388,6 @@ abstract class SocketBase implements Socket, LinkHost {
             action.run();
             return true;
         }, Duration.ZERO);
-    }
-
-    private static long toNanos(Duration timeout) {
-        if (timeout == null) {
-            return FOREVER;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        return SocketOptionValues.saturatedNanos(timeout);
-    }
-
-    private static long deadline(long timeoutNanos) {
-        if (timeoutNanos == FOREVER) {
-            return FOREVER;
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        return deadline == FOREVER ? FOREVER - 1 : deadline;
     }
 
     /** Waits for an event or the deadline; handles the events; false once the deadline passed. */
@@ -558,6 +562,7 @@ abstract class SocketBase implements Socket, LinkHost {
             poller.wake();
         }
         long linger = options.lingerNanos();
+        monitor.socketClosed(linger);
         endpoints.releaseBindings(linger);
         for (PeerLink link : links) {
             terminate(link, linger);
