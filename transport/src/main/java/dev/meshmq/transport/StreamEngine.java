@@ -265,6 +265,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.inbound().setWriterWakeup(() -> io.execute(resumeTask));
         link.outbound().setReaderWakeup(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
+        events.emit(MonitorEventType.HANDSHAKE_SUCCEEDED, channel, remoteAddress, peerIdentity, 0, "");
+        heartbeat.start();
         startSubscriptions();
         flushOutput();
     }
