@@ -197,7 +197,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final SocketStatistics statistics() {
-        return counters.snapshot();
+        return counters.snapshot(links);
     }
 
     /** This socket's counters, for the pattern to count drops. */
@@ -212,6 +212,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final void attach(PeerLink link) {
+        links.add(link);
         post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
     }
 

@@ -187,6 +187,9 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     @Override
     public PeerLink linkFor(StreamEngine connected, PeerInfo peer) {
         nextIntervalNanos = options.reconnectIntervalNanos();
+        if (link.peer() != null) {
+            link.countReconnect();
+        }
         link.setPeer(peer);
         host.peerConnected(link);
         if (terminating) {
