@@ -1,7 +1,11 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.Monitor;
 import dev.meshmq.MonitorEvent;
+import dev.meshmq.PairSocket;
+import dev.meshmq.transport.Endpoint;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +56,23 @@ final class MonitorSlot {
             }
             started.close();
         };
+    }
+
+    /** Starts a libzmq-style monitor: events go to a PAIR socket bound at an inproc endpoint. */
+    Monitor startOnPair(String inprocEndpoint, MeshContext context) {
+        Objects.requireNonNull(inprocEndpoint, "inprocEndpoint");
+        if (Endpoint.parse(inprocEndpoint).transport() != Endpoint.Transport.INPROC) {
+            throw new InvalidEndpointException("a libzmq-style monitor needs an inproc:// endpoint, not "
+                    + inprocEndpoint);
+        }
+        PairSocket pair = context.createPair();
+        try {
+            pair.bind(inprocEndpoint);
+        } catch (RuntimeException e) {
+            pair.close();
+            throw e;
+        }
+        return start(new PairMonitorSink(pair));
     }
 
     /** The socket closed: the monitor stops after the last connection ended, or after the linger. */

@@ -239,6 +239,12 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     @Override
+    public final Monitor monitor(String inprocEndpoint) {
+        checkOpen();
+        return monitor.startOnPair(inprocEndpoint, context);
+    }
+
+    @Override
     public final void detach(PeerLink link) {
         post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
     }

@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshmq.AddressInUseException;
 import dev.meshmq.Context;
 import dev.meshmq.DealerSocket;
+import dev.meshmq.InvalidEndpointException;
+import dev.meshmq.Message;
 import dev.meshmq.Monitor;
 import dev.meshmq.MonitorEvent;
+import dev.meshmq.PairSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RouterSocket;
@@ -174,5 +177,23 @@ class MonitorTest extends MeshTestSupport {
         server.close();
         second.awaitEvent(MONITOR_STOPPED, Duration.ofSeconds(5));
         assertTrue(second.inOrder(LISTENING, CLOSED, MONITOR_STOPPED), second.types().toString());
+    }
+
+    @Test
+    void aLibzmqStyleMonitorSendsTwoFrameEventsToAnInprocPair() {
+        Context context = newContext();
+        PullSocket server = context.createPull();
+        String monitorEndpoint = Endpoints.fresh("inproc");
+        server.monitor(monitorEndpoint);
+        PairSocket reader = context.createPair();
+        reader.connect(monitorEndpoint);
+        String endpoint = server.bind(Endpoints.fresh("tcp"));
+        Message event = reader.receive(TIMEOUT).orElseThrow();
+        assertEquals(2, event.size());
+        byte[] head = event.frame(0).toByteArray();
+        assertEquals(6, head.length);
+        assertEquals(LISTENING.libzmqId(), (head[0] & 0xFF) | (head[1] & 0xFF) << 8, "uint16 id, little-endian");
+        assertEquals(endpoint, event.string(1));
+        assertThrows(InvalidEndpointException.class, () -> server.monitor("tcp://127.0.0.1:*"));
     }
 }
