@@ -112,23 +112,13 @@ public final class RecvCommand implements Callable<Integer> {
     }
 
     private Socket open(Context context) {
-        return switch (type) {
-            case PULL -> context.createPull();
-            case SUB -> subscribed(context.createSub());
-            case REP -> context.createRep();
-            case ROUTER -> context.createRouter();
-            case PAIR -> context.createPair();
-            case SERVER -> context.createServer();
-        };
-    }
-
-    private SubSocket subscribed(SubSocket sub) {
-        if (topics.isEmpty()) {
-            sub.subscribe("");
+        Socket socket = Sockets.open(context, type.name());
+        if (socket instanceof SubSocket sub) {
+            if (topics.isEmpty()) {
+                sub.subscribe("");
+            }
+            topics.forEach(sub::subscribe);
         }
-        for (String topic : topics) {
-            sub.subscribe(topic);
-        }
-        return sub;
+        return socket;
     }
 }

@@ -119,14 +119,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private Socket open(Context context) {
-        Socket socket = switch (type) {
-            case PUSH -> context.createPush();
-            case PUB -> context.createPub();
-            case REQ -> context.createReq();
-            case DEALER -> context.createDealer();
-            case PAIR -> context.createPair();
-            case CLIENT -> context.createClient();
-        };
+        Socket socket = Sockets.open(context, type.name());
         socket.set(SocketOptions.LINGER, Duration.ofMillis(timeoutMillis));
         return socket;
     }
