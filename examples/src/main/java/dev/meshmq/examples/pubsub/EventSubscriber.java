@@ -8,16 +8,18 @@ import dev.meshmq.proto.ProtobufCodec;
 import dev.meshmq.proto.examples.Event;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One subscriber of the fan-out on its own thread: subscribes to its topics (and to
- * {@value PubSubDemo#END}), says it is connected, waits until it is let go (a slow subscriber is held
- * back while the publisher runs), then counts the {@link Event}s it receives until the end marker,
- * or until nothing came for a while (a slow subscriber may have missed the marker).
+ * One subscriber of the fan-out on its own thread: subscribes to its topic, connects, waits until it
+ * is let go (a slow subscriber is held back while the publisher runs), then counts the
+ * {@link Event}s it receives until an end marker comes ({@link PubSubDemo#isEndMarker}), or until
+ * none came for a while (a slow subscriber may have missed the marker).
+ *
+ * <p>One subscription each, on purpose: {@link dev.meshmq.PubSocket#awaitSubscribers} counts a
+ * subscriber once it holds one subscription, so a second one might not be in place yet.
  *
  * <p>Thread-safety: the counters are read only after {@link #await} returned.
  */
@@ -29,7 +31,7 @@ final class EventSubscriber implements Runnable {
     private final Context context;
     private final String endpoint;
     private final String name;
-    private final List<String> topics;
+    private final String topic;
     private final int receiveHwm;
     private final CountDownLatch release;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -38,12 +40,12 @@ final class EventSubscriber implements Runnable {
     private long firstSequence;
     private long lastSequence;
 
-    EventSubscriber(Context context, String endpoint, String name, List<String> topics, int receiveHwm,
+    EventSubscriber(Context context, String endpoint, String name, String topic, int receiveHwm,
             CountDownLatch release, PrintStream out) {
         this.context = context;
         this.endpoint = endpoint;
         this.name = name;
-        this.topics = List.copyOf(topics);
+        this.topic = topic;
         this.receiveHwm = receiveHwm;
         this.release = release;
         this.out = out;
@@ -53,14 +55,13 @@ final class EventSubscriber implements Runnable {
     public void run() {
         try (SubSocket sub = context.createSub()) {
             sub.set(SocketOptions.RECEIVE_HWM, receiveHwm);
-            topics.forEach(sub::subscribe);
-            sub.subscribe(PubSubDemo.END);
+            sub.subscribe(topic);
             sub.connect(endpoint);
             release.await(PubSubDemo.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            for (Optional<Message> next = sub.receive(IDLE); next.isPresent(); next = sub.receive(IDLE)) {
+            for (Optional<Message> next = sub.receive(PubSubDemo.TIMEOUT); next.isPresent(); next = sub.receive(IDLE)) {
                 Optional<Event> event = EVENTS.tryDecode(next.get().frame(1),
                         error -> out.println(name + ": " + error.getMessage()));
-                if (event.isPresent() && event.get().getTopic().equals(PubSubDemo.END)) {
+                if (event.isPresent() && PubSubDemo.isEndMarker(event.get())) {
                     break;
                 }
                 event.ifPresent(this::count);
@@ -80,8 +81,8 @@ final class EventSubscriber implements Runnable {
         lastSequence = event.getSequence();
     }
 
-    boolean matches(String topic) {
-        return topics.stream().anyMatch(topic::startsWith);
+    boolean matches(String eventTopic) {
+        return eventTopic.startsWith(topic);
     }
 
     void await() {
@@ -99,9 +100,9 @@ final class EventSubscriber implements Runnable {
         return name;
     }
 
-    /** The subscriptions, for the report: "everything" for the empty prefix. */
+    /** The subscription, for the report: "everything" for the empty prefix. */
     String topicLabel() {
-        return topics.contains("") ? "everything" : String.join(",", topics);
+        return topic.isEmpty() ? "everything" : topic;
     }
 
     int received() {

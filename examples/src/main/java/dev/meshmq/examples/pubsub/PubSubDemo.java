@@ -29,13 +29,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class PubSubDemo {
 
-    /** The topic of the end-of-stream event every subscriber listens for. */
-    static final String END = "end";
-
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final ProtobufCodec<Event> EVENTS = ProtobufCodec.of(Event.parser());
     private static final String[] TOPICS = {"orders.created", "prices.eur", "orders.shipped", "alerts.disk"};
+    private static final String[] END_TOPICS = {"orders.", "prices.", "alerts."};
+    private static final String END = "end";
     private static final int SEND_HWM = 100;
     private static final int SLOW_HWM = 10;
 
@@ -64,21 +63,24 @@ public final class PubSubDemo {
             CountDownLatch go = new CountDownLatch(0);
             CountDownLatch slowRelease = new CountDownLatch(1);
             List<EventSubscriber> early = List.of(
-                    new EventSubscriber(context, endpoint, "orders-desk", List.of("orders."), 1000, go, out),
-                    new EventSubscriber(context, endpoint, "price-ticker", List.of("prices."), 1000, go, out),
-                    new EventSubscriber(context, endpoint, "auditor", List.of(""), 1000, go, out),
-                    new EventSubscriber(context, endpoint, "archive (slow)", List.of(""), SLOW_HWM, slowRelease, out));
+                    new EventSubscriber(context, endpoint, "orders-desk", "orders.", 1000, go, out),
+                    new EventSubscriber(context, endpoint, "price-ticker", "prices.", 1000, go, out),
+                    new EventSubscriber(context, endpoint, "auditor", "", 1000, go, out),
+                    new EventSubscriber(context, endpoint, "archive (slow)", "", SLOW_HWM, slowRelease, out));
             out.printf("pubsub: publisher on %s (SEND_HWM %d), %d events per round on %s%n", endpoint, SEND_HWM,
                     eventsPerRound, String.join(", ", TOPICS));
             early.forEach(subscriber -> Threads.start(subscriber.name(), subscriber));
             awaitSubscribers(publisher, early.size(), out);
             List<Event> firstRound = publishRound(publisher);
             EventSubscriber late = new EventSubscriber(context, endpoint, "alert-dashboard (late)",
-                    List.of("alerts."), 1000, go, out);
+                    "alerts.", 1000, go, out);
             Threads.start(late.name(), late);
             awaitSubscribers(publisher, early.size() + 1, out);
             List<Event> secondRound = publishRound(publisher);
-            publisher.send(encode(Event.newBuilder().setTopic(END).setSequence(++sequence).build()));
+            for (String prefix : END_TOPICS) {
+                publisher.send(encode(Event.newBuilder().setTopic(prefix + "end").setSequence(++sequence)
+                        .putAttributes(END, "true").build()));
+            }
             slowRelease.countDown();
             List<EventSubscriber> everyone = new ArrayList<>(early);
             everyone.add(late);
@@ -87,6 +89,11 @@ public final class PubSubDemo {
             all.addAll(secondRound);
             return report(everyone, all, secondRound, publisher.publisherStatistics(), out);
         }
+    }
+
+    /** Whether an event is one of the end markers, one per topic family, sent after the last event. */
+    static boolean isEndMarker(Event event) {
+        return event.containsAttributes(END);
     }
 
     private void awaitSubscribers(PubSocket publisher, int count, PrintStream out) {
@@ -128,7 +135,8 @@ public final class PubSubDemo {
                     subscriber.topicLabel(), subscriber.received(), expected, subscriber.firstSequence(),
                     subscriber.lastSequence(), verdict);
         }
-        out.printf("publisher: %,d published, %,d copies queued, %,d dropped at a subscriber's high-water mark%n",
+        out.printf("publisher: %,d published (3 end markers included), %,d copies queued, %,d dropped at a"
+                + " subscriber's high-water mark%n",
                 statistics.messagesPublished(), statistics.messagesSent(), statistics.messagesDropped());
         out.println(complete ? "every subscriber that kept up got every event" : "SOME EVENTS WENT MISSING");
         return complete;
