@@ -5,13 +5,12 @@ import dev.meshmq.MonitorEvent;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketType;
 import dev.meshmq.examples.Console;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +28,8 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "Socket type, one the peer accepts (default ${DEFAULT-VALUE}).")
     private SocketType type;
 
-    @Option(names = {"-b", "--bind"}, description = "Endpoint to bind (repeatable).")
-    private List<String> binds = new ArrayList<>();
-
-    @Option(names = {"-c", "--connect"}, description = "Endpoint to connect to (repeatable).")
-    private List<String> connects = new ArrayList<>();
+    @Mixin
+    private EndpointOptions endpoints = new EndpointOptions();
 
     @Option(names = {"-n", "--count"}, defaultValue = "0",
             description = "Stop after this many events (default: never).")
@@ -55,7 +51,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Endpoints endpoints = new Endpoints(binds, connects);
+        endpoints.requireOne();
         BlockingQueue<MonitorEvent> events = new LinkedBlockingQueue<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis);
         try (Context context = Context.create(); Socket socket = Sockets.open(context, type.name())) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,14 +33,12 @@ public final class RecvCommand implements Callable<Integer> {
     /** The socket types that can receive first. */
     enum Type { PULL, SUB, REP, ROUTER, PAIR, SERVER }
 
-    @Option(names = {"-t", "--type"}, required = true, description = "Socket type: ${COMPLETION-CANDIDATES}.")
+    @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
+            description = "Socket type: ${COMPLETION-CANDIDATES}.")
     private Type type;
 
-    @Option(names = {"-b", "--bind"}, description = "Endpoint to bind (repeatable), e.g. tcp://*:5555.")
-    private List<String> binds = new ArrayList<>();
-
-    @Option(names = {"-c", "--connect"}, description = "Endpoint to connect to (repeatable).")
-    private List<String> connects = new ArrayList<>();
+    @Mixin
+    private EndpointOptions endpoints = new EndpointOptions();
 
     @Option(names = "--subscribe", description = "SUB: topic prefix (repeatable; default: everything).")
     private List<String> topics = new ArrayList<>();
@@ -71,7 +70,7 @@ public final class RecvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Endpoints endpoints = new Endpoints(binds, connects);
+        endpoints.requireOne();
         if (reply != null && type != Type.REP && type != Type.SERVER) {
             throw new UsageException("--reply is for REP and SERVER sockets, not " + type);
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,14 +32,12 @@ public final class SendCommand implements Callable<Integer> {
     /** The socket types that can send first. */
     enum Type { PUSH, PUB, REQ, DEALER, PAIR, CLIENT }
 
-    @Option(names = {"-t", "--type"}, required = true, description = "Socket type: ${COMPLETION-CANDIDATES}.")
+    @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
+            description = "Socket type: ${COMPLETION-CANDIDATES}.")
     private Type type;
 
-    @Option(names = {"-b", "--bind"}, description = "Endpoint to bind (repeatable), e.g. tcp://*:5555.")
-    private List<String> binds = new ArrayList<>();
-
-    @Option(names = {"-c", "--connect"}, description = "Endpoint to connect to (repeatable).")
-    private List<String> connects = new ArrayList<>();
+    @Mixin
+    private EndpointOptions endpoints = new EndpointOptions();
 
     @Option(names = {"-n", "--count"}, description = "Messages to send (arguments are repeated in turn).")
     private Integer count;
@@ -76,7 +75,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Endpoints endpoints = new Endpoints(binds, connects);
+        endpoints.requireOne();
         MessageSource source = source();
         Duration timeout = Duration.ofMillis(timeoutMillis);
         FrameText text = new FrameText(hex);
@@ -106,6 +105,9 @@ public final class SendCommand implements Callable<Integer> {
 
     private MessageSource source() {
         FrameText text = new FrameText(hex);
+        if (size != null && size < 0 || count != null && count < 0) {
+            throw new UsageException("--size and --count must not be negative");
+        }
         if (size != null && !messages.isEmpty()) {
             throw new UsageException("give either MESSAGE arguments or --size, not both");
         }
