@@ -39,6 +39,7 @@ public final class Broker implements Runnable {
     private final Deque<Frame> readyWorkers = new ArrayDeque<>();
     private final Deque<Message> waitingRequests = new ArrayDeque<>();
     private volatile boolean running = true;
+    private int readyAnnouncements;
 
     /**
      * Creates the broker's sockets and binds them.
@@ -99,6 +100,32 @@ public final class Broker implements Runnable {
         }
     }
 
+    /**
+     * Waits until workers have said {@link #READY} {@code count} times in all (a restarted worker
+     * counts again), so that a demo can start its clients once its workers are in place.
+     *
+     * @param count how many announcements to wait for
+     * @param timeout how long to wait at most
+     * @return true if that many came in time
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public synchronized boolean awaitReady(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (readyAnnouncements < count) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            wait(Math.max(1, remaining / 1_000_000));
+        }
+        return true;
+    }
+
+    private synchronized void announced() {
+        readyAnnouncements++;
+        notifyAll();
+    }
+
     /** Makes {@link #run()} return within its poll interval. */
     public void stop() {
         running = false;
@@ -111,6 +138,7 @@ public final class Broker implements Runnable {
         readyWorkers.add(worker);
         if (message.size() == 2 && message.frame(1).asString().equals(READY)) {
             out.println("broker: " + worker.asString() + " is ready");
+            announced();
             return;
         }
         frontend.send(Message.of(message.frames().subList(1, message.size())));

@@ -58,6 +58,7 @@ public final class WorkerQueueDemo {
             for (int i = 1; i <= settings.workers(); i++) {
                 workerThreads.add(startWorker(context, broker, "worker-" + i, i == 1 ? settings.crashAfter() : 0, out));
             }
+            awaitWorkers(broker);
             Thread supervisor = Threads.start("supervisor", () -> restartAfterCrash(context, broker,
                     workerThreads.get(0), out));
             List<Thread> clients = new ArrayList<>();
@@ -72,6 +73,17 @@ public final class WorkerQueueDemo {
             Threads.join(supervisor, JOIN);
             Threads.join(brokerThread, JOIN);
             return report(out);
+        }
+    }
+
+    private void awaitWorkers(Broker broker) {
+        try {
+            if (!broker.awaitReady(settings.workers(), JOIN)) {
+                throw new IllegalStateException("the workers did not say READY within " + JOIN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the workers", e);
         }
     }
 
