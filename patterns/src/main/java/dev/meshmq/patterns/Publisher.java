@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.DropListener;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
@@ -41,6 +42,7 @@ final class Publisher {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final SocketCounters counters;
+    private final DropNotifier dropNotifier = new DropNotifier();
 
     /**
      * Creates a publisher.
@@ -69,6 +71,7 @@ final class Publisher {
             return List.of();
         }
         all.remove(subscriber);
+        subscriber.endDropRun(dropNotifier);
         return index.removeAll(subscriber);
     }
 
@@ -137,7 +140,7 @@ final class Publisher {
             long queued = 0;
             long full = 0;
             for (Subscriber target : targets) {
-                Subscriber.Delivery delivery = target.offer(message);
+                Subscriber.Delivery delivery = target.offer(message, dropNotifier);
                 if (delivery == Subscriber.Delivery.QUEUED) {
                     queued++;
                 } else if (delivery == Subscriber.Delivery.DROPPED) {
@@ -166,6 +169,11 @@ final class Publisher {
             }
             subscriber.matched = false;
         }
+    }
+
+    /** Sets (or with null removes) the listener told when subscribers start and stop dropping; any thread. */
+    void setDropListener(DropListener listener) {
+        dropNotifier.set(listener);
     }
 
     /** Returns how many subscriber links hold at least one subscription. */
