@@ -86,6 +86,8 @@ def main():
     parser.add_argument("--message", action="append", default=[], help="message to send (send)")
     parser.add_argument("--topic", default="", help="subscription topic in hex (subscribe)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per blocking step")
+    parser.add_argument("--heartbeat", type=int, default=0,
+                        help="HEARTBEAT_IVL in ms (HEARTBEAT_TIMEOUT 3x, HEARTBEAT_TTL 10x); 0 for none")
     args = parser.parse_args()
 
     timeout_ms = int(args.timeout * 1000)
@@ -94,6 +96,10 @@ def main():
     socket.setsockopt(zmq.LINGER, timeout_ms)
     socket.setsockopt(zmq.RCVTIMEO, timeout_ms)
     socket.setsockopt(zmq.SNDTIMEO, timeout_ms)
+    if args.heartbeat:
+        socket.setsockopt(zmq.HEARTBEAT_IVL, args.heartbeat)
+        socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, 3 * args.heartbeat)
+        socket.setsockopt(zmq.HEARTBEAT_TTL, 10 * args.heartbeat)
     if args.routing_id:
         socket.setsockopt(zmq.ROUTING_ID, bytes.fromhex(args.routing_id))
     try:

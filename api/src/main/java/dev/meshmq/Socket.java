@@ -86,6 +86,32 @@ public interface Socket extends AutoCloseable {
     String lastEndpoint();
 
     /**
+     * Starts reporting this socket's connection events to {@code listener}, on a thread of the
+     * monitor's own, in order: for a connect CONNECT_DELAYED, CONNECTED, HANDSHAKE_SUCCEEDED,
+     * DISCONNECTED, CONNECT_RETRIED...; for a bind LISTENING, ACCEPTED, HANDSHAKE_SUCCEEDED,
+     * DISCONNECTED..., CLOSED; then MONITOR_STOPPED. When the socket closes, the monitor stops after
+     * the socket's connections have reported DISCONNECTED. To drain events from a queue instead,
+     * pass {@code queue::add}. One monitor per socket: a new one replaces the previous, which stops.
+     *
+     * @param listener called with each event; an exception it throws is logged and ignored
+     * @return the running monitor, to stop it
+     */
+    Monitor monitor(java.util.function.Consumer<MonitorEvent> listener);
+
+    /**
+     * Starts reporting this socket's connection events libzmq-style: a PAIR socket of this context is
+     * bound at {@code inprocEndpoint}, and each event is sent to it as a two-frame message, the
+     * first frame six bytes (event id as uint16 then value as uint32, little-endian, as libzmq
+     * writes them on x86), the second the endpoint. Connect a PAIR socket there to read them; events
+     * are dropped while none is connected and its queue is full.
+     *
+     * @param inprocEndpoint an {@code inproc://} endpoint
+     * @return the running monitor, to stop it (which also closes the PAIR socket)
+     * @throws InvalidEndpointException if the endpoint is not an inproc endpoint
+     */
+    Monitor monitor(String inprocEndpoint);
+
+    /**
      * Returns a snapshot of this socket's counters. Any thread.
      *
      * @return the counters

@@ -175,6 +175,54 @@ public final class SocketOptions {
     public static final SocketOption<Boolean> CONFLATE =
             new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));
 
+    /**
+     * How often to send a ZMTP PING on each connection once its handshake is done; zero (the
+     * default) sends none. Together with HEARTBEAT_TIMEOUT this detects a peer that went silent (a
+     * frozen process, a cut cable) that TCP alone would not notice for a long time.
+     */
+    public static final SocketOption<Duration> HEARTBEAT_INTERVAL =
+            new SocketOption<>("HEARTBEAT_INTERVAL", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+
+    /**
+     * The time-to-live announced in each PING: the peer closes the connection if it hears nothing from
+     * this socket for that long. Sent in tenths of a second (shorter parts are cut off, below 100 ms
+     * means none), at most 6553.5 s. Default zero (none).
+     */
+    public static final SocketOption<Duration> HEARTBEAT_TTL =
+            new SocketOption<>("HEARTBEAT_TTL", Duration.class, Duration.ZERO,
+                    value -> value.isNegative() || value.toMillis() > 6_553_599
+                            ? "must be between 0 and 6553.599 s (it is sent in tenths of a second in 16 bits)" : null);
+
+    /**
+     * How long to wait, after sending a PING, for anything at all from the peer before closing the
+     * connection (which then reconnects if it was a connect). Zero (the default) means the same as
+     * HEARTBEAT_INTERVAL.
+     */
+    public static final SocketOption<Duration> HEARTBEAT_TIMEOUT =
+            new SocketOption<>("HEARTBEAT_TIMEOUT", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+
+    /** Stop reconnecting an endpoint when its peer refuses the connection. Default false. */
+    public static final SocketOption<Boolean> RECONNECT_STOP_ON_REFUSED =
+            new SocketOption<>("RECONNECT_STOP_ON_REFUSED", Boolean.class, false, value -> null);
+
+    /**
+     * Stop reconnecting an endpoint when a connection fails before its handshake completes (a wrong
+     * socket type, a protocol error, a handshake timeout). Default false.
+     */
+    public static final SocketOption<Boolean> RECONNECT_STOP_ON_HANDSHAKE_FAILURE =
+            new SocketOption<>("RECONNECT_STOP_ON_HANDSHAKE_FAILURE", Boolean.class, false, value -> null);
+
+    /** Stop reconnecting an endpoint once an established connection to it ends. Default false. */
+    public static final SocketOption<Boolean> RECONNECT_STOP_AFTER_DISCONNECT =
+            new SocketOption<>("RECONNECT_STOP_AFTER_DISCONNECT", Boolean.class, false, value -> null);
+
+    /**
+     * The longest one tcp connect attempt may take before it counts as failed and the next attempt
+     * is scheduled; zero (the default) leaves it to the operating system.
+     */
+    public static final SocketOption<Duration> CONNECT_TIMEOUT =
+            new SocketOption<>("CONNECT_TIMEOUT", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+
     private SocketOptions() {
     }
 

@@ -14,6 +14,15 @@ package dev.meshmq;
  * @param droppedAtHwm messages dropped because the peer was at its high-water mark (patterns that
  *     drop rather than block: ROUTER without ROUTER_MANDATORY, REP, and PUB/XPUB, which count one
  *     drop per subscriber that missed a message)
+ * @param peers one entry per current peer connection (inproc peers included)
  */
-public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm) {
+public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
+        java.util.List<PeerStatistics> peers) {
+
+    /**
+     * Copies the peer list.
+     */
+    public SocketStatistics {
+        peers = java.util.List.copyOf(peers);
+    }
 }

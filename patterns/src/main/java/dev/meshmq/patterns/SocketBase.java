@@ -2,6 +2,8 @@ package dev.meshmq.patterns;
 
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.Message;
+import dev.meshmq.Monitor;
+import dev.meshmq.MonitorEvent;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
 import dev.meshmq.SocketOption;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What every socket pattern shares: endpoints, options, the links to peers and the events about
@@ -36,7 +39,7 @@ import java.util.function.BooleanSupplier;
  */
 abstract class SocketBase implements Socket, LinkHost {
 
-    private static final long FOREVER = Long.MAX_VALUE;
+    private static final long FOREVER = Timeouts.FOREVER;
 
     private final MeshContext context;
     private final SocketType type;
@@ -53,6 +56,7 @@ abstract class SocketBase implements Socket, LinkHost {
     /** Thread-safe types: counts rounds of handled events, so a waiter can tell it missed one. */
     private volatile long eventGeneration;
     private volatile boolean closedByContext;
+    private final MonitorSlot monitor;
     /** A poller this socket is registered with, woken with the owner on every event; may be null. */
     private volatile Waiter pollWaiter;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
@@ -63,6 +67,7 @@ abstract class SocketBase implements Socket, LinkHost {
         this.type = type;
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
+        this.monitor = new MonitorSlot(type.name());
         this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
     }
 
@@ -192,7 +197,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final SocketStatistics statistics() {
-        return counters.snapshot();
+        return counters.snapshot(links);
     }
 
     /** This socket's counters, for the pattern to count drops. */
@@ -207,12 +212,36 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final void attach(PeerLink link) {
+        links.add(link);
         post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
     }
 
     @Override
     public final void peerConnected(PeerLink link) {
         post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
+    }
+
+    @Override
+    public final boolean isMonitored() {
+        return monitor.isActive();
+    }
+
+    @Override
+    public final void monitorEvent(MonitorEvent event) {
+        monitor.offer(event);
+    }
+
+    @Override
+    public final Monitor monitor(Consumer<MonitorEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkOpen();
+        return monitor.start(listener);
+    }
+
+    @Override
+    public final Monitor monitor(String inprocEndpoint) {
+        checkOpen();
+        return monitor.startOnPair(inprocEndpoint, context);
     }
 
     @Override
@@ -287,7 +316,7 @@ abstract class SocketBase implements Socket, LinkHost {
      */
     final boolean sendWithin(Message message, Duration timeout) {
         Objects.requireNonNull(message, "message");
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
@@ -296,7 +325,7 @@ abstract class SocketBase implements Socket, LinkHost {
                 counters.sent();
                 return true;
             }
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 if (attemptSend(message)) {
                     counters.sent();
@@ -316,7 +345,7 @@ abstract class SocketBase implements Socket, LinkHost {
      * @return the message, or null
      */
     final Message receiveWithin(Duration timeout) {
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
@@ -327,7 +356,7 @@ abstract class SocketBase implements Socket, LinkHost {
                 counters.received();
                 return message;
             }
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (timeoutNanos != 0 && waitForEvent(deadline)) {
                 message = attemptReceive();
                 if (message != null) {
@@ -343,12 +372,12 @@ abstract class SocketBase implements Socket, LinkHost {
 
     /** Handles link events until {@code condition} holds (true) or the timeout passes (false; zero: one check). */
     final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
-        long timeoutNanos = toNanos(timeout);
+        long timeoutNanos = Timeouts.toNanos(timeout);
         enter();
         try {
             checkOpen();
             processEvents();
-            long deadline = deadline(timeoutNanos);
+            long deadline = Timeouts.deadline(timeoutNanos);
             while (!condition.getAsBoolean()) {
                 if (timeoutNanos == 0 || !waitForEvent(deadline)) {
                     return false;
@@ -366,24 +395,6 @@ abstract class SocketBase implements Socket, LinkHost {
             action.run();
             return true;
         }, Duration.ZERO);
-    }
-
-    private static long toNanos(Duration timeout) {
-        if (timeout == null) {
-            return FOREVER;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        return SocketOptionValues.saturatedNanos(timeout);
-    }
-
-    private static long deadline(long timeoutNanos) {
-        if (timeoutNanos == FOREVER) {
-            return FOREVER;
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        return deadline == FOREVER ? FOREVER - 1 : deadline;
     }
 
     /** Waits for an event or the deadline; handles the events; false once the deadline passed. */
@@ -558,6 +569,7 @@ abstract class SocketBase implements Socket, LinkHost {
             poller.wake();
         }
         long linger = options.lingerNanos();
+        monitor.socketClosed(linger);
         endpoints.releaseBindings(linger);
         for (PeerLink link : links) {
             terminate(link, linger);

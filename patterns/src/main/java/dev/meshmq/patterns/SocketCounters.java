@@ -1,6 +1,11 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.PeerStatistics;
 import dev.meshmq.SocketStatistics;
+import dev.meshmq.transport.PeerInfo;
+import dev.meshmq.transport.PeerLink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,7 +47,16 @@ final class SocketCounters {
         counter.lazySet(counter.get() + 1);
     }
 
-    SocketStatistics snapshot() {
-        return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get());
+    SocketStatistics snapshot(Iterable<PeerLink> links) {
+        List<PeerStatistics> peers = new ArrayList<>();
+        for (PeerLink link : links) {
+            PeerInfo peer = link.peer();
+            peers.add(new PeerStatistics(link.endpoint(), peer == null ? "" : peer.remoteAddress(),
+                    link.inbound().messagesWritten(), link.inbound().bytesWritten(),
+                    link.outbound().messagesWritten(), link.outbound().bytesWritten(), link.outbound().size(),
+                    link.outbound().highWaterMark(), link.inbound().size(), link.inbound().highWaterMark(),
+                    link.reconnects()));
+        }
+        return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(), peers);
     }
 }

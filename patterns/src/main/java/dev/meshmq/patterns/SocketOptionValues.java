@@ -3,6 +3,8 @@ package dev.meshmq.patterns;
 import dev.meshmq.SocketOption;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
+import dev.meshmq.transport.HeartbeatSettings;
+import dev.meshmq.transport.ReconnectRules;
 import dev.meshmq.transport.TransportOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +58,20 @@ final class SocketOptionValues {
                 saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
-                        ? new byte[0] : get(SocketOptions.ROUTING_ID));
+                        ? new byte[0] : get(SocketOptions.ROUTING_ID),
+                heartbeat(), reconnectRules());
+    }
+
+    private HeartbeatSettings heartbeat() {
+        long interval = saturatedNanos(get(SocketOptions.HEARTBEAT_INTERVAL));
+        int ttl = (int) (get(SocketOptions.HEARTBEAT_TTL).toMillis() / 100);
+        return new HeartbeatSettings(interval, ttl, saturatedNanos(get(SocketOptions.HEARTBEAT_TIMEOUT)));
+    }
+
+    private ReconnectRules reconnectRules() {
+        return new ReconnectRules(get(SocketOptions.RECONNECT_STOP_ON_REFUSED),
+                get(SocketOptions.RECONNECT_STOP_ON_HANDSHAKE_FAILURE),
+                get(SocketOptions.RECONNECT_STOP_AFTER_DISCONNECT), saturatedNanos(get(SocketOptions.CONNECT_TIMEOUT)));
     }
 
     static long saturatedNanos(java.time.Duration duration) {

@@ -43,6 +43,11 @@ final class PythonPeer implements InteropPeer {
     private final PeerLines lines;
     private final String description;
 
+    /** The process id, to freeze the peer with SIGSTOP in heartbeat tests. */
+    long pid() {
+        return process.pid();
+    }
+
     private PythonPeer(Process process, String description) {
         this.process = process;
         this.description = description;
@@ -58,6 +63,17 @@ final class PythonPeer implements InteropPeer {
      * @return the running peer
      */
     static PythonPeer start(PeerSpec spec) {
+        return start(spec, List.of());
+    }
+
+    /**
+     * Starts the script for {@code spec} with extra command-line options (such as {@code --heartbeat 100}).
+     *
+     * @param spec what the peer does
+     * @param extraArguments more options for zmq_peer.py
+     * @return the running peer
+     */
+    static PythonPeer start(PeerSpec spec, List<String> extraArguments) {
         requireLibzmq();
         List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script.toString(),
                 "--type", spec.type(), spec.bind() ? "--bind" : "--connect", spec.endpoint(),
@@ -79,6 +95,7 @@ final class PythonPeer implements InteropPeer {
             command.add("--topic");
             command.add(HexFormat.of().formatHex(spec.topic().getBytes(StandardCharsets.UTF_8)));
         }
+        command.addAll(extraArguments);
         try {
             return new PythonPeer(new ProcessBuilder(command).start(), "libzmq peer (" + spec + ")");
         } catch (IOException e) {

@@ -38,4 +38,18 @@ public interface LinkHost {
      * @param link the link
      */
     void detach(PeerLink link);
+
+    /**
+     * Returns whether a monitor listens, so that transports build events only when someone reads them.
+     *
+     * @return true if {@link #monitorEvent} has a listener
+     */
+    boolean isMonitored();
+
+    /**
+     * Reports a connection event to the socket's monitor. Must not block.
+     *
+     * @param event the event
+     */
+    void monitorEvent(dev.meshmq.MonitorEvent event);
 }

@@ -26,6 +26,7 @@ public final class PeerLink {
     private final String endpoint;
     private final LinkControl control;
     private volatile PeerInfo peer;
+    private volatile int reconnects;
     /** A full inbound pipe refused {@link #CONNECTION_ENDED}: the next connection puts it first. */
     private boolean connectionEndPending;
     /** What a SUB or XSUB link has sent, to replay after a reconnect; its I/O thread only. */
@@ -85,6 +86,19 @@ public final class PeerLink {
      */
     public PeerInfo peer() {
         return peer;
+    }
+
+    /**
+     * Returns how many times this link's connection was made again after the first.
+     *
+     * @return the reconnect count; 0 for accepted and inproc links
+     */
+    public int reconnects() {
+        return reconnects;
+    }
+
+    void countReconnect() {
+        reconnects = reconnects + 1;
     }
 
     LinkControl control() {

@@ -41,6 +41,8 @@ public final class Pipe {
     private final SpscQueue<Message> queue = new SpscQueue<>();
     private volatile int hwm;
     private volatile long written;
+    /** Body bytes of every message written; written by the writer only, with ordered stores. */
+    private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
     private volatile long consumed;
     private volatile boolean readerWaiting;
     private volatile boolean writerWaiting;
@@ -107,6 +109,7 @@ public final class Pipe {
         }
         queue.offer(message);
         written = written + 1;
+        bytesWritten.lazySet(bytesWritten.get() + message.byteCount());
         if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
             readerWakeup.run();
         }
@@ -203,6 +206,24 @@ public final class Pipe {
 
     private static long lowWaterMark(int limit) {
         return limit / 2;
+    }
+
+    /**
+     * Returns how many messages were written so far. Any thread; a snapshot.
+     *
+     * @return the message count
+     */
+    public long messagesWritten() {
+        return written;
+    }
+
+    /**
+     * Returns the body bytes of every message written so far. Any thread; a snapshot.
+     *
+     * @return the byte count
+     */
+    public long bytesWritten() {
+        return bytesWritten.get();
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.MonitorEventType;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +44,9 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     private StreamEngine engine;
     private Timer retryTimer;
     private Timer lingerTimer;
+    private Timer connectTimer;
+    private SelectionKey connectKey;
+    private final ConnectionEvents events;
     private long nextIntervalNanos;
     private boolean terminating;
     private long lingerDeadlineNanos;
@@ -52,6 +58,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         this.resolver = resolver;
         this.tcp = tcp;
         this.host = host;
+        this.events = new ConnectionEvents(host, endpoint);
         this.options = host.transportOptions();
         this.activity = activity;
         this.nextIntervalNanos = options.reconnectIntervalNanos();
@@ -83,13 +90,53 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
             if (channel.connect(address)) {
                 onConnected(null);
             } else {
-                io.register(channel, SelectionKey.OP_CONNECT, this);
+                connectKey = io.register(channel, SelectionKey.OP_CONNECT, this);
+                events.emit(MonitorEventType.CONNECT_DELAYED, 0, "");
+                long timeout = options.reconnect().connectTimeoutNanos();
+                if (tcp && timeout > 0) {
+                    connectTimer = io.schedule(timeout, this::onConnectTimeout);
+                }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "connect to {0} failed: {1}", endpoint, e.toString());
-            closeChannel();
-            scheduleRetry();
+            connectFailed(e);
         }
+    }
+
+    private void connectFailed(Exception failure) {
+        LOG.log(Level.DEBUG, "connect to {0} failed: {1}", endpoint, failure.toString());
+        cancelConnectAttempt();
+        if (failure instanceof ConnectException && options.reconnect().stopOnRefused()) {
+            giveUp("the peer refused the connection (" + failure.getMessage() + ")");
+            return;
+        }
+        scheduleRetry();
+    }
+
+    private void onConnectTimeout() {
+        connectTimer = null;
+        if (state == State.CONNECTING) {
+            connectFailed(new IOException("connect timed out after "
+                    + options.reconnect().connectTimeoutNanos() / 1_000_000 + " ms"));
+        }
+    }
+
+    private void cancelConnectAttempt() {
+        if (connectTimer != null) {
+            connectTimer.cancel();
+            connectTimer = null;
+        }
+        if (connectKey != null) {
+            connectKey.cancel();
+            connectKey = null;
+        }
+        closeChannel();
+    }
+
+    /** Stops reconnecting for good: the link is closed and the socket told it is gone. */
+    private void giveUp(String reason) {
+        LOG.log(Level.DEBUG, "no more reconnects to {0}: {1}", endpoint, reason);
+        finish();
+        host.detach(link);
     }
 
     @Override
@@ -102,10 +149,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
                 onConnected(key);
             }
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "connect to {0} failed: {1}", endpoint, e.toString());
-            key.cancel();
-            closeChannel();
-            scheduleRetry();
+            connectFailed(e);
         }
     }
 
@@ -121,14 +165,31 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
 
     private void onConnected(SelectionKey key) {
         state = State.CONNECTED;
-        String remote = endpoint;
-        engine = new StreamEngine(io, channel, options, this, remote);
+        if (connectTimer != null) {
+            connectTimer.cancel();
+            connectTimer = null;
+        }
+        connectKey = null;
+        String remote = remoteAddressOf(channel);
+        events.emit(MonitorEventType.CONNECTED, channel, remote, new byte[0], ConnectionNumbers.next(), "");
+        engine = new StreamEngine(io, channel, options, this, remote, events);
         engine.start(key);
+    }
+
+    private String remoteAddressOf(SocketChannel connected) {
+        try {
+            return String.valueOf(connected.getRemoteAddress());
+        } catch (IOException e) {
+            return endpoint;
+        }
     }
 
     @Override
     public PeerLink linkFor(StreamEngine connected, PeerInfo peer) {
         nextIntervalNanos = options.reconnectIntervalNanos();
+        if (link.peer() != null) {
+            link.countReconnect();
+        }
         link.setPeer(peer);
         host.peerConnected(link);
         if (terminating) {
@@ -147,6 +208,14 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     public void engineClosed(StreamEngine closed, PeerLink served) {
         engine = null;
         channel = null;
+        if (!terminating && served == null && options.reconnect().stopOnHandshakeFailure()) {
+            giveUp("the handshake failed");
+            return;
+        }
+        if (!terminating && served != null && options.reconnect().stopAfterDisconnect()) {
+            giveUp("the connection ended");
+            return;
+        }
         if (terminating) {
             long left = lingerDeadlineNanos - io.clock().nanoTime();
             if (link.outbound().size() == 0 || left <= 0) {
@@ -169,10 +238,13 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
             return;
         }
         state = State.WAITING;
-        long delay = nextIntervalNanos;
+        long delay = nextIntervalNanos + ThreadLocalRandom.current().nextLong(options.reconnectIntervalNanos());
         long max = options.reconnectIntervalMaxNanos();
         if (max > options.reconnectIntervalNanos()) {
             nextIntervalNanos = Math.min(max, nextIntervalNanos * 2);
+        }
+        if (!terminating) {
+            events.emit(MonitorEventType.CONNECT_RETRIED, delay / 1_000_000, "");
         }
         retryTimer = io.schedule(delay, this::attempt);
     }
@@ -206,6 +278,9 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         state = State.FINISHED;
         if (retryTimer != null) {
             retryTimer.cancel();
+        }
+        if (connectTimer != null) {
+            connectTimer.cancel();
         }
         if (lingerTimer != null) {
             lingerTimer.cancel();

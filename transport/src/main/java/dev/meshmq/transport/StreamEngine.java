@@ -1,6 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.Message;
+import dev.meshmq.MonitorEventType;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameDecoder;
@@ -56,6 +57,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final ArrayDeque<ByteBuffer> commandsOut = new ArrayDeque<>();
     private final Runnable outputTask = this::onOutputReady;
     private final Runnable resumeTask = this::onInboundWritable;
+    private final ConnectionEvents events;
+    private final Heartbeat heartbeat;
     private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
     private ArrayDeque<Message> subscriptionReplay = new ArrayDeque<>();
@@ -69,9 +72,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private Timer lingerTimer;
     private boolean terminating;
     private boolean outputScheduled;
+    private boolean handshakeFailureReported;
+    private byte[] peerIdentity = new byte[0];
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
-            String remoteAddress) {
+            String remoteAddress, ConnectionEvents events) {
         this.io = io;
         this.channel = channel;
         this.options = options;
@@ -80,6 +85,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType());
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
+        this.events = events;
+        this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
     }
 
     /**
@@ -160,6 +167,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             if (count == 0) {
                 return;
             }
+            heartbeat.onInput();
             processInput();
         }
     }
@@ -178,6 +186,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 frameDecoder.decode(input, this);
             }
         } catch (ZmtpProtocolException e) {
+            if (state == State.GREETING || state == State.HANDSHAKE) {
+                handshakeFailureReported = true;
+                events.emit(MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, channel, remoteAddress, peerIdentity,
+                        e.error().code(), e.getMessage());
+            }
             close("protocol error (" + e.error() + "): " + e.getMessage());
         } finally {
             if (state != State.CLOSED) {
@@ -208,6 +221,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
         switch (name) {
             case ZmtpWire.COMMAND_PING:
+                heartbeat.onPeerPing(command.pingTtlDeciseconds());
                 queueCommand(Command.encodePong(command.pingContext()));
                 return true;
             case ZmtpWire.COMMAND_PONG:
@@ -241,6 +255,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
+        peerIdentity = identity;
         PeerLink served = owner.linkFor(this, peer);
         if (served == null) {
             close("the socket refused the peer");
@@ -250,6 +265,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.inbound().setWriterWakeup(() -> io.execute(resumeTask));
         link.outbound().setReaderWakeup(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
+        events.emit(MonitorEventType.HANDSHAKE_SUCCEEDED, channel, remoteAddress, peerIdentity, 0, "");
+        heartbeat.start();
         startSubscriptions();
         flushOutput();
     }
@@ -445,7 +462,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private void onHandshakeTimeout() {
         if (state == State.GREETING || state == State.HANDSHAKE) {
-            close("handshake not finished within " + options.handshakeIntervalNanos() / 1_000_000 + " ms");
+            handshakeFailureReported = true;
+            String reason = "handshake not finished within " + options.handshakeIntervalNanos() / 1_000_000 + " ms";
+            events.emit(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, channel, remoteAddress, peerIdentity, 0, reason);
+            close(reason);
         }
     }
 
@@ -458,7 +478,12 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (state == State.CLOSED) {
             return;
         }
+        if ((state == State.GREETING || state == State.HANDSHAKE) && !handshakeFailureReported) {
+            events.emit(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, channel, remoteAddress, peerIdentity, 0, reason);
+        }
+        events.emit(MonitorEventType.DISCONNECTED, channel, remoteAddress, peerIdentity, 0, reason);
         state = State.CLOSED;
+        heartbeat.stop();
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
@@ -482,5 +507,12 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     String remoteAddress() {
         return remoteAddress;
+    }
+
+    /** Heartbeat: queues a PING at a message boundary. */
+    void sendPing(int ttlDeciseconds) {
+        if (state == State.ACTIVE) {
+            queueCommand(Command.encodePing(ttlDeciseconds, new byte[0]));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.MonitorEventType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
@@ -35,6 +36,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     private final TransportOptions options;
     private final ActivityCounter activity;
     private final Set<StreamEngine> engines = new HashSet<>();
+    private final ConnectionEvents events;
     private SelectionKey key;
     private boolean closed;
 
@@ -48,6 +50,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         this.host = host;
         this.options = options;
         this.activity = activity;
+        this.events = new ConnectionEvents(host, endpoint);
         activity.started();
     }
 
@@ -77,6 +80,7 @@ final class StreamListener implements IoHandler, EngineOwner {
                 accepted = channel.accept();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "accept on {0} failed: {1}", endpoint, e.toString());
+                events.emit(MonitorEventType.ACCEPT_FAILED, 0, e.toString());
                 return;
             }
             if (accepted == null) {
@@ -101,7 +105,8 @@ final class StreamListener implements IoHandler, EngineOwner {
             closeQuietly(accepted);
             return;
         }
-        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote);
+        events.emit(MonitorEventType.ACCEPTED, accepted, remote, new byte[0], ConnectionNumbers.next(), "");
+        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote, events);
         engines.add(engine);
         engine.start(null);
     }
@@ -187,6 +192,7 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     private void closeNow() {
         closed = true;
+        events.emit(MonitorEventType.CLOSED, channel, "", new byte[0], 0, "");
         if (key != null) {
             key.cancel();
             io.flushCancelledKeys();

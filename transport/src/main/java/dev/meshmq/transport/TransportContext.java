@@ -2,6 +2,7 @@ package dev.meshmq.transport;
 
 import dev.meshmq.AddressInUseException;
 import dev.meshmq.InvalidEndpointException;
+import dev.meshmq.MonitorEventType;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -87,6 +88,7 @@ public final class TransportContext {
             StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
                     activity);
             listener.start();
+            new ConnectionEvents(host, resolved).emit(MonitorEventType.LISTENING, channel, "", new byte[0], 0, "");
             return new Binding() {
                 @Override
                 public String resolvedEndpoint() {
@@ -100,9 +102,11 @@ public final class TransportContext {
             };
         } catch (BindException e) {
             closeQuietly(channel);
+            new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
             throw new AddressInUseException("cannot bind " + text + ": " + e.getMessage(), e);
         } catch (IOException e) {
             closeQuietly(channel);
+            new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
             throw new InvalidEndpointException("cannot bind " + text + ": " + e, e);
         }
     }

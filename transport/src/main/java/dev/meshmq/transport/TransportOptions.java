@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param backlog listen backlog
  * @param ipv6 whether IPv6 is allowed for wildcards and names
  * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
+ * @param heartbeat the ZMTP heartbeat settings
+ * @param reconnect when to stop reconnecting, and the connect timeout
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
-        long maxMessageSize, int backlog, boolean ipv6, byte[] routingId) {
+        long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
+        ReconnectRules reconnect) {
 
     /**
      * Checks the values.
@@ -30,6 +33,8 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
     public TransportOptions {
         Objects.requireNonNull(socketType, "socketType");
         Objects.requireNonNull(routingId, "routingId");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(reconnect, "reconnect");
         if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos <= 0
                 || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");

@@ -1,0 +1,85 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.InvalidEndpointException;
+import dev.meshmq.Monitor;
+import dev.meshmq.MonitorEvent;
+import dev.meshmq.PairSocket;
+import dev.meshmq.transport.Endpoint;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A socket's current monitor, if any: one volatile read tells the transport whether to build
+ * events at all.
+ *
+ * <p>Thread-safety: safe for any thread.
+ */
+final class MonitorSlot {
+
+    /** How long past the linger a closing socket's monitor waits for the last DISCONNECTED events. */
+    private static final long GRACE_NANOS = 2_000_000_000L;
+
+    private final String socketName;
+    private volatile SocketMonitor current;
+
+    MonitorSlot(String socketName) {
+        this.socketName = socketName;
+    }
+
+    boolean isActive() {
+        return current != null;
+    }
+
+    void offer(MonitorEvent event) {
+        SocketMonitor monitor = current;
+        if (monitor != null) {
+            monitor.offer(event);
+        }
+    }
+
+    /** Starts a monitor, stopping the one it replaces. */
+    Monitor start(Consumer<MonitorEvent> listener) {
+        SocketMonitor started = new SocketMonitor(socketName, listener);
+        SocketMonitor previous;
+        synchronized (this) {
+            previous = current;
+            current = started;
+        }
+        if (previous != null) {
+            previous.close();
+        }
+        return () -> {
+            synchronized (this) {
+                if (current == started) {
+                    current = null;
+                }
+            }
+            started.close();
+        };
+    }
+
+    /** Starts a libzmq-style monitor: events go to a PAIR socket bound at an inproc endpoint. */
+    Monitor startOnPair(String inprocEndpoint, MeshContext context) {
+        Objects.requireNonNull(inprocEndpoint, "inprocEndpoint");
+        if (Endpoint.parse(inprocEndpoint).transport() != Endpoint.Transport.INPROC) {
+            throw new InvalidEndpointException("a libzmq-style monitor needs an inproc:// endpoint, not "
+                    + inprocEndpoint);
+        }
+        PairSocket pair = context.createPair();
+        try {
+            pair.bind(inprocEndpoint);
+        } catch (RuntimeException e) {
+            pair.close();
+            throw e;
+        }
+        return start(new PairMonitorSink(pair));
+    }
+
+    /** The socket closed: the monitor stops after the last connection ended, or after the linger. */
+    void socketClosed(long lingerNanos) {
+        SocketMonitor monitor = current;
+        if (monitor != null) {
+            monitor.socketClosed(Math.min(lingerNanos, Long.MAX_VALUE / 2) + GRACE_NANOS);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.Monitor;
+import dev.meshmq.MonitorEvent;
+import dev.meshmq.MonitorEventType;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Delivers one socket's monitor events to a listener on a thread of its own, in order, from an
+ * unbounded queue, so that the I/O threads that report events never wait for the listener and no
+ * event is lost. It counts open connections and listeners, so that when the socket closes it can
+ * wait (up to a deadline) for their DISCONNECTED and CLOSED events before the final
+ * MONITOR_STOPPED.
+ *
+ * <p>Thread-safety: {@link #offer}, {@link #socketClosed} and {@link #close} from any thread.
+ */
+final class SocketMonitor implements Monitor {
+
+    private static final System.Logger LOG = System.getLogger(SocketMonitor.class.getName());
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final LinkedBlockingQueue<MonitorEvent> queue = new LinkedBlockingQueue<>();
+    private final Consumer<MonitorEvent> listener;
+    private final String endpointName;
+    private final Thread thread;
+    private volatile boolean stopNow;
+    private volatile long stopDeadlineNanos;
+    private volatile boolean stopWhenQuiet;
+    private int open;
+
+    SocketMonitor(String socketName, Consumer<MonitorEvent> listener) {
+        this.listener = listener;
+        this.endpointName = socketName;
+        this.thread = new Thread(this::run, "meshmq-monitor-" + socketName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void offer(MonitorEvent event) {
+        queue.add(event);
+    }
+
+    /** The socket closed: stop once its connections have reported their end, or at the deadline. */
+    void socketClosed(long waitNanos) {
+        stopDeadlineNanos = System.nanoTime() + waitNanos;
+        stopWhenQuiet = true;
+    }
+
+    @Override
+    public void close() {
+        stopNow = true;
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                MonitorEvent event = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    count(event.type());
+                    deliver(event);
+                    continue;
+                }
+                if (stopNow || stopWhenQuiet && (open <= 0 || System.nanoTime() - stopDeadlineNanos >= 0)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deliver(new MonitorEvent(MonitorEventType.MONITOR_STOPPED, endpointName, "", "", new byte[0], 0, ""));
+    }
+
+    private void count(MonitorEventType type) {
+        switch (type) {
+            case CONNECTED:
+            case ACCEPTED:
+            case LISTENING:
+                open++;
+                break;
+            case DISCONNECTED:
+            case CLOSED:
+                open--;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void deliver(MonitorEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a monitor listener threw on " + event, e);
+        }
+    }
+}
