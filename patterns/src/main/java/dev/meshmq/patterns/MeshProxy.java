@@ -10,7 +10,9 @@ import dev.meshmq.ProxyStatistics;
 import dev.meshmq.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +40,8 @@ final class MeshProxy implements Proxy {
     private final ProxyDirection toFrontend;
     private final AtomicLong discarded = new AtomicLong();
     private final Thread thread;
+    /** What the poller has registered now; proxy thread only. */
+    private Map<Socket, Poller.Interest> registered = Map.of();
 
     MeshProxy(MeshContext context, Socket frontend, Socket backend, Socket capture) {
         Objects.requireNonNull(frontend, "frontend");
@@ -87,6 +91,7 @@ final class MeshProxy implements Proxy {
             while ((state = control.takeOver()) != ProxyControl.State.TERMINATED) {
                 if (state == ProxyControl.State.PAUSED) {
                     poller.close();
+                    registered = Map.of();
                     poller.poll(POLL_SLICE);
                 } else if (!forwardOnce()) {
                     return;
@@ -105,13 +110,18 @@ final class MeshProxy implements Proxy {
 
     /** Registers what each direction waits for, polls, and forwards; false if a socket was closed. */
     private boolean forwardOnce() {
-        poller.close();
+        Map<Socket, Poller.Interest> wanted = new HashMap<>();
         for (ProxyDirection direction : directions) {
             if (direction.holding()) {
-                register(direction.destination, false);
+                wanted.merge(direction.destination, Poller.Interest.SEND, MeshProxy::both);
             } else {
-                register(direction.source, true);
+                wanted.merge(direction.source, Poller.Interest.RECEIVE, MeshProxy::both);
             }
+        }
+        if (!wanted.equals(registered)) {
+            poller.close();
+            wanted.forEach(poller::register);
+            registered = wanted;
         }
         for (Poller.ReadySocket ready : poller.poll(POLL_SLICE)) {
             if (ready.closed()) {
@@ -124,12 +134,8 @@ final class MeshProxy implements Proxy {
         return true;
     }
 
-    /** Adds an interest to a socket's registration, keeping one it already has for the other direction. */
-    private void register(Socket socket, boolean receive) {
-        boolean other = poller.unregister(socket);
-        Poller.Interest interest = other ? Poller.Interest.RECEIVE_OR_SEND
-                : receive ? Poller.Interest.RECEIVE : Poller.Interest.SEND;
-        poller.register(socket, interest);
+    private static Poller.Interest both(Poller.Interest one, Poller.Interest other) {
+        return one == other ? one : Poller.Interest.RECEIVE_OR_SEND;
     }
 
     @Override

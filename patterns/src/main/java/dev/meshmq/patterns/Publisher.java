@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The distributing half of PUB and XPUB: the subscriber links, their subscriptions, and sending a
@@ -38,6 +39,8 @@ final class Publisher {
     private final List<Subscriber> all = new ArrayList<>();
     private final SubscriptionIndex<Subscriber> index = new SubscriptionIndex<>();
     private final List<Subscriber> targets = new ArrayList<>();
+    /** Made once: a method reference built per message would be an allocation per message. */
+    private final Consumer<Subscriber> addTarget = targets::add;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -159,7 +162,7 @@ final class Publisher {
 
     private void collectTargets(Frame first, boolean invert) {
         if (!invert) {
-            index.forEachMatch(first, targets::add);
+            index.forEachMatch(first, addTarget);
             return;
         }
         index.forEachMatch(first, subscriber -> subscriber.matched = true);
