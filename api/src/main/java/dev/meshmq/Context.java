@@ -158,6 +158,36 @@ public interface Context extends AutoCloseable {
     Poller createPoller();
 
     /**
+     * Starts a {@link Proxy} forwarding between two sockets of this context, on a new thread. Each
+     * message either socket can receive is sent to the other if it can send (XSUB/XPUB, ROUTER/DEALER,
+     * PULL to PUSH, ...). The sockets stay the caller's; see {@link Proxy} for who uses them when.
+     *
+     * @param frontend one side
+     * @param backend the other side
+     * @return the running proxy
+     * @throws IllegalArgumentException if a socket is not of this context, both are the same, or neither
+     *     can receive what the other could send
+     * @throws ContextClosedException if the context is closed
+     */
+    Proxy createProxy(Socket frontend, Socket backend);
+
+    /**
+     * Starts a {@link Proxy} like {@link #createProxy(Socket, Socket)} that also sends a copy of every
+     * forwarded message, in either direction, to {@code capture}, without waiting: a copy the capture
+     * socket cannot take at once is counted in {@link ProxyStatistics#messagesNotCaptured()}.
+     *
+     * @param <C> a socket type that can send
+     * @param frontend one side
+     * @param backend the other side
+     * @param capture where the copies go; not one of the two sides
+     * @return the running proxy
+     * @throws IllegalArgumentException as for {@link #createProxy(Socket, Socket)}, or if the capture
+     *     socket is not of this context or is one of the sides
+     * @throws ContextClosedException if the context is closed
+     */
+    <C extends Socket & MessageSender> Proxy createProxy(Socket frontend, Socket backend, C capture);
+
+    /**
      * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
      * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
      * Idempotent.

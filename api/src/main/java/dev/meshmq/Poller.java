@@ -20,7 +20,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>Thread-safety: single owner, like the classic sockets it polls, and it must be the thread that
- * uses those sockets.
+ * uses those sockets; except {@link #wakeup()}, which any thread may call.
  */
 public interface Poller extends AutoCloseable {
 
@@ -61,6 +61,13 @@ public interface Poller extends AutoCloseable {
      * @throws MeshInterruptedException if the thread is interrupted while waiting
      */
     List<ReadySocket> poll(Duration timeout);
+
+    /**
+     * Makes a {@link #poll} in progress on the owner thread return at once (with what is ready, possibly
+     * nothing), or the next one if none is in progress. The only method of a poller that any thread may
+     * call; use it to steer a polling thread from outside, after setting a flag it checks.
+     */
+    void wakeup();
 
     /** Unregisters every socket. The sockets themselves stay open. */
     @Override

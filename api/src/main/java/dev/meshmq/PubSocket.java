@@ -9,14 +9,15 @@ import java.time.Duration;
  *
  * <p>Sending never blocks: a subscriber whose queue is at {@link SocketOptions#SEND_HWM} misses the
  * message (it is dropped for that subscriber only), and every drop is counted in
- * {@link #publisherStatistics()}. With {@link SocketOptions#XPUB_NODROP} a send instead waits until every
+ * {@link #publisherStatistics()}; a {@link DropListener} hears when a subscriber starts and stops dropping.
+ * With {@link SocketOptions#XPUB_NODROP} a send instead waits until every
  * matching subscriber has room (or {@link #trySend} returns false), and nothing is dropped.
  *
  * <p>A message sent before a subscriber's subscriptions arrived is not delivered to it (the "slow
  * joiner"); {@link #awaitSubscribers} waits until enough subscribers are in place.
  *
- * <p>Thread-safety: single owner (see {@link Socket}), except {@link #publisherStatistics()}, which any
- * thread may call at any time.
+ * <p>Thread-safety: single owner (see {@link Socket}), except {@link #publisherStatistics()} and
+ * {@link #setDropListener}, which any thread may call at any time.
  */
 public interface PubSocket extends Socket, MessageSender {
 
@@ -27,6 +28,15 @@ public interface PubSocket extends Socket, MessageSender {
      * @return the counters now
      */
     PublisherStatistics publisherStatistics();
+
+    /**
+     * Sets the listener told when a subscriber starts and stops dropping at the high-water mark, or
+     * removes it. Safe from any thread; applies from the next send. Without a listener drops cost a
+     * counter increment only.
+     *
+     * @param listener the listener, called on the publishing thread; null for none
+     */
+    void setDropListener(DropListener listener);
 
     /**
      * Waits until at least {@code count} subscriber connections hold at least one subscription.

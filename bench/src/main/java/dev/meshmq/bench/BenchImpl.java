@@ -78,6 +78,21 @@ interface BenchImpl {
          */
         BenchSocket createRep();
 
+        /**
+         * Creates a PUB socket.
+         *
+         * @param noDrop set XPUB_NODROP: wait for room at the high-water mark instead of dropping
+         * @return the socket
+         */
+        BenchSocket createPub(boolean noDrop);
+
+        /**
+         * Creates a SUB socket subscribed to every message.
+         *
+         * @return the socket
+         */
+        BenchSocket createSub();
+
         /** Closes the sockets and the context, after every thread using them has finished. */
         @Override
         void close();

@@ -12,6 +12,7 @@ final class BenchOptions {
 
     static final String THROUGHPUT = "throughput";
     static final String LATENCY = "latency";
+    static final String FANOUT = "fanout";
     static final String THROUGHPUT_PEER = "throughput-peer";
     static final String LATENCY_PEER = "latency-peer";
 
@@ -27,6 +28,8 @@ final class BenchOptions {
     int rounds = 1;
     int minRoundTrips = 20_000;
     boolean csv;
+    int subs = 4;
+    boolean noDrop;
     String connect;
 
     private BenchOptions() {
@@ -38,17 +41,21 @@ final class BenchOptions {
 
     static BenchOptions parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("missing command: throughput or latency (try --help)");
+            throw new UsageException("missing command: throughput, latency or fanout (try --help)");
         }
         BenchOptions options = new BenchOptions();
         options.command = args.get(0);
-        if (!List.of(THROUGHPUT, LATENCY, THROUGHPUT_PEER, LATENCY_PEER).contains(options.command)) {
-            throw new UsageException("unknown command '" + options.command + "': use throughput or latency");
+        if (!List.of(THROUGHPUT, LATENCY, FANOUT, THROUGHPUT_PEER, LATENCY_PEER).contains(options.command)) {
+            throw new UsageException("unknown command '" + options.command + "': use throughput, latency or fanout");
         }
         for (int i = 1; i < args.size(); i++) {
             String flag = args.get(i);
             if ("--csv".equals(flag)) {
                 options.csv = true;
+                continue;
+            }
+            if ("--nodrop".equals(flag)) {
+                options.noDrop = true;
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -86,6 +93,9 @@ final class BenchOptions {
             case "--min-round-trips":
                 minRoundTrips = parseInt(flag, value, 1, 100_000_000);
                 break;
+            case "--subs":
+                subs = parseInt(flag, value, 1, 64);
+                break;
             case "--connect":
                 connect = value;
                 break;
@@ -102,6 +112,12 @@ final class BenchOptions {
     private void check() throws UsageException {
         if (transport == Transport.INPROC && procs != 1) {
             throw new UsageException("--transport inproc needs --procs 1 (inproc works within one process only)");
+        }
+        if (FANOUT.equals(command) && (transport != Transport.TCP || procs != 1)) {
+            throw new UsageException("fanout runs over tcp in one process: no --transport or --procs");
+        }
+        if (!FANOUT.equals(command) && (noDrop || subs != 4)) {
+            throw new UsageException("--subs and --nodrop are for fanout only");
         }
         if (isPeer() && (connect == null || impls.size() != 1)) {
             throw new UsageException(command + " needs --connect ENDPOINT and exactly one --impl");

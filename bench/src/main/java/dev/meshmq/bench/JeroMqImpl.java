@@ -57,6 +57,20 @@ final class JeroMqImpl implements BenchImpl {
             return track(new JeroSocket(context.socket(SocketType.REP)));
         }
 
+        @Override
+        public BenchSocket createPub(boolean noDrop) {
+            ZMQ.Socket pub = context.socket(SocketType.PUB);
+            pub.setXpubNoDrop(noDrop);
+            return track(new JeroSocket(pub));
+        }
+
+        @Override
+        public BenchSocket createSub() {
+            ZMQ.Socket sub = context.socket(SocketType.SUB);
+            sub.subscribe(new byte[0]);
+            return track(new JeroSocket(sub));
+        }
+
         private synchronized JeroSocket track(JeroSocket socket) {
             sockets.add(socket);
             return socket;
@@ -119,8 +133,11 @@ final class JeroMqImpl implements BenchImpl {
 
         @Override
         public void send(byte[] body) {
-            if (!socket.send(body)) {
-                throw new IllegalStateException("JeroMQ send failed: errno " + socket.errno());
+            while (!socket.send(body)) {
+                // a PUB with XPUB_NODROP may report EAGAIN at the high-water mark even on a blocking send
+                if (socket.errno() != ZMQ.Error.EAGAIN.getCode()) {
+                    throw new IllegalStateException("JeroMQ send failed: errno " + socket.errno());
+                }
             }
         }
 

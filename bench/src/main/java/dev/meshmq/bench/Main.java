@@ -18,10 +18,10 @@ import java.util.Map;
 public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar meshmq-bench.jar throughput|latency [flags]",
+            "usage: java -jar meshmq-bench.jar throughput|latency|fanout [flags]",
             "  throughput  one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
             "  latency     REQ/REP round trips: mean/p50/p99 in microseconds",
-            "  (fanout needs PUB/SUB, which MeshMQ does not have yet, so it is not offered)",
+            "  fanout      one PUB to --subs SUBs over tcp: delivered_per_s (all SUBs) and dropped copies",
             "flags:",
             "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating",
             "  --transport tcp|ipc|inproc  default tcp; inproc needs --procs 1; JeroMQ's ipc is TCP emulation",
@@ -31,6 +31,8 @@ public final class Main {
             "  --warmup S                  warm-up before timing, default 1 (same for both libraries)",
             "  --rounds N                  repeat N times and report the median of each metric; default 1",
             "  --min-round-trips N         latency: timed round trips at least, default 20000",
+            "  --subs N                    fanout: SUB sockets, each on its own thread; default 4",
+            "  --nodrop                    fanout: XPUB_NODROP on the PUB (wait at the HWM instead of dropping)",
             "  --csv                       print bench,impl,transport,procs,size,metric,value lines",
             "Both libraries use the same socket types, sizes and HWM (1000 send and receive, set explicitly).",
             "MB/s is 10^6 bytes of message body per second.");
@@ -121,6 +123,9 @@ public final class Main {
         try {
             if (BenchOptions.THROUGHPUT.equals(options.command)) {
                 return ThroughputBench.run(impl, options);
+            }
+            if (BenchOptions.FANOUT.equals(options.command)) {
+                return FanoutBench.run(impl, options);
             }
             return LatencyBench.run(impl, options);
         } finally {

@@ -4,8 +4,10 @@ import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
+import dev.meshmq.PubSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.SubSocket;
 
 /** MeshMQ through its public API only. */
 final class MeshMqImpl implements BenchImpl {
@@ -37,6 +39,20 @@ final class MeshMqImpl implements BenchImpl {
             @Override
             public BenchSocket createRep() {
                 return new MeshSocket(context.createRep());
+            }
+
+            @Override
+            public BenchSocket createPub(boolean noDrop) {
+                PubSocket pub = context.createPub();
+                pub.set(SocketOptions.XPUB_NODROP, noDrop);
+                return new MeshSocket(pub);
+            }
+
+            @Override
+            public BenchSocket createSub() {
+                SubSocket sub = context.createSub();
+                sub.subscribe("");
+                return new MeshSocket(sub);
             }
 
             @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,12 +46,39 @@ class BenchSmokeTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"fanout,", "fanout_nodrop,--nodrop"})
+    void fanoutPrintsDeliveredAndDroppedForBothImplementations(String bench, String flag) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("fanout", "--impl", "both", "--subs", "2", "--size", "64",
+                "--seconds", "0.3", "--warmup", "0.1", "--csv"));
+        if (flag != null) {
+            args.add(flag);
+        }
+        int code = Main.run(args.toArray(new String[0]), print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        Pattern line = Pattern.compile(bench + ",(meshmq|jeromq|ratio),tcp,1,64,(delivered_per_s|dropped),([0-9.]+)");
+        List<String> lines = stdout.lines().toList();
+        assertTrue(lines.size() >= 5, stdout);
+        for (String text : lines) {
+            Matcher matcher = line.matcher(text);
+            assertTrue(matcher.matches(), "malformed: " + text);
+            if ("delivered_per_s".equals(matcher.group(2))) {
+                assertTrue(Double.parseDouble(matcher.group(3)) > 0, text);
+            }
+        }
+    }
+
     @Test
     void rejectsBadFlagsWithExitCodeTwoAndOneLine() {
         for (String[] args : List.of(new String[] {"throughput", "--size", "x"},
                 new String[] {"latency", "--transport", "inproc", "--procs", "2"},
                 new String[] {"throughput", "--bogus", "1"},
-                new String[] {"fanout"})) {
+                new String[] {"fanout", "--subs", "0"},
+                new String[] {"fanout", "--transport", "ipc"},
+                new String[] {"throughput", "--nodrop"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(args, print(new ByteArrayOutputStream()), print(err));
             assertEquals(2, code);

@@ -5,8 +5,10 @@ import dev.meshmq.Context;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
+import dev.meshmq.MessageSender;
 import dev.meshmq.PairSocket;
 import dev.meshmq.Poller;
+import dev.meshmq.Proxy;
 import dev.meshmq.PubSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
@@ -14,12 +16,14 @@ import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.ServerSocket;
+import dev.meshmq.Socket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -97,6 +101,16 @@ final class MeshContext implements Context {
             throw new ContextClosedException("the context is closed");
         }
         return new MeshPoller(this);
+    }
+
+    @Override
+    public Proxy createProxy(Socket frontend, Socket backend) {
+        return new MeshProxy(this, frontend, backend, null);
+    }
+
+    @Override
+    public <C extends Socket & MessageSender> Proxy createProxy(Socket frontend, Socket backend, C capture) {
+        return new MeshProxy(this, frontend, backend, Objects.requireNonNull(capture, "capture"));
     }
 
     @Override

@@ -16,13 +16,16 @@ import java.util.Objects;
  * and between checks parks on one {@link Waiter} that every registered socket wakes when an event
  * reaches it.
  *
- * <p>Thread-safety: single owner, the thread that owns the registered sockets.
+ * <p>Thread-safety: single owner, the thread that owns the registered sockets; {@link #wakeup()} from any
+ * thread.
  */
 final class MeshPoller implements Poller {
 
     private final MeshContext context;
     private final Map<SocketBase, Interest> registrations = new LinkedHashMap<>();
     private final Waiter waiter = new Waiter();
+    /** Set by {@link #wakeup()} from any thread, cleared by the poll it ends. */
+    private volatile boolean wakeupRequested;
 
     MeshPoller(MeshContext context) {
         this.context = context;
@@ -67,14 +70,24 @@ final class MeshPoller implements Poller {
         long deadline = System.nanoTime() + SocketOptionValues.saturatedNanos(timeout);
         while (true) {
             List<ReadySocket> ready = check();
-            if (!ready.isEmpty() || System.nanoTime() - deadline >= 0) {
+            if (!ready.isEmpty() || wakeupRequested || System.nanoTime() - deadline >= 0) {
+                wakeupRequested = false;
                 return ready;
             }
             waiter.await(deadline, this::anyNews);
         }
     }
 
+    @Override
+    public void wakeup() {
+        wakeupRequested = true;
+        waiter.wake();
+    }
+
     private boolean anyNews() {
+        if (wakeupRequested) {
+            return true;
+        }
         for (SocketBase socket : registrations.keySet()) {
             if (socket.hasNews()) {
                 return true;

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.DropListener;
 import dev.meshmq.Message;
 import dev.meshmq.PubSocket;
 import dev.meshmq.PublisherStatistics;
@@ -93,6 +94,11 @@ final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inb
     @Override
     public PublisherStatistics publisherStatistics() {
         return publisher.statistics();
+    }
+
+    @Override
+    public void setDropListener(DropListener listener) {
+        publisher.setDropListener(listener);
     }
 
     @Override

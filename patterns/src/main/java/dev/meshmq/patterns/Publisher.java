@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.DropListener;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The distributing half of PUB and XPUB: the subscriber links, their subscriptions, and sending a
@@ -37,10 +39,13 @@ final class Publisher {
     private final List<Subscriber> all = new ArrayList<>();
     private final SubscriptionIndex<Subscriber> index = new SubscriptionIndex<>();
     private final List<Subscriber> targets = new ArrayList<>();
+    /** Made once: a method reference built per message would be an allocation per message. */
+    private final Consumer<Subscriber> addTarget = targets::add;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final SocketCounters counters;
+    private final DropNotifier dropNotifier = new DropNotifier();
 
     /**
      * Creates a publisher.
@@ -69,6 +74,7 @@ final class Publisher {
             return List.of();
         }
         all.remove(subscriber);
+        subscriber.endDropRun(dropNotifier);
         return index.removeAll(subscriber);
     }
 
@@ -137,7 +143,7 @@ final class Publisher {
             long queued = 0;
             long full = 0;
             for (Subscriber target : targets) {
-                Subscriber.Delivery delivery = target.offer(message);
+                Subscriber.Delivery delivery = target.offer(message, dropNotifier);
                 if (delivery == Subscriber.Delivery.QUEUED) {
                     queued++;
                 } else if (delivery == Subscriber.Delivery.DROPPED) {
@@ -156,7 +162,7 @@ final class Publisher {
 
     private void collectTargets(Frame first, boolean invert) {
         if (!invert) {
-            index.forEachMatch(first, targets::add);
+            index.forEachMatch(first, addTarget);
             return;
         }
         index.forEachMatch(first, subscriber -> subscriber.matched = true);
@@ -166,6 +172,11 @@ final class Publisher {
             }
             subscriber.matched = false;
         }
+    }
+
+    /** Sets (or with null removes) the listener told when subscribers start and stop dropping; any thread. */
+    void setDropListener(DropListener listener) {
+        dropNotifier.set(listener);
     }
 
     /** Returns how many subscriber links hold at least one subscription. */

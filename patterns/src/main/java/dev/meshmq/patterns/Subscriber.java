@@ -17,6 +17,8 @@ final class Subscriber {
     final PeerLink link;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Messages dropped since the last one queued: non-zero while the subscriber is dropping. */
+    private long droppedInRun;
 
     /** Scratch mark used while working out who a message goes to. */
     boolean matched;
@@ -35,23 +37,45 @@ final class Subscriber {
         GONE
     }
 
-    /** Queues the message for this subscriber if its queue has room, counting the outcome. */
-    Delivery offer(Message message) {
+    /**
+     * Queues the message for this subscriber if its queue has room, counting the outcome, and tells the
+     * listener (if any) when a run of drops starts or ends.
+     */
+    Delivery offer(Message message, DropNotifier notifier) {
         if (link.outbound().write(message)) {
             sent.lazySet(sent.get() + 1);
+            if (droppedInRun != 0) {
+                endDropRun(notifier);
+            }
             return Delivery.QUEUED;
         }
         if (link.outbound().isReaderClosed()) {
             return Delivery.GONE;
         }
         dropped.lazySet(dropped.get() + 1);
+        if (droppedInRun++ == 0) {
+            notifier.notify(this, true, 1, dropped.get());
+        }
         return Delivery.DROPPED;
     }
 
-    PublisherStatistics.Peer snapshot() {
+    /** Ends a run of drops (the subscriber took a message, or is going away), telling the listener. */
+    void endDropRun(DropNotifier notifier) {
+        if (droppedInRun != 0) {
+            long run = droppedInRun;
+            droppedInRun = 0;
+            notifier.notify(this, false, run, dropped.get());
+        }
+    }
+
+    /** Returns the subscriber's address, or its endpoint if the address is not known. */
+    String remoteAddress() {
         PeerInfo peer = link.peer();
-        String remote = peer == null ? link.endpoint() : peer.remoteAddress();
-        return new PublisherStatistics.Peer(link.endpoint(), remote, sent.get(), dropped.get(),
+        return peer == null ? link.endpoint() : peer.remoteAddress();
+    }
+
+    PublisherStatistics.Peer snapshot() {
+        return new PublisherStatistics.Peer(link.endpoint(), remoteAddress(), sent.get(), dropped.get(),
                 link.outbound().size());
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.DropListener;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
@@ -165,6 +166,11 @@ final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.I
     @Override
     public PublisherStatistics publisherStatistics() {
         return publisher.statistics();
+    }
+
+    @Override
+    public void setDropListener(DropListener listener) {
+        publisher.setDropListener(listener);
     }
 
     @Override

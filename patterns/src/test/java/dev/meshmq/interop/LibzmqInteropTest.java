@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * MeshMQ against libzmq 4.3.4 (Debian's python3-zmq running zmq_peer.py): PAIR, PUSH/PULL and pub-sub, over
- * tcp and ipc, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages.
+ * tcp and ipc, each side binding in turn, with single-part, multipart, 0-byte and 1 MiB messages; and a
+ * libzmq PUB and SUB talking through a MeshMQ XSUB/XPUB proxy.
  */
 class LibzmqInteropTest {
 
@@ -43,5 +44,17 @@ class LibzmqInteropTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void publishesAndSubscribesWithLibzmq(PubSubInteropScenario.Flow flow, Transport transport, Binder binder) {
         PubSubInteropScenario.run(PythonPeer::start, flow, transport, binder);
+    }
+
+    static Stream<Arguments> proxyCases() {
+        return Stream.of(Transport.values()).flatMap(transport -> Stream.of(Binder.values())
+                .map(binder -> Arguments.of(transport, binder)));
+    }
+
+    @ParameterizedTest(name = "libzmq PUB -> MeshMQ XSUB/XPUB proxy -> libzmq SUB over {0}, {1} binds")
+    @MethodSource("proxyCases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void forwardsSubscriptionsAndMessagesThroughAMeshMqProxy(Transport transport, Binder binder) {
+        ProxyInteropScenario.run(PythonPeer::start, transport, binder);
     }
 }
