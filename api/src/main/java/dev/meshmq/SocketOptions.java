@@ -167,10 +167,12 @@ public final class SocketOptions {
                     EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB));
 
     /**
-     * SUB: a receive returns only the newest message waiting and discards the older ones. Default
-     * false. Meant for state updates where only the latest value matters. Unlike libzmq, the queue
-     * keeps its high-water mark: an application that falls further behind than the queue holds sees
-     * the newest message that fitted, and the publisher drops (and counts) the newer ones.
+     * SUB: keep only the newest message from each publisher; a newer message replaces one not yet
+     * received, so a slow reader always gets the latest value and the publisher never drops for it.
+     * Meant for state updates. Set it before connecting or binding: it applies to the connections made
+     * afterwards. For a SUB that binds an inproc endpoint, publishers that connected before the bind
+     * keep an ordinary queue, and a receive then returns the newest message waiting in it. Default
+     * false.
      */
     public static final SocketOption<Boolean> CONFLATE =
             new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));

@@ -59,7 +59,7 @@ final class SocketOptionValues {
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
-                heartbeat(), reconnectRules());
+                heartbeat(), reconnectRules(), type == SocketType.SUB && get(SocketOptions.CONFLATE));
     }
 
     private HeartbeatSettings heartbeat() {

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,5 +77,34 @@ class PubSubOptionsTest extends MeshTestSupport {
         expectNothing(sub, SHORT);
         pub.send(numbered("m", 6));
         expectInOrder(sub, "m", 6, 1);
+    }
+
+    /** A reader far behind the publisher still gets the latest message, and the publisher drops nothing for it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"inproc", "tcp"})
+    void conflateKeepsTheNewestEvenFarBeyondTheHighWaterMark(String transport) {
+        Context context = newContext();
+        PubSocket pub = context.createPub();
+        SubSocket sub = context.createSub();
+        sub.set(SocketOptions.CONFLATE, true);
+        sub.set(SocketOptions.RECEIVE_HWM, 10);
+        sub.connect(pub.bind(Endpoints.fresh(transport)));
+        sub.subscribe("");
+        assertTrue(pub.awaitSubscribers(1, TIMEOUT));
+        for (int i = 0; i < 5000; i++) {
+            pub.send(numbered("m", i));
+        }
+        await().atMost(TIMEOUT).until(() -> pub.statistics().peers().get(0).queuedOut() <= 1);
+        pub.send("final");
+        int receives = 0;
+        String last;
+        do {
+            last = sub.receive(TIMEOUT).orElseThrow().string(0);
+            receives++;
+        } while (!"final".equals(last));
+        assertTrue(receives <= 5, "a conflating SUB needed " + receives + " receives to reach the newest");
+        if ("inproc".equals(transport)) {
+            assertEquals(0, pub.publisherStatistics().messagesDropped(), "nothing dropped for a conflating SUB");
+        }
     }
 }

@@ -75,7 +75,7 @@ public final class InprocRegistry {
     public PeerLink connect(String name, String endpoint, LinkHost connector) {
         TransportOptions options = connector.transportOptions();
         Pipe toBinder = new Pipe(options.sendHwm());
-        Pipe toConnector = new Pipe(options.receiveHwm());
+        Pipe toConnector = options.newInboundPipe();
         InprocLinkControl control = new InprocLinkControl();
         PeerLink connectorLink = new PeerLink(toConnector, toBinder, endpoint, control, null);
         Pending connect = new Pending(connector, toBinder, toConnector, connectorLink);

@@ -51,6 +51,9 @@ public final class Pipe {
     private volatile Runnable readerWakeup = () -> { };
     private volatile Runnable writerWakeup = () -> { };
 
+    /** CONFLATE: the pipe holds one message, the newest; null for an ordinary queue. */
+    private final java.util.concurrent.atomic.AtomicReference<Message> latest;
+
     /** The writer's last view of {@code consumed}, refreshed only when the pipe looks full. */
     private long consumedSeenByWriter;
 
@@ -60,7 +63,22 @@ public final class Pipe {
      * @param hwm the high-water mark in messages; 0 means no limit
      */
     public Pipe(int hwm) {
+        this(hwm, false);
+    }
+
+    private Pipe(int hwm, boolean conflating) {
+        this.latest = conflating ? new java.util.concurrent.atomic.AtomicReference<>() : null;
         setHighWaterMark(hwm);
+    }
+
+    /**
+     * Creates a conflating pipe (CONFLATE): it holds only the newest message; a write replaces the
+     * one not yet read, so it never refuses and its reader always gets the latest.
+     *
+     * @return the pipe
+     */
+    public static Pipe conflating() {
+        return new Pipe(0, true);
     }
 
     /**
@@ -72,7 +90,7 @@ public final class Pipe {
         if (hwm < 0) {
             throw new IllegalArgumentException("hwm must not be negative: " + hwm);
         }
-        this.hwm = hwm;
+        this.hwm = latest != null ? 0 : hwm;
         if (writerWaiting && !isFull()) {
             wakeWriter();
         }
@@ -107,6 +125,9 @@ public final class Pipe {
         if (readerClosed || !hasRoom()) {
             return false;
         }
+        if (latest != null) {
+            return replaceLatest(message);
+        }
         queue.offer(message);
         written = written + 1;
         bytesWritten.lazySet(bytesWritten.get() + message.byteCount());
@@ -114,6 +135,31 @@ public final class Pipe {
             readerWakeup.run();
         }
         return true;
+    }
+
+    private boolean replaceLatest(Message message) {
+        bytesWritten.lazySet(bytesWritten.get() + message.byteCount());
+        if (latest.getAndSet(message) == null) {
+            written = written + 1;
+            if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
+                readerWakeup.run();
+            }
+        }
+        return true;
+    }
+
+    private Message takeLatest() {
+        Message message = latest.getAndSet(null);
+        if (message == null) {
+            readerWaiting = true;
+            message = latest.getAndSet(null);
+            if (message == null) {
+                return null;
+            }
+            READER_WAITING.compareAndSet(this, true, false);
+        }
+        consumed = consumed + 1;
+        return message;
     }
 
     /**
@@ -176,6 +222,9 @@ public final class Pipe {
      * @return the message, or null if the pipe is empty (the reader wake-up will run on the next write)
      */
     public Message read() {
+        if (latest != null) {
+            return takeLatest();
+        }
         long count = consumed;
         if (written == count) {
             readerWaiting = true;

@@ -118,7 +118,7 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     @Override
     public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
-        PeerLink link = new PeerLink(new Pipe(options.receiveHwm()), new Pipe(options.sendHwm()), endpoint,
+        PeerLink link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint,
                 lingerNanos -> io.execute(() -> engine.terminate(lingerNanos)), peer);
         link.setPeer(peer);
         host.attach(link);

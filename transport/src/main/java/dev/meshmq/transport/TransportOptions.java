@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
  * @param heartbeat the ZMTP heartbeat settings
  * @param reconnect when to stop reconnecting, and the connect timeout
+ * @param conflate keep only the newest incoming message per peer (CONFLATE, SUB only)
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
         long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
-        ReconnectRules reconnect) {
+        ReconnectRules reconnect, boolean conflate) {
 
     /**
      * Checks the values.
@@ -39,6 +40,16 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
                 || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");
         }
+    }
+
+    /**
+     * Returns a new pipe for messages from one peer: conflating with CONFLATE, else limited by
+     * RECEIVE_HWM.
+     *
+     * @return the pipe
+     */
+    public Pipe newInboundPipe() {
+        return conflate ? Pipe.conflating() : new Pipe(receiveHwm);
     }
 
     /**

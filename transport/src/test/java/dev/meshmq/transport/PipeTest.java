@@ -50,6 +50,23 @@ class PipeTest {
     }
 
     @Test
+    void aConflatingPipeHoldsOnlyTheNewestAndWakesTheReaderOnce() {
+        Pipe pipe = Pipe.conflating();
+        pipe.setHighWaterMark(1);
+        AtomicInteger readerWakeups = new AtomicInteger();
+        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        assertNull(pipe.read());
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(pipe.write(Message.of("m" + i)), "a conflating pipe never refuses");
+        }
+        assertEquals(1, readerWakeups.get(), "woken once, on the first message");
+        assertEquals("m9999", pipe.read().string(0));
+        assertNull(pipe.read());
+        pipe.closeWriting();
+        assertTrue(pipe.isDrainedAndClosed());
+    }
+
+    @Test
     void zeroHighWaterMarkNeverRefuses() {
         Pipe pipe = new Pipe(0);
         for (int i = 0; i < 100_000; i++) {
