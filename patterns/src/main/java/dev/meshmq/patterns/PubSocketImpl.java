@@ -1,13 +1,8 @@
 package dev.meshmq.patterns;
 
-import dev.meshmq.DropListener;
 import dev.meshmq.Message;
-import dev.meshmq.PubSocket;
-import dev.meshmq.PublisherStatistics;
-import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.PeerLink;
-import java.time.Duration;
 
 /**
  * PUB: sends each message to the subscribers it matches, dropping for those at their high-water mark
@@ -16,9 +11,7 @@ import java.time.Duration;
  *
  * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
  */
-final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inbound {
-
-    private final Publisher publisher = new Publisher(counters());
+final class PubSocketImpl extends PublishingSocket {
 
     PubSocketImpl(MeshContext context) {
         super(context, SocketType.PUB);
@@ -34,27 +27,6 @@ final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inb
     @Override
     void linkDetached(PeerLink link) {
         publisher.remove(link);
-    }
-
-    @Override
-    void linkReadable(PeerLink link) {
-        publisher.readFrom(link, this);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        // a send refused under XPUB_NODROP is retried after any event
-    }
-
-    /** A publisher drops for full subscribers rather than wait, so a poller always sees it ready. */
-    @Override
-    boolean canSendNow() {
-        return true;
-    }
-
-    @Override
-    boolean attemptSend(Message message) {
-        return publisher.send(message, get(SocketOptions.XPUB_NODROP), get(SocketOptions.INVERT_MATCHING));
     }
 
     @Override
@@ -79,38 +51,5 @@ final class PubSocketImpl extends SocketBase implements PubSocket, Publisher.Inb
     @Override
     public void orphaned(byte[] topic) {
         // nobody to tell
-    }
-
-    @Override
-    public void send(Message message) {
-        sendWithin(message, null);
-    }
-
-    @Override
-    public boolean send(Message message, Duration timeout) {
-        return sendWithin(message, PushSocketImpl.requireTimeout(timeout));
-    }
-
-    @Override
-    public PublisherStatistics publisherStatistics() {
-        return publisher.statistics();
-    }
-
-    @Override
-    public void setDropListener(DropListener listener) {
-        publisher.setDropListener(listener);
-    }
-
-    @Override
-    public boolean awaitSubscribers(int count, Duration timeout) {
-        return awaitSubscribers(this, publisher, count, timeout);
-    }
-
-    static boolean awaitSubscribers(SocketBase socket, Publisher publisher, int count, Duration timeout) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative: " + count);
-        }
-        return socket.awaitCondition(() -> publisher.subscribedLinks() >= count,
-                PushSocketImpl.requireTimeout(timeout));
     }
 }

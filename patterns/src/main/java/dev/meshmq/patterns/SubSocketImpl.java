@@ -4,7 +4,6 @@ import dev.meshmq.Message;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.SubSocket;
-import dev.meshmq.transport.PeerLink;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,33 +14,10 @@ import java.util.Optional;
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-final class SubSocketImpl extends SocketBase implements SubSocket {
-
-    private final SubscriberLinks links = new SubscriberLinks();
+final class SubSocketImpl extends SubscribingSocket implements SubSocket {
 
     SubSocketImpl(MeshContext context) {
         super(context, SocketType.SUB);
-    }
-
-    @Override
-    boolean admit(PeerLink link) {
-        links.admit(link);
-        return true;
-    }
-
-    @Override
-    void linkDetached(PeerLink link) {
-        links.detached(link);
-    }
-
-    @Override
-    void linkReadable(PeerLink link) {
-        links.readable(link);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        links.writable(link);
     }
 
     @Override

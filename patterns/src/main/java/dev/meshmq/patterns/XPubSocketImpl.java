@@ -1,9 +1,7 @@
 package dev.meshmq.patterns;
 
-import dev.meshmq.DropListener;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
-import dev.meshmq.PublisherStatistics;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.XPubSocket;
@@ -20,9 +18,8 @@ import java.util.Optional;
  *
  * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
  */
-final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.Inbound {
+final class XPubSocketImpl extends PublishingSocket implements XPubSocket {
 
-    private final Publisher publisher = new Publisher(counters());
     private final ArrayDeque<Received> forApplication = new ArrayDeque<>();
     private PeerLink lastSubscriber;
 
@@ -53,27 +50,6 @@ final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.I
             lastSubscriber = null;
         }
         forApplication.removeIf(received -> received.from() == link);
-    }
-
-    @Override
-    void linkReadable(PeerLink link) {
-        publisher.readFrom(link, this);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        // a send refused under XPUB_NODROP is retried after any event
-    }
-
-    /** A publisher drops for full subscribers rather than wait, so a poller always sees it ready. */
-    @Override
-    boolean canSendNow() {
-        return true;
-    }
-
-    @Override
-    boolean attemptSend(Message message) {
-        return publisher.send(message, get(SocketOptions.XPUB_NODROP), get(SocketOptions.INVERT_MATCHING));
     }
 
     @Override
@@ -144,16 +120,6 @@ final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.I
     }
 
     @Override
-    public void send(Message message) {
-        sendWithin(message, null);
-    }
-
-    @Override
-    public boolean send(Message message, Duration timeout) {
-        return sendWithin(message, PushSocketImpl.requireTimeout(timeout));
-    }
-
-    @Override
     public Message receive() {
         return receiveWithin(null);
     }
@@ -161,20 +127,5 @@ final class XPubSocketImpl extends SocketBase implements XPubSocket, Publisher.I
     @Override
     public Optional<Message> receive(Duration timeout) {
         return Optional.ofNullable(receiveWithin(PushSocketImpl.requireTimeout(timeout)));
-    }
-
-    @Override
-    public PublisherStatistics publisherStatistics() {
-        return publisher.statistics();
-    }
-
-    @Override
-    public void setDropListener(DropListener listener) {
-        publisher.setDropListener(listener);
-    }
-
-    @Override
-    public boolean awaitSubscribers(int count, Duration timeout) {
-        return PubSocketImpl.awaitSubscribers(this, publisher, count, timeout);
     }
 }

@@ -3,7 +3,6 @@ package dev.meshmq.patterns;
 import dev.meshmq.Message;
 import dev.meshmq.SocketType;
 import dev.meshmq.XSubSocket;
-import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.SubscriptionWire;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,33 +14,10 @@ import java.util.Optional;
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-final class XSubSocketImpl extends SocketBase implements XSubSocket {
-
-    private final SubscriberLinks links = new SubscriberLinks();
+final class XSubSocketImpl extends SubscribingSocket implements XSubSocket {
 
     XSubSocketImpl(MeshContext context) {
         super(context, SocketType.XSUB);
-    }
-
-    @Override
-    boolean admit(PeerLink link) {
-        links.admit(link);
-        return true;
-    }
-
-    @Override
-    void linkDetached(PeerLink link) {
-        links.detached(link);
-    }
-
-    @Override
-    void linkReadable(PeerLink link) {
-        links.readable(link);
-    }
-
-    @Override
-    void linkWritable(PeerLink link) {
-        links.writable(link);
     }
 
     /** Subscriptions are kept until there is room and other messages dropped, so sends never wait. */

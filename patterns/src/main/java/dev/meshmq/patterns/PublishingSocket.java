@@ -1,0 +1,75 @@
+package dev.meshmq.patterns;
+
+import dev.meshmq.DropListener;
+import dev.meshmq.Message;
+import dev.meshmq.PubSocket;
+import dev.meshmq.PublisherStatistics;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
+import dev.meshmq.transport.PeerLink;
+import java.time.Duration;
+
+/**
+ * What PUB and XPUB share: the {@link Publisher} that distributes by subscription, reading each
+ * subscriber's link for subscriptions, sending that never waits unless XPUB_NODROP, and the public
+ * publishing calls.
+ *
+ * <p>Thread-safety: see {@link SocketBase}; {@link #publisherStatistics()} from any thread.
+ */
+abstract class PublishingSocket extends SocketBase implements PubSocket, Publisher.Inbound {
+
+    final Publisher publisher = new Publisher(counters());
+
+    PublishingSocket(MeshContext context, SocketType type) {
+        super(context, type);
+    }
+
+    @Override
+    final void linkReadable(PeerLink link) {
+        publisher.readFrom(link, this);
+    }
+
+    @Override
+    final void linkWritable(PeerLink link) {
+        // a send refused under XPUB_NODROP is retried after any event
+    }
+
+    /** A publisher drops for full subscribers rather than wait, so a poller always sees it ready. */
+    @Override
+    final boolean canSendNow() {
+        return true;
+    }
+
+    @Override
+    final boolean attemptSend(Message message) {
+        return publisher.send(message, get(SocketOptions.XPUB_NODROP), get(SocketOptions.INVERT_MATCHING));
+    }
+
+    @Override
+    public final void send(Message message) {
+        sendWithin(message, null);
+    }
+
+    @Override
+    public final boolean send(Message message, Duration timeout) {
+        return sendWithin(message, PushSocketImpl.requireTimeout(timeout));
+    }
+
+    @Override
+    public final PublisherStatistics publisherStatistics() {
+        return publisher.statistics();
+    }
+
+    @Override
+    public final void setDropListener(DropListener listener) {
+        publisher.setDropListener(listener);
+    }
+
+    @Override
+    public final boolean awaitSubscribers(int count, Duration timeout) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        return awaitCondition(() -> publisher.subscribedLinks() >= count, PushSocketImpl.requireTimeout(timeout));
+    }
+}
