@@ -19,9 +19,17 @@ import java.time.Duration;
 abstract class PublishingSocket extends SocketBase implements PubSocket, Publisher.Inbound {
 
     final Publisher publisher = new Publisher(counters());
+    private volatile boolean noDrop;
+    private volatile boolean invertMatching;
 
     PublishingSocket(MeshContext context, SocketType type) {
         super(context, type);
+    }
+
+    @Override
+    final void optionsChanged() {
+        noDrop = get(SocketOptions.XPUB_NODROP);
+        invertMatching = get(SocketOptions.INVERT_MATCHING);
     }
 
     @Override
@@ -42,7 +50,7 @@ abstract class PublishingSocket extends SocketBase implements PubSocket, Publish
 
     @Override
     final boolean attemptSend(Message message) {
-        return publisher.send(message, get(SocketOptions.XPUB_NODROP), get(SocketOptions.INVERT_MATCHING));
+        return publisher.send(message, noDrop, invertMatching);
     }
 
     @Override

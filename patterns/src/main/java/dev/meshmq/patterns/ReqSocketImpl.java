@@ -25,9 +25,17 @@ final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
     private State state = State.READY_TO_SEND;
     private PeerLink replyLink;
     private int requestId = ThreadLocalRandom.current().nextInt();
+    private volatile boolean relaxed;
+    private volatile boolean correlate;
 
     ReqSocketImpl(MeshContext context) {
         super(context, SocketType.REQ);
+    }
+
+    @Override
+    void optionsChanged() {
+        relaxed = get(SocketOptions.REQ_RELAXED);
+        correlate = get(SocketOptions.REQ_CORRELATE);
     }
 
     private void moveTo(State next) {
@@ -36,16 +44,16 @@ final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
 
     @Override
     boolean canSendNow() {
-        return (state == State.READY_TO_SEND || get(SocketOptions.REQ_RELAXED)) && super.canSendNow();
+        return (state == State.READY_TO_SEND || relaxed) && super.canSendNow();
     }
 
     @Override
     boolean attemptSend(Message message) {
-        if (state == State.AWAITING_REPLY && !get(SocketOptions.REQ_RELAXED)) {
+        if (state == State.AWAITING_REPLY && !relaxed) {
             throw new SocketStateException("a REQ socket must receive the reply before it sends another request"
                     + " (set REQ_RELAXED to allow it)");
         }
-        boolean correlate = get(SocketOptions.REQ_CORRELATE);
+        boolean correlate = this.correlate;
         int id = requestId + 1;
         Message request = message.prepend(Frame.EMPTY);
         if (correlate) {
@@ -65,7 +73,7 @@ final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
         if (state != State.AWAITING_REPLY) {
             throw new SocketStateException("a REQ socket must send a request before it receives");
         }
-        boolean correlate = get(SocketOptions.REQ_CORRELATE);
+        boolean correlate = this.correlate;
         Message message;
         while ((message = receiveFairly()) != null) {
             Message reply = lastReceiveLink() == replyLink ? unwrap(message, correlate) : null;

@@ -28,8 +28,15 @@ final class RouterSocketImpl extends DuplexSocket implements RouterSocket {
     /** Ids chosen with CONNECT_ROUTING_ID, by the connected link they were chosen for. */
     private final Map<PeerLink, Frame> assignedIds = new IdentityHashMap<>();
 
+    private volatile boolean mandatory;
+
     RouterSocketImpl(MeshContext context) {
         super(context, SocketType.ROUTER);
+    }
+
+    @Override
+    void optionsChanged() {
+        mandatory = get(SocketOptions.ROUTER_MANDATORY);
     }
 
     @Override
@@ -131,7 +138,7 @@ final class RouterSocketImpl extends DuplexSocket implements RouterSocket {
         }
         Frame id = message.first();
         PeerLink link = table.find(id);
-        boolean mandatory = get(SocketOptions.ROUTER_MANDATORY);
+        boolean mandatory = this.mandatory;
         if (link == null || LinkState.of(link).detached) {
             if (mandatory) {
                 throw new HostUnreachableException("no peer with routing id " + RoutingIds.describe(id));

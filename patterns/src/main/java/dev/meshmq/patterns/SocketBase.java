@@ -182,6 +182,16 @@ abstract class SocketBase implements Socket, LinkHost {
             throw new IllegalArgumentException("option " + option + " does not apply to a " + type + " socket");
         }
         options.set(option, value);
+        optionsChanged();
+    }
+
+    /**
+     * An option changed: a pattern that reads options on every message keeps them in fields and
+     * refreshes them here, so the hot path makes no map look-up. Any thread (set may be called from
+     * any thread); implementations write volatile fields only.
+     */
+    void optionsChanged() {
+        // most patterns read no option per message
     }
 
     @Override

@@ -16,8 +16,17 @@ import java.util.Optional;
  */
 final class SubSocketImpl extends SubscribingSocket implements SubSocket {
 
+    private volatile boolean conflate;
+    private volatile boolean invert;
+
     SubSocketImpl(MeshContext context) {
         super(context, SocketType.SUB);
+    }
+
+    @Override
+    void optionsChanged() {
+        conflate = get(SocketOptions.CONFLATE);
+        invert = get(SocketOptions.INVERT_MATCHING);
     }
 
     @Override
@@ -27,8 +36,8 @@ final class SubSocketImpl extends SubscribingSocket implements SubSocket {
 
     @Override
     Message attemptReceive() {
-        boolean conflate = get(SocketOptions.CONFLATE);
-        boolean invert = get(SocketOptions.INVERT_MATCHING);
+        boolean conflate = this.conflate;
+        boolean invert = this.invert;
         Message newest = null;
         Message message;
         while ((message = links.receive()) != null) {
