@@ -11,14 +11,19 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link #write} refuses a message when the pipe holds {@code hwm} messages; the writer is then
- *       woken (its wake-up runs once) when the reader has drained the pipe to the low-water mark.
+ *       woken (its wake-up runs once) when the reader has drained the pipe to the low-water mark (half
+ *       the high-water mark), and until then every write is refused, as in libzmq, whose writer learns
+ *       of reads only every low-water-mark messages. A writer that keeps trying (a PUB dropping for a
+ *       slow subscriber) therefore does not touch the reader's counter at all while the pipe is full.
  *   <li>{@link #read} returns null on an empty pipe; the reader is then woken (its wake-up runs once)
  *       by the next write. Wake-ups happen only on these transitions, never per message.
  * </ul>
  *
- * <p>Visibility follows from two volatile counters: the writer increments {@code written} after
- * queuing a message, the reader increments {@code consumed} after taking one; each side sets its
- * waiting flag before re-reading the other side's counter, so no wake-up is lost.
+ * <p>Visibility follows from two volatile counters, one per {@link PipeEnd}: the writer increments
+ * its count after queuing a message, the reader increments its own after taking one; each side sets
+ * its waiting flag before re-reading the other side's counter, so no wake-up is lost. Each end keeps
+ * its counter on cache lines of its own and reads the other end's only when its cached view runs
+ * out (the reader) or the pipe looks full (the writer).
  *
  * <p>Thread-safety: {@code write}/{@code closeWriting} from the writer thread only, {@code read} and
  * {@code closeReading} from the reader thread only; the other methods from any thread.
@@ -38,12 +43,11 @@ public final class Pipe {
         }
     }
 
-    private final SpscQueue<Message> queue = new SpscQueue<>();
+    /** The writer's end: its chunk, slot, message and byte counts, and its view of the reader's count. */
+    private final PipeEnd writer;
+    /** The reader's end: its chunk, slot, message count, and its view of the writer's count. */
+    private final PipeEnd reader;
     private volatile int hwm;
-    private volatile long written;
-    /** Body bytes of every message written; written by the writer only, with ordered stores. */
-    private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long consumed;
     private volatile boolean readerWaiting;
     private volatile boolean writerWaiting;
     private volatile boolean writerClosed;
@@ -53,9 +57,6 @@ public final class Pipe {
 
     /** CONFLATE: the pipe holds one message, the newest; null for an ordinary queue. */
     private final java.util.concurrent.atomic.AtomicReference<Message> latest;
-
-    /** The writer's last view of {@code consumed}, refreshed only when the pipe looks full. */
-    private long consumedSeenByWriter;
 
     /**
      * Creates a pipe.
@@ -68,6 +69,9 @@ public final class Pipe {
 
     private Pipe(int hwm, boolean conflating) {
         this.latest = conflating ? new java.util.concurrent.atomic.AtomicReference<>() : null;
+        PipeEnd[] ends = PipeEnd.pair();
+        this.writer = ends[0];
+        this.reader = ends[1];
         setHighWaterMark(hwm);
     }
 
@@ -122,28 +126,60 @@ public final class Pipe {
      *     reader closed its end (then it never will: the writer should stop using this pipe)
      */
     public boolean write(Message message) {
+        return write(message, false);
+    }
+
+    /**
+     * Like {@link #write}, but a reader wake-up this write makes due is held back until
+     * {@link #releaseWakeup()}, so that a writer putting a batch of messages in (an I/O thread after one
+     * read from the network) wakes a sleeping reader once, after the batch, rather than after the first
+     * message, when the reader would take that one and go back to sleep. Writer thread only; the writer
+     * must call {@link #releaseWakeup()} when its batch ends.
+     *
+     * @param message the message
+     * @return as for {@link #write}
+     */
+    public boolean writeHoldingWakeup(Message message) {
+        return write(message, true);
+    }
+
+    /** Runs the reader wake-up that {@link #writeHoldingWakeup} held back, if any. Writer thread only. */
+    public void releaseWakeup() {
+        if (writer.wakeupHeld) {
+            writer.wakeupHeld = false;
+            readerWakeup.run();
+        }
+    }
+
+    private boolean write(Message message, boolean holdWakeup) {
         if (readerClosed || !hasRoom()) {
             return false;
         }
         if (latest != null) {
-            return replaceLatest(message);
+            return replaceLatest(message, holdWakeup);
         }
-        queue.offer(message);
-        written = written + 1;
-        bytesWritten.lazySet(bytesWritten.get() + message.byteCount());
-        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
-            readerWakeup.run();
-        }
+        writer.append(message);
+        writer.addBytes(message.byteCount());
+        writer.count = writer.count + 1;
+        wakeReaderIfWaiting(holdWakeup);
         return true;
     }
 
-    private boolean replaceLatest(Message message) {
-        bytesWritten.lazySet(bytesWritten.get() + message.byteCount());
-        if (latest.getAndSet(message) == null) {
-            written = written + 1;
-            if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
+    private void wakeReaderIfWaiting(boolean holdWakeup) {
+        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
+            if (holdWakeup) {
+                writer.wakeupHeld = true;
+            } else {
                 readerWakeup.run();
             }
+        }
+    }
+
+    private boolean replaceLatest(Message message, boolean holdWakeup) {
+        writer.addBytes(message.byteCount());
+        if (latest.getAndSet(message) == null) {
+            writer.count = writer.count + 1;
+            wakeReaderIfWaiting(holdWakeup);
         }
         return true;
     }
@@ -158,7 +194,7 @@ public final class Pipe {
             }
             READER_WAITING.compareAndSet(this, true, false);
         }
-        consumed = consumed + 1;
+        reader.count = reader.count + 1;
         return message;
     }
 
@@ -171,12 +207,19 @@ public final class Pipe {
      */
     public boolean hasRoom() {
         int limit = hwm;
-        if (limit > 0 && written - consumedSeenByWriter >= limit) {
-            consumedSeenByWriter = consumed;
-            if (written - consumedSeenByWriter >= limit) {
+        long written = writer.count;
+        if (limit > 0 && written - writer.otherCountSeen >= limit) {
+            if (writerWaiting) {
+                // Armed by an earlier refusal: the reader clears the flag at the low-water mark, so until
+                // then the pipe counts as full without touching the reader's counter (a writer that keeps
+                // trying, such as a PUB dropping, would otherwise steal its cache line on every message).
+                return false;
+            }
+            writer.otherCountSeen = reader.count;
+            if (written - writer.otherCountSeen >= limit) {
                 writerWaiting = true;
-                consumedSeenByWriter = consumed;
-                if (written - consumedSeenByWriter >= limit) {
+                writer.otherCountSeen = reader.count;
+                if (written - writer.otherCountSeen >= limit) {
                     return false;
                 }
                 WRITER_WAITING.compareAndSet(this, true, false);
@@ -192,7 +235,7 @@ public final class Pipe {
      */
     public boolean isFull() {
         int limit = hwm;
-        return limit > 0 && written - consumed >= limit && !readerClosed;
+        return limit > 0 && writer.count - reader.count >= limit && !readerClosed;
     }
 
     /**
@@ -202,18 +245,7 @@ public final class Pipe {
      * @return true if the pipe has room (or no limit)
      */
     public boolean hasRoomOrWatch() {
-        if (readerClosed) {
-            return false;
-        }
-        if (!isFull()) {
-            return true;
-        }
-        writerWaiting = true;
-        if (!isFull()) {
-            WRITER_WAITING.compareAndSet(this, true, false);
-            return true;
-        }
-        return false;
+        return !readerClosed && hasRoom();
     }
 
     /**
@@ -225,22 +257,24 @@ public final class Pipe {
         if (latest != null) {
             return takeLatest();
         }
-        long count = consumed;
-        if (written == count) {
-            readerWaiting = true;
+        long count = reader.count;
+        if (reader.otherCountSeen == count) {
+            long written = writer.count;
             if (written == count) {
-                return null;
+                readerWaiting = true;
+                written = writer.count;
+                if (written == count) {
+                    return null;
+                }
+                READER_WAITING.compareAndSet(this, true, false);
             }
-            READER_WAITING.compareAndSet(this, true, false);
+            reader.otherCountSeen = written;
         }
-        Message message = queue.poll();
-        if (message == null) {
-            throw new IllegalStateException("pipe counted a message it does not hold");
-        }
-        consumed = count + 1;
+        Message message = (Message) reader.take();
+        reader.count = count + 1;
         if (writerWaiting) {
             int limit = hwm;
-            if (limit == 0 || written - (count + 1) <= lowWaterMark(limit)) {
+            if (limit == 0 || writer.count - (count + 1) <= lowWaterMark(limit)) {
                 wakeWriter();
             }
         }
@@ -263,7 +297,7 @@ public final class Pipe {
      * @return the message count
      */
     public long messagesWritten() {
-        return written;
+        return writer.count;
     }
 
     /**
@@ -272,7 +306,7 @@ public final class Pipe {
      * @return the byte count
      */
     public long bytesWritten() {
-        return bytesWritten.get();
+        return writer.bytes;
     }
 
     /**
@@ -281,7 +315,7 @@ public final class Pipe {
      * @return the queue depth
      */
     public long size() {
-        return Math.max(0, written - consumed);
+        return Math.max(0, writer.count - reader.count);
     }
 
     /**
@@ -313,7 +347,7 @@ public final class Pipe {
      * @return true once the pipe is finished for the reader
      */
     public boolean isDrainedAndClosed() {
-        return writerClosed && written == consumed;
+        return writerClosed && writer.count == reader.count;
     }
 
     /**

@@ -193,6 +193,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
             }
             close("protocol error (" + e.error() + "): " + e.getMessage());
         } finally {
+            if (link != null) {
+                link.inbound().releaseWakeup();
+            }
             if (state != State.CLOSED) {
                 input.compact();
             }
@@ -290,7 +293,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
             close("protocol error: peer sent a message before completing the handshake");
             return false;
         }
-        if (link.inbound().write(message)) {
+        // one wake-up for the reader per decoded batch: processInput releases it
+        if (link.inbound().writeHoldingWakeup(message)) {
             return true;
         }
         pendingInbound = message;

@@ -36,6 +36,50 @@ class PipeTest {
     }
 
     @Test
+    void aFullPipeStaysFullForTheWriterUntilTheLowWaterMark() {
+        Pipe pipe = new Pipe(4);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(pipe.write(Message.of("m" + i)));
+        }
+        assertFalse(pipe.hasRoomOrWatch());
+        assertEquals("m0", pipe.read().string(0));
+        assertFalse(pipe.isFull(), "3 of 4 queued");
+        assertFalse(pipe.write(Message.of("refused")), "above the low-water mark the writer still waits");
+        assertFalse(pipe.hasRoomOrWatch(), "a poller sees what a write would see");
+        assertEquals("m1", pipe.read().string(0));
+        assertTrue(pipe.hasRoomOrWatch());
+        assertTrue(pipe.write(Message.of("m4")));
+        assertTrue(pipe.write(Message.of("m5")));
+        assertFalse(pipe.write(Message.of("refused again")));
+        for (int i = 2; i < 6; i++) {
+            assertEquals("m" + i, pipe.read().string(0), "nothing refused was queued");
+        }
+        assertNull(pipe.read());
+    }
+
+    @Test
+    void aHeldReaderWakeupRunsOnceWhenTheWriterReleasesIt() {
+        Pipe pipe = new Pipe(0);
+        AtomicInteger readerWakeups = new AtomicInteger();
+        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        assertNull(pipe.read(), "the reader waits");
+        for (int i = 0; i < 100; i++) {
+            assertTrue(pipe.writeHoldingWakeup(Message.of("m" + i)));
+        }
+        assertEquals(0, readerWakeups.get(), "held for the whole batch");
+        pipe.releaseWakeup();
+        assertEquals(1, readerWakeups.get(), "one wake-up for the batch");
+        pipe.releaseWakeup();
+        assertEquals(1, readerWakeups.get(), "nothing more was owed");
+        assertTrue(pipe.writeHoldingWakeup(Message.of("while awake")));
+        pipe.releaseWakeup();
+        assertEquals(1, readerWakeups.get(), "a reader that never went back to sleep is not woken");
+        for (int i = 0; i < 101; i++) {
+            assertEquals(i < 100 ? "m" + i : "while awake", pipe.read().string(0));
+        }
+    }
+
+    @Test
     void wakesTheReaderOnlyWhenItFoundThePipeEmpty() {
         Pipe pipe = new Pipe(0);
         AtomicInteger readerWakeups = new AtomicInteger();
