@@ -39,15 +39,22 @@ final class MeshContext implements Context {
     private static final long SHUTDOWN_MARGIN_NANOS = 1_000_000_000L;
 
     private final TransportContext transport;
+    private final long spinNanos;
     private final Set<SocketBase> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     MeshContext(ContextConfig config) {
-        this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM);
+        this.spinNanos = config.spinWait().toNanos();
+        this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM, spinNanos);
     }
 
     TransportContext transport() {
         return transport;
+    }
+
+    /** Returns a new waiter for a socket or poller, spinning as the context's settings say. */
+    Waiter newWaiter() {
+        return new Waiter(spinNanos);
     }
 
     @Override

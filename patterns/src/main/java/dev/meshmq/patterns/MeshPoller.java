@@ -23,12 +23,13 @@ final class MeshPoller implements Poller {
 
     private final MeshContext context;
     private final Map<SocketBase, Interest> registrations = new LinkedHashMap<>();
-    private final Waiter waiter = new Waiter();
+    private final Waiter waiter;
     /** Set by {@link #wakeup()} from any thread, cleared by the poll it ends. */
     private volatile boolean wakeupRequested;
 
     MeshPoller(MeshContext context) {
         this.context = context;
+        this.waiter = context.newWaiter();
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,8 +43,7 @@ abstract class SocketBase implements Socket, LinkHost {
     private final MeshContext context;
     private final SocketType type;
     private final SocketOptionValues options;
-    private final ConcurrentLinkedQueue<LinkEvent> events = new ConcurrentLinkedQueue<>();
-    private final Waiter waiter = new Waiter();
+    private final LinkEventInbox events;
     private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
     private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -57,13 +55,12 @@ abstract class SocketBase implements Socket, LinkHost {
     private volatile long eventGeneration;
     private volatile boolean closedByContext;
     private final MonitorSlot monitor;
-    /** A poller this socket is registered with, woken with the owner on every event; may be null. */
-    private volatile Waiter pollWaiter;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
     private Message lookahead;
 
     SocketBase(MeshContext context, SocketType type) {
         this.context = context;
+        this.events = new LinkEventInbox(context.newWaiter());
         this.type = type;
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
@@ -260,12 +257,7 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     private void post(LinkEvent event) {
-        events.add(event);
-        waiter.wake();
-        Waiter poller = pollWaiter;
-        if (poller != null) {
-            poller.wake();
-        }
+        events.post(event);
     }
 
     /**
@@ -277,10 +269,7 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     void setPollWaiter(Waiter poller) {
-        this.pollWaiter = poller;
-        if (poller != null) {
-            poller.wake();
-        }
+        events.setPollWaiter(poller);
     }
 
     /** True if an event waits to be handled or the socket closed: a poller should look again. */
@@ -416,12 +405,12 @@ abstract class SocketBase implements Socket, LinkHost {
             long seen = eventGeneration;
             lock.unlock();
             try {
-                waiter.await(deadline, () -> !events.isEmpty() || closed.get() || eventGeneration != seen);
+                events.await(deadline, () -> !events.isEmpty() || closed.get() || eventGeneration != seen);
             } finally {
                 lock.lock();
             }
         } else {
-            waiter.await(deadline, () -> !events.isEmpty() || closed.get());
+            events.await(deadline, () -> !events.isEmpty() || closed.get());
         }
         checkOpen();
         processEvents();
@@ -439,7 +428,7 @@ abstract class SocketBase implements Socket, LinkHost {
         if (lock != null) {
             // another thread may have gone to sleep on the events this one just handled
             eventGeneration++;
-            waiter.wake();
+            events.wakeOwners();
         }
     }
 
@@ -573,11 +562,7 @@ abstract class SocketBase implements Socket, LinkHost {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        waiter.wake();
-        Waiter poller = pollWaiter;
-        if (poller != null) {
-            poller.wake();
-        }
+        events.wakeAll();
         long linger = options.lingerNanos();
         monitor.socketClosed(linger);
         endpoints.releaseBindings(linger);

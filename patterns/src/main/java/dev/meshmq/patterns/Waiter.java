@@ -10,13 +10,25 @@ import java.util.function.BooleanSupplier;
  * Parks the threads waiting on a socket (or a poller) until something happens to it, and unparks
  * them when another thread posts an event. A thread that is not parked is never unparked. Classic
  * sockets have at most one waiting thread; thread-safe ones (CLIENT, SERVER) may have several, and
- * all are woken to look again.
+ * all are woken to look again. Before parking, a waiter spins for up to its spin time, checking
+ * whether there is work and yielding the processor between checks: a thread that is not parked yet
+ * needs no unpark, and work that arrives within the spin time is seen without a wake-up.
  *
  * <p>Thread-safety: {@link #await} from any thread that uses the socket; {@link #wake} from any thread.
  */
 final class Waiter {
 
     private final Set<Thread> parked = ConcurrentHashMap.newKeySet();
+    private final long spinNanos;
+
+    /**
+     * Creates a waiter.
+     *
+     * @param spinNanos how long {@link #await} checks for work before it parks; 0 for not at all
+     */
+    Waiter(long spinNanos) {
+        this.spinNanos = spinNanos;
+    }
 
     /**
      * Parks until woken, the deadline passes, or the thread is interrupted, unless {@code ready}
@@ -28,6 +40,9 @@ final class Waiter {
      */
     void await(long deadlineNanos, BooleanSupplier ready) {
         Thread current = Thread.currentThread();
+        if (spinNanos > 0 && spinUntilReady(deadlineNanos, ready, current)) {
+            return;
+        }
         parked.add(current);
         try {
             if (ready.getAsBoolean()) {
@@ -50,6 +65,24 @@ final class Waiter {
         } finally {
             parked.remove(current);
         }
+    }
+
+    /** Checks {@code ready} while yielding, until it holds (true) or the spin time or deadline is over. */
+    private boolean spinUntilReady(long deadlineNanos, BooleanSupplier ready, Thread current) {
+        long end = System.nanoTime() + spinNanos;
+        if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - end < 0) {
+            end = deadlineNanos;
+        }
+        while (!current.isInterrupted()) {
+            if (ready.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() - end >= 0) {
+                return false;
+            }
+            Thread.yield();
+        }
+        return false;
     }
 
     /** Unparks every waiting thread. */

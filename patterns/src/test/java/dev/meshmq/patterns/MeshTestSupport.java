@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
@@ -38,7 +39,12 @@ abstract class MeshTestSupport {
 
     /** Creates a context that is closed after the test. */
     final Context newContext() {
-        Context context = Context.create();
+        return newContext(ContextConfig.defaults());
+    }
+
+    /** Creates a context with {@code config} that is closed after the test. */
+    final Context newContext(ContextConfig config) {
+        Context context = Context.create(config);
         contexts.add(context);
         return context;
     }

@@ -31,11 +31,12 @@ public final class TransportContext {
      *
      * @param threadCount how many
      * @param clock the time source for timers
+     * @param spinNanos how long an I/O thread polls without blocking before it sleeps in select
      */
-    public TransportContext(int threadCount, NanoClock clock) {
+    public TransportContext(int threadCount, NanoClock clock, long spinNanos) {
         ioThreads = new IoThread[threadCount];
         for (int i = 0; i < threadCount; i++) {
-            ioThreads[i] = new IoThread("meshmq-io-" + i, clock);
+            ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos);
         }
     }
 
