@@ -49,7 +49,15 @@ public final class Message implements Iterable<Frame> {
      * @return the message
      */
     public static Message of(List<Frame> frames) {
-        return of(frames.toArray(new Frame[0]));
+        Frame[] array = frames.toArray(new Frame[0]);
+        if (frames.getClass() != ArrayList.class) {
+            // another List class could keep the array it returned; an ArrayList's is a fresh copy
+            array = array.clone();
+        }
+        for (Frame frame : array) {
+            Objects.requireNonNull(frame, "frame");
+        }
+        return new Message(array);
     }
 
     /**

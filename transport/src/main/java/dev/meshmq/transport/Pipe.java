@@ -130,11 +130,12 @@ public final class Pipe {
     }
 
     /**
-     * Like {@link #write}, but a reader wake-up this write makes due is held back until
-     * {@link #releaseWakeup()}, so that a writer putting a batch of messages in (an I/O thread after one
-     * read from the network) wakes a sleeping reader once, after the batch, rather than after the first
-     * message, when the reader would take that one and go back to sleep. Writer thread only; the writer
-     * must call {@link #releaseWakeup()} when its batch ends.
+     * Like {@link #write}, but as one message of a batch that ends with {@link #releaseWakeup()}: the
+     * message is published without a fence and the reader is not woken now, but once, when the batch
+     * ends. A writer putting a burst of messages in (an I/O thread after one read from the network) so
+     * pays one fence and at most one wake-up per burst, and a sleeping reader wakes to a batch instead of
+     * taking the first message and going back to sleep. A reader that is awake sees the messages as they
+     * come. Writer thread only; the writer must call {@link #releaseWakeup()} when its batch ends.
      *
      * @param message the message
      * @return as for {@link #write}
@@ -143,43 +144,50 @@ public final class Pipe {
         return write(message, true);
     }
 
-    /** Runs the reader wake-up that {@link #writeHoldingWakeup} held back, if any. Writer thread only. */
+    /**
+     * Ends a batch of {@link #writeHoldingWakeup} writes: wakes the reader if it went to sleep meanwhile.
+     * Writer thread only; does nothing if no batch is open.
+     */
     public void releaseWakeup() {
-        if (writer.wakeupHeld) {
-            writer.wakeupHeld = false;
-            readerWakeup.run();
+        if (writer.batchOpen) {
+            writer.batchOpen = false;
+            // the fence the batch's writes went without: after it, either the reader sees every count
+            // store of the batch, or this thread sees the reader's announcement that it waits
+            VarHandle.fullFence();
+            wakeReaderIfWaiting();
         }
     }
 
-    private boolean write(Message message, boolean holdWakeup) {
+    private boolean write(Message message, boolean batched) {
         if (readerClosed || !hasRoom()) {
             return false;
         }
         if (latest != null) {
-            return replaceLatest(message, holdWakeup);
+            return replaceLatest(message);
         }
         writer.append(message);
         writer.addBytes(message.byteCount());
-        writer.count = writer.count + 1;
-        wakeReaderIfWaiting(holdWakeup);
+        if (batched) {
+            writer.countWithoutFence();
+            writer.batchOpen = true;
+        } else {
+            writer.count = writer.count + 1;
+            wakeReaderIfWaiting();
+        }
         return true;
     }
 
-    private void wakeReaderIfWaiting(boolean holdWakeup) {
+    private void wakeReaderIfWaiting() {
         if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
-            if (holdWakeup) {
-                writer.wakeupHeld = true;
-            } else {
-                readerWakeup.run();
-            }
+            readerWakeup.run();
         }
     }
 
-    private boolean replaceLatest(Message message, boolean holdWakeup) {
+    private boolean replaceLatest(Message message) {
         writer.addBytes(message.byteCount());
         if (latest.getAndSet(message) == null) {
             writer.count = writer.count + 1;
-            wakeReaderIfWaiting(holdWakeup);
+            wakeReaderIfWaiting();
         }
         return true;
     }

@@ -23,10 +23,12 @@ final class PipeEnd extends PipeEndFields {
 
     static final int CHUNK_SLOTS = 256;
     private static final VarHandle BYTES;
+    private static final VarHandle COUNT;
 
     static {
         try {
             BYTES = MethodHandles.lookup().findVarHandle(PipeEndFields.class, "bytes", long.class);
+            COUNT = MethodHandles.lookup().findVarHandle(PipeEndFields.class, "count", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -78,6 +80,15 @@ final class PipeEnd extends PipeEndFields {
         Object element = chunk[index];
         chunk[index++] = null;
         return element;
+    }
+
+    /**
+     * Adds one to the message count with a release store: what was appended before becomes visible
+     * with it, but without the fence of a volatile store, so a later load may pass it. Whoever uses
+     * this must fence before deciding that the other end needs no wake-up.
+     */
+    void countWithoutFence() {
+        COUNT.setRelease(this, count + 1);
     }
 
     /** Adds to the body byte count with a release store (no fence: only statistics read it). */

@@ -18,6 +18,6 @@ abstract class PipeEndFields extends CacheLinePadding {
     volatile long bytes;
     /** This end's last view of the other end's {@link #count}: refreshed only when it matters. */
     long otherCountSeen;
-    /** Writer's end only: a reader wake-up is owed and held until the writer's batch ends. */
-    boolean wakeupHeld;
+    /** Writer's end only: messages were published without a fence; the batch's end must check the reader. */
+    boolean batchOpen;
 }

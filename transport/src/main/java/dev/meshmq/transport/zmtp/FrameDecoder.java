@@ -211,9 +211,15 @@ public final class FrameDecoder {
             stopRequested = !handler.onCommand(Command.parse(content));
             return State.FLAGS;
         }
+        boolean more = (flags & ZmtpWire.FLAG_MORE) != 0;
+        if (!more && parts.isEmpty()) {
+            // the usual single-frame message: no list, one frame array
+            stopRequested = !handler.onMessage(Message.wrap(content));
+            return State.FLAGS;
+        }
         parts.add(Frame.wrap(content));
         messageBytes += content.length;
-        if ((flags & ZmtpWire.FLAG_MORE) != 0) {
+        if (more) {
             return State.FLAGS;
         }
         Message message = Message.of(parts);
