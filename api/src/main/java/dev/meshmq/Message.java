@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class Message implements Iterable<Frame> {
 
+    /** The first frame; for a single-frame message (the usual case) the only one. */
+    private final Frame first;
+    /** Every frame, first included, when there are several; null for a single-frame message. */
     private final Frame[] frames;
     private final int routingId;
 
@@ -24,7 +27,15 @@ public final class Message implements Iterable<Frame> {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message has at least one frame");
         }
-        this.frames = frames;
+        this.first = frames[0];
+        // a single-frame message keeps no array: one object less per message on the hot path
+        this.frames = frames.length == 1 ? null : frames;
+        this.routingId = routingId;
+    }
+
+    private Message(Frame only, int routingId) {
+        this.first = only;
+        this.frames = null;
         this.routingId = routingId;
     }
 
@@ -95,7 +106,7 @@ public final class Message implements Iterable<Frame> {
      * @return the message
      */
     public static Message wrap(byte[] bytes) {
-        return new Message(new Frame[] {Frame.wrap(bytes)});
+        return new Message(Frame.wrap(bytes), 0);
     }
 
     /**
@@ -104,7 +115,7 @@ public final class Message implements Iterable<Frame> {
      * @return at least 1
      */
     public int size() {
-        return frames.length;
+        return frames == null ? 1 : frames.length;
     }
 
     /**
@@ -114,6 +125,10 @@ public final class Message implements Iterable<Frame> {
      * @return the frame
      */
     public Frame frame(int index) {
+        if (frames == null) {
+            Objects.checkIndex(index, 1);
+            return first;
+        }
         return frames[index];
     }
 
@@ -123,7 +138,7 @@ public final class Message implements Iterable<Frame> {
      * @return the first frame
      */
     public Frame first() {
-        return frames[0];
+        return first;
     }
 
     /**
@@ -133,7 +148,7 @@ public final class Message implements Iterable<Frame> {
      * @return the text
      */
     public String string(int index) {
-        return frames[index].asString();
+        return frame(index).asString();
     }
 
     /**
@@ -142,6 +157,9 @@ public final class Message implements Iterable<Frame> {
      * @return the sum of the frame sizes
      */
     public long byteCount() {
+        if (frames == null) {
+            return first.size();
+        }
         long total = 0;
         for (Frame frame : frames) {
             total += frame.size();
@@ -155,7 +173,7 @@ public final class Message implements Iterable<Frame> {
      * @return the frames
      */
     public List<Frame> frames() {
-        return List.of(frames);
+        return frames == null ? List.of(first) : List.of(frames);
     }
 
     /**
@@ -166,9 +184,13 @@ public final class Message implements Iterable<Frame> {
      */
     public Message prepend(Frame frame) {
         Objects.requireNonNull(frame, "frame");
-        Frame[] longer = new Frame[frames.length + 1];
+        Frame[] longer = new Frame[size() + 1];
         longer[0] = frame;
-        System.arraycopy(frames, 0, longer, 1, frames.length);
+        if (frames == null) {
+            longer[1] = first;
+        } else {
+            System.arraycopy(frames, 0, longer, 1, frames.length);
+        }
         return new Message(longer);
     }
 
@@ -193,7 +215,7 @@ public final class Message implements Iterable<Frame> {
         if (id == 0) {
             throw new IllegalArgumentException("routing id 0 means none; SERVER ids are never 0");
         }
-        return new Message(frames, id);
+        return frames == null ? new Message(first, id) : new Message(frames, id);
     }
 
     @Override
@@ -203,19 +225,22 @@ public final class Message implements Iterable<Frame> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Message && Arrays.equals(frames, ((Message) other).frames)
-                && routingId == ((Message) other).routingId;
+        if (!(other instanceof Message)) {
+            return false;
+        }
+        Message that = (Message) other;
+        return routingId == that.routingId && first.equals(that.first) && Arrays.equals(frames, that.frames);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(frames) * 31 + routingId;
+        return (frames == null ? 31 + first.hashCode() : Arrays.hashCode(frames)) * 31 + routingId;
     }
 
     @Override
     public String toString() {
-        List<Integer> sizes = new ArrayList<>(frames.length);
-        for (Frame frame : frames) {
+        List<Integer> sizes = new ArrayList<>(size());
+        for (Frame frame : this) {
             sizes.add(frame.size());
         }
         return "Message" + sizes + (routingId == 0 ? "" : " for routing id " + Integer.toUnsignedString(routingId));

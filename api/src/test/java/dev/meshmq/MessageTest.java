@@ -1,6 +1,7 @@
 package dev.meshmq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -28,6 +29,38 @@ class MessageTest {
         Message fromOther = Message.of(keepsItsArray);
         kept[0] = Frame.of("changed");
         assertEquals(List.of("x", "y"), strings(fromOther), "a list that keeps the array cannot change the message");
+    }
+
+    @Test
+    void singleAndMultiFrameMessagesBehaveAlikeHoweverTheyWereMade() {
+        Message wrapped = Message.wrap(new byte[] {1, 2, 3});
+        Message of = Message.of(Frame.of(new byte[] {1, 2, 3}));
+        assertEquals(wrapped, of);
+        assertEquals(wrapped.hashCode(), of.hashCode());
+        assertEquals(1, wrapped.size());
+        assertEquals(3, wrapped.byteCount());
+        assertEquals(List.of(wrapped.first()), wrapped.frames());
+        assertThrows(IndexOutOfBoundsException.class, () -> wrapped.frame(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> wrapped.frame(-1));
+
+        Message two = wrapped.prepend(Frame.of("id"));
+        assertEquals(Message.of(Frame.of("id"), Frame.of(new byte[] {1, 2, 3})), two);
+        assertEquals(2, two.size());
+        assertEquals(5, two.byteCount());
+        assertEquals("id", two.first().asString());
+        assertNotEquals(two, wrapped);
+        assertNotEquals(wrapped, two);
+
+        Message routed = Message.of("hello").withRoutingId(7);
+        assertEquals(7, routed.routingId());
+        assertEquals("hello", routed.string(0));
+        assertNotEquals(Message.of("hello"), routed, "the routing id is part of a message");
+        assertEquals(Message.of("a", "b").withRoutingId(9), Message.of("a", "b").withRoutingId(9));
+        int count = 0;
+        for (Frame frame : two) {
+            count += frame.size();
+        }
+        assertEquals(5, count);
     }
 
     @Test
