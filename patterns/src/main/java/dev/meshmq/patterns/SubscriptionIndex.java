@@ -46,6 +46,8 @@ final class SubscriptionIndex<S> {
     private final Set<Object> seen = new HashSet<>();
     private int[] topicsByLength = new int[0];
     private byte[] prefix = new byte[0];
+    /** Wraps {@link #prefix}; kept rather than made per message (a publish would allocate one). */
+    private ByteBuffer prefixBuffer = ByteBuffer.wrap(prefix);
 
     /**
      * Adds one subscription.
@@ -185,8 +187,10 @@ final class SubscriptionIndex<S> {
         }
         if (prefix.length < longest) {
             prefix = new byte[Math.max(longest, prefix.length * 2)];
+            prefixBuffer = ByteBuffer.wrap(prefix);
         }
-        first.copyTo(0, ByteBuffer.wrap(prefix), longest);
+        prefixBuffer.clear();
+        first.copyTo(0, prefixBuffer, longest);
         int hash = 1;
         for (int length = 0; length <= longest; length++) {
             if (length > 0) {
