@@ -6,7 +6,6 @@ import java.net.ConnectException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,9 +82,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
             SocketAddress address = resolver.get();
             channel = tcp ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
-            if (tcp) {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            }
+            StreamChannels.configure(channel, tcp);
             state = State.CONNECTING;
             if (channel.connect(address)) {
                 onConnected(null);

@@ -3,7 +3,6 @@ package dev.meshmq.transport;
 import dev.meshmq.MonitorEventType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -94,12 +93,8 @@ final class StreamListener implements IoHandler, EngineOwner {
         String remote;
         try {
             accepted.configureBlocking(false);
-            if (tcp) {
-                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                remote = String.valueOf(accepted.getRemoteAddress());
-            } else {
-                remote = endpoint;
-            }
+            StreamChannels.configure(accepted, tcp);
+            remote = tcp ? String.valueOf(accepted.getRemoteAddress()) : endpoint;
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "setting up an accepted connection failed: {0}", e.toString());
             closeQuietly(accepted);
