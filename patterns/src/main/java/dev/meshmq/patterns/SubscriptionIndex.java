@@ -45,9 +45,8 @@ final class SubscriptionIndex<S> {
     private final List<Entry> matched = new ArrayList<>();
     private final Set<Object> seen = new HashSet<>();
     private int[] topicsByLength = new int[0];
-    private byte[] prefix = new byte[0];
-    /** Wraps {@link #prefix}; kept rather than made per message (a publish would allocate one). */
-    private ByteBuffer prefixBuffer = ByteBuffer.wrap(prefix);
+    /** Scratch copy of a message's first bytes; one buffer kept, so a publish allocates nothing. */
+    private ByteBuffer prefixBuffer = ByteBuffer.wrap(new byte[0]);
 
     /**
      * Adds one subscription.
@@ -185,12 +184,12 @@ final class SubscriptionIndex<S> {
         if (longest < 0) {
             return;
         }
-        if (prefix.length < longest) {
-            prefix = new byte[Math.max(longest, prefix.length * 2)];
-            prefixBuffer = ByteBuffer.wrap(prefix);
+        if (prefixBuffer.capacity() < longest) {
+            prefixBuffer = ByteBuffer.wrap(new byte[Math.max(longest, prefixBuffer.capacity() * 2)]);
         }
         prefixBuffer.clear();
         first.copyTo(0, prefixBuffer, longest);
+        byte[] prefix = prefixBuffer.array();
         int hash = 1;
         for (int length = 0; length <= longest; length++) {
             if (length > 0) {

@@ -135,7 +135,8 @@ public final class Pipe {
      * ends. A writer putting a burst of messages in (an I/O thread after one read from the network) so
      * pays one fence and at most one wake-up per burst, and a sleeping reader wakes to a batch instead of
      * taking the first message and going back to sleep. A reader that is awake sees the messages as they
-     * come. Writer thread only; the writer must call {@link #releaseWakeup()} when its batch ends.
+     * come. A conflating pipe wakes its reader at once, as {@link #write} does. Writer thread only; the
+     * writer must call {@link #releaseWakeup()} when its batch ends.
      *
      * @param message the message
      * @return as for {@link #write}

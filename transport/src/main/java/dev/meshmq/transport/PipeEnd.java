@@ -21,7 +21,7 @@ import java.lang.invoke.VarHandle;
 @SuppressWarnings("unused")
 final class PipeEnd extends PipeEndFields {
 
-    static final int CHUNK_SLOTS = 256;
+    private static final int CHUNK_SLOTS = 256;
     private static final VarHandle BYTES;
     private static final VarHandle COUNT;
 
