@@ -36,7 +36,14 @@ public enum MonitorEventType {
     /** The handshake failed on a protocol error; the value is libzmq's ZMTP protocol error code. */
     HANDSHAKE_FAILED_PROTOCOL(0x2000),
     /** The handshake failed on authentication; the value is the ZAP status code. */
-    HANDSHAKE_FAILED_AUTH(0x4000);
+    HANDSHAKE_FAILED_AUTH(0x4000),
+    /**
+     * MeshMQ only, not a libzmq event: after the handshake the peer sent a well-formed command that
+     * means nothing to this socket (an unknown name, a second READY, an ERROR). It is ignored, as
+     * libzmq ignores it, and counted; this event comes once per connection, the first time. The id is
+     * a bit libzmq does not use.
+     */
+    COMMAND_IGNORED(0x0100_0000);
 
     private final int libzmqId;
 

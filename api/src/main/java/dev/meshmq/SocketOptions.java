@@ -50,8 +50,21 @@ public final class SocketOptions {
                     SocketOptions::nonNegative);
 
     /**
-     * Largest message, in bytes over all its frames, accepted from a peer; a peer that sends a larger
-     * one is disconnected. -1 (the default) means no limit.
+     * Connections accepted on one bound tcp or ipc endpoint that may be in their ZMTP handshake at
+     * once; default 16,384. When one more is accepted, the connection that has been in its handshake
+     * longest is closed (a HANDSHAKE_FAILED_NO_DETAIL event says so), so a flood of connections that
+     * never finish their handshake (a port scanner, a health-check prober, a hostile peer) costs
+     * bounded memory and cannot keep a good peer out: a good peer finishes its handshake in one round
+     * trip. A connection in its handshake costs a few KiB of heap and no direct buffer.
+     */
+    public static final SocketOption<Integer> MAX_HANDSHAKES =
+            new SocketOption<>("MAX_HANDSHAKES", Integer.class, 16_384,
+                    value -> value < 1 ? "must be at least 1" : null);
+
+    /**
+     * Largest frame, in bytes, accepted from a peer; a peer that sends a larger one is disconnected.
+     * As in libzmq, the limit applies to each frame of a message, not to their sum (two 600-byte frames
+     * pass a limit of 1,000). -1 (the default) means no limit.
      */
     public static final SocketOption<Long> MAX_MESSAGE_SIZE =
             new SocketOption<>("MAX_MESSAGE_SIZE", Long.class, -1L,

@@ -7,9 +7,20 @@ package dev.meshmq.transport;
  * not per frame, and the timers check at expiry whether anything arrived since they were armed,
  * so a busy connection costs one clock read per read call.
  *
+ * <p>A connection whose reads are paused because this side's socket is slow is not a dead peer: its
+ * traffic waits unread in the kernel, so neither timeout counts while input is paused, and a ZMTP 3.1
+ * peer is sent an unasked PONG at the pace it has been sending PINGs (or a default pace), so that its
+ * own timeout sees this side alive, only slow.
+ *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
 final class Heartbeat {
+
+    /** The shortest pace of unasked PONGs, so a peer pinging very fast costs little. */
+    private static final long MIN_KEEPALIVE_NANOS = 10_000_000L;
+
+    /** The pace of unasked PONGs to a peer whose PINGs were not seen yet. */
+    private static final long DEFAULT_KEEPALIVE_NANOS = 100_000_000L;
 
     private final IoThread io;
     private final HeartbeatSettings settings;
@@ -20,6 +31,10 @@ final class Heartbeat {
     private long timeoutArmedNanos;
     private Timer ttlTimer;
     private long ttlArmedNanos;
+    private long lastPeerPingNanos;
+    private long peerPingIntervalNanos;
+    private int peerTtlDeciseconds;
+    private Timer keepaliveTimer;
 
     Heartbeat(IoThread io, HeartbeatSettings settings, StreamEngine engine) {
         this.io = io;
@@ -52,6 +67,10 @@ final class Heartbeat {
 
     private void onTimeout() {
         timeoutTimer = null;
+        if (engine.isInputPaused()) {
+            onInput();
+            return;
+        }
         if (lastInputNanos - timeoutArmedNanos < 0) {
             engine.close("heartbeat timeout: nothing from the peer within "
                     + (io.clock().nanoTime() - timeoutArmedNanos) / 1_000_000 + " ms of a PING");
@@ -63,6 +82,12 @@ final class Heartbeat {
      * close the connection.
      */
     void onPeerPing(int ttlDeciseconds) {
+        long now = io.clock().nanoTime();
+        if (lastPeerPingNanos != 0) {
+            peerPingIntervalNanos = now - lastPeerPingNanos;
+        }
+        lastPeerPingNanos = now;
+        peerTtlDeciseconds = ttlDeciseconds;
         if (ttlDeciseconds > 0 && ttlTimer == null) {
             ttlArmedNanos = io.clock().nanoTime();
             ttlTimer = io.schedule(ttlDeciseconds * 100_000_000L, this::onTtlExpired);
@@ -71,14 +96,63 @@ final class Heartbeat {
 
     private void onTtlExpired() {
         ttlTimer = null;
+        if (engine.isInputPaused()) {
+            onInput();
+            return;
+        }
         if (lastInputNanos - ttlArmedNanos <= 0) {
             engine.close("the peer's heartbeat TTL expired: nothing from it since its last PING");
         }
     }
 
+    /**
+     * Reads stopped because the socket is slow: a peer that speaks ZMTP 3.1 gets a PONG now and then,
+     * unasked, since its PINGs cannot be read now.
+     */
+    void onInputPaused() {
+        if (keepaliveTimer == null && engine.peerKnowsHeartbeats()) {
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), this::keepalive);
+        }
+    }
+
+    /** Reads go on: what is in the kernel now is the peer's latest news. */
+    void onInputResumed() {
+        onInput();
+        if (keepaliveTimer != null) {
+            keepaliveTimer.cancel();
+            keepaliveTimer = null;
+        }
+    }
+
+    /**
+     * Half the peer's PING interval, or a third of its TTL if that is all there is; if no PING was read
+     * yet (it may wait behind the unread data), half this side's own interval, else a default pace.
+     */
+    private long keepalivePaceNanos() {
+        long pace = peerPingIntervalNanos / 2;
+        if (pace <= 0 && peerTtlDeciseconds > 0) {
+            pace = peerTtlDeciseconds * 100_000_000L / 3;
+        }
+        if (pace <= 0 && settings.intervalNanos() > 0) {
+            pace = settings.intervalNanos() / 2;
+        }
+        if (pace <= 0) {
+            pace = DEFAULT_KEEPALIVE_NANOS;
+        }
+        return Math.max(MIN_KEEPALIVE_NANOS, pace);
+    }
+
+    private void keepalive() {
+        keepaliveTimer = null;
+        if (engine.isInputPaused()) {
+            engine.sendKeepalive();
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), this::keepalive);
+        }
+    }
+
     /** The connection closed: cancel every timer. */
     void stop() {
-        for (Timer timer : new Timer[] {pingTimer, timeoutTimer, ttlTimer}) {
+        for (Timer timer : new Timer[] {pingTimer, timeoutTimer, ttlTimer, keepaliveTimer}) {
             if (timer != null) {
                 timer.cancel();
             }
@@ -86,5 +160,6 @@ final class Heartbeat {
         pingTimer = null;
         timeoutTimer = null;
         ttlTimer = null;
+        keepaliveTimer = null;
     }
 }

@@ -17,10 +17,10 @@ interface IoHandler {
     void onSelected(SelectionKey key);
 
     /**
-     * Called when a callback of this handler threw: the handler must release what it holds. The I/O
-     * thread itself carries on.
+     * Called when a callback of this handler threw anything, an Error included: the handler must
+     * release what it holds. The I/O thread itself carries on.
      *
      * @param failure what was thrown
      */
-    void onFailure(RuntimeException failure);
+    void onFailure(Throwable failure);
 }

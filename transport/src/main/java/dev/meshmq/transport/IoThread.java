@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A reactor thread: one NIO selector, the connections and listeners registered on it, a queue of
@@ -24,8 +25,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for up to its spin time, yielding the processor between polls, so that work arriving soon after
  * finds it awake instead of paying for a wake-up.
  *
- * <p>Thread-safety: {@link #execute}, {@link #shutdown} and {@link #isCurrentThread} from any
- * thread; everything else on this I/O thread only.
+ * <p>Failures: anything a handler, a timer or a task throws, an {@link Error} included, is caught:
+ * a handler is told through {@link IoHandler#onFailure} and closes its own connection, a task is
+ * expected to route its failure to its connection (engines wrap their tasks so), and the thread goes
+ * on. Should the thread end anyway, {@link #failure()} says why and the listener given to
+ * {@link #onDeath} is told, so callers waiting on its connections fail instead of hanging.
+ *
+ * <p>Thread-safety: {@link #execute}, {@link #shutdown}, {@link #isCurrentThread}, {@link #failure}
+ * and {@link #onDeath} from any thread; everything else on this I/O thread only.
  */
 public final class IoThread implements Executor {
 
@@ -39,6 +46,9 @@ public final class IoThread implements Executor {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final IoBuffers buffers = new IoBuffers();
+    private volatile Throwable failure;
+    private volatile Consumer<Throwable> deathListener = cause -> { };
     private long timerSequence;
     private volatile boolean stopping;
 
@@ -94,6 +104,35 @@ public final class IoThread implements Executor {
     }
 
     /**
+     * Returns the codec buffers this thread's connections share. I/O thread only.
+     *
+     * @return the buffers
+     */
+    IoBuffers buffers() {
+        return buffers;
+    }
+
+    /**
+     * Returns why this thread ended other than by {@link #shutdown}, or null while it runs or after a
+     * shutdown. Any thread.
+     *
+     * @return the cause, or null
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Sets what is told if this thread ends other than by {@link #shutdown}: it runs on the dying
+     * thread, once, with the cause. Any thread; the last listener set wins.
+     *
+     * @param listener must not block
+     */
+    public void onDeath(Consumer<Throwable> listener) {
+        this.deathListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
      * Schedules a task. I/O thread only.
      *
      * @param delayNanos from now
@@ -138,13 +177,21 @@ public final class IoThread implements Executor {
         }
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void run() {
         try {
             while (!stopping) {
                 runOneRound();
             }
+        } catch (Throwable cause) {
+            failure = cause;
+            LOG.log(Level.ERROR, "I/O thread " + thread.getName() + " died; its connections are closed", cause);
         } finally {
             closeEverything();
+            Throwable cause = failure;
+            if (cause != null) {
+                deathListener.accept(cause);
+            }
         }
     }
 
@@ -218,6 +265,7 @@ public final class IoThread implements Executor {
         }
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void dispatchSelected() {
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
@@ -229,8 +277,7 @@ public final class IoThread implements Executor {
             }
             try {
                 handler.onSelected(key);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "I/O handler failed; closing it", e);
+            } catch (Throwable e) {
                 guarded(() -> handler.onFailure(e));
             }
         }
@@ -246,10 +293,11 @@ public final class IoThread implements Executor {
         }
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private static void guarded(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(Level.ERROR, "I/O task failed", e);
         }
     }

@@ -27,6 +27,7 @@ public final class PeerLink {
     private final LinkControl control;
     private volatile PeerInfo peer;
     private volatile int reconnects;
+    private volatile long commandsIgnored;
     /** A full inbound pipe refused {@link #CONNECTION_ENDED}: the next connection puts it first. */
     private boolean connectionEndPending;
     /** What a SUB or XSUB link has sent, to replay after a reconnect; its I/O thread only. */
@@ -99,6 +100,21 @@ public final class PeerLink {
 
     void countReconnect() {
         reconnects = reconnects + 1;
+    }
+
+    /**
+     * Returns how many well-formed commands the peer sent after the handshake that meant nothing here
+     * (an unknown name, a second READY, an ERROR) and were ignored.
+     *
+     * @return the count, over every connection of this link
+     */
+    public long commandsIgnored() {
+        return commandsIgnored;
+    }
+
+    /** Counts an ignored command. The link's I/O thread only. */
+    void countIgnoredCommand() {
+        commandsIgnored = commandsIgnored + 1;
     }
 
     LinkControl control() {

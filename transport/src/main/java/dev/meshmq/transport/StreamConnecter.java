@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  * The connecting side of one tcp or ipc endpoint: keeps one {@link PeerLink} for the socket from
  * the moment {@code connect()} is called, and (re)establishes a connection behind it, waiting
  * RECONNECT_INTERVAL between attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
- * the link while no connection exists are sent once one is up.
+ * the link while no connection exists are sent once one is up. After a protocol error (the peer's
+ * socket type does not fit, its mechanism differs, it sent ERROR, a malformed or oversized frame) the
+ * endpoint is not tried again, as libzmq does and RFC 37 asks after ERROR: retrying would only repeat
+ * the failure against the peer.
  *
  * <p>States: {@link State#WAITING} for the next attempt, {@link State#CONNECTING} while the channel
  * connects, {@link State#CONNECTED} while an engine runs, {@link State#FINISHED} at the end.
@@ -151,7 +154,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     }
 
     @Override
-    public void onFailure(RuntimeException failure) {
+    public void onFailure(Throwable failure) {
         if (engine != null) {
             engine.close("internal error: " + failure);
         } else {
@@ -191,7 +194,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         host.peerConnected(link);
         if (terminating) {
             long left = Math.max(1, lingerDeadlineNanos - io.clock().nanoTime());
-            io.execute(() -> connected.terminate(left));
+            connected.terminateLater(left);
         }
         return link;
     }
@@ -205,6 +208,12 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     public void engineClosed(StreamEngine closed, PeerLink served) {
         engine = null;
         channel = null;
+        if (!terminating && closed.failedOnProtocol()) {
+            LOG.log(Level.WARNING, "{0}: the handshake or the protocol failed; not reconnecting", endpoint);
+            giveUp("the peer broke the protocol or refused the handshake; as libzmq does, this endpoint is not"
+                    + " tried again");
+            return;
+        }
         if (!terminating && served == null && options.reconnect().stopOnHandshakeFailure()) {
             giveUp("the handshake failed");
             return;

@@ -2,13 +2,11 @@ package dev.meshmq.transport;
 
 import dev.meshmq.Message;
 import dev.meshmq.MonitorEventType;
-import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameDecoder;
 import dev.meshmq.transport.zmtp.FrameHandler;
 import dev.meshmq.transport.zmtp.Greeting;
 import dev.meshmq.transport.zmtp.GreetingDecoder;
-import dev.meshmq.transport.zmtp.MessageEncoder;
 import dev.meshmq.transport.zmtp.ProtocolError;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
 import dev.meshmq.transport.zmtp.ZmtpWire;
@@ -17,11 +15,8 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One ZMTP connection over a stream channel (tcp or ipc), on one I/O thread: the greeting, the NULL
@@ -29,51 +24,66 @@ import java.util.Optional;
  *
  * <p>States: {@link State#GREETING} until the peer's 64-byte greeting is in, {@link State#HANDSHAKE}
  * until its READY is in, {@link State#ACTIVE} while messages flow, {@link State#CLOSED} at the end.
- * Every transition goes through {@link #moveTo}. Any protocol violation or I/O error closes this
- * connection only.
+ * Every transition goes through {@link #moveTo}. Input is either {@link Input#READING} or
+ * {@link Input#PAUSED} because the socket's inbound pipe is full; only {@link #pauseInput} and
+ * {@link #resumeInput} change it. Any protocol violation, I/O error or failure of this engine's own
+ * code closes this connection only.
  *
- * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there.
+ * <p>Memory: an engine owns no codec buffer. It reads into and encodes into its I/O thread's shared
+ * buffers ({@link IoBuffers}); it keeps a heap copy of undecoded input only while paused, and an
+ * output buffer only while the channel has not taken all it was given ({@link EngineOutput}).
+ *
+ * <p>After the handshake, well-formed commands this engine has no use for (an unknown name, a second
+ * READY, an ERROR) are ignored, as libzmq does and RFC 37 allows, counted on the link, and reported
+ * once per connection with a {@link MonitorEventType#COMMAND_IGNORED} event.
+ *
+ * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
+ * ({@link #terminateLater}), each of which routes any Throwable to {@link #close}.
  */
-final class StreamEngine implements IoHandler, FrameHandler {
+final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source {
 
     /** The life of a connection. */
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
+    /** Whether input is read from the channel. */
+    enum Input { READING, PAUSED }
+
     private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
-    private static final int BUFFER_SIZE = 64 * 1024;
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
     private static final int READS_PER_EVENT = 8;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final IoThread io;
     private final SocketChannel channel;
     private final TransportOptions options;
     private final EngineOwner owner;
     private final String remoteAddress;
-    private final ByteBuffer input = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private final ByteBuffer output = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final GreetingDecoder greetingDecoder = new GreetingDecoder();
     private final FrameDecoder frameDecoder;
-    private final MessageEncoder encoder = new MessageEncoder();
-    private final ArrayDeque<ByteBuffer> commandsOut = new ArrayDeque<>();
-    private final Runnable outputTask = this::onOutputReady;
-    private final Runnable resumeTask = this::onInboundWritable;
+    private final EngineOutput output;
+    private final Runnable outputTask = guarded(this::onOutputReady);
+    private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionEvents events;
     private final Heartbeat heartbeat;
     private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
-    private ArrayDeque<Message> subscriptionReplay = new ArrayDeque<>();
+    private ArrayDeque<Message> subscriptionReplay;
 
     private State state = State.GREETING;
+    private Input input = Input.READING;
     private SelectionKey key;
     private Greeting peerGreeting;
     private PeerLink link;
     private Message pendingInbound;
+    private ByteBuffer heldInput;
     private Timer handshakeTimer;
     private Timer lingerTimer;
     private boolean terminating;
     private boolean outputScheduled;
     private boolean handshakeFailureReported;
-    private byte[] peerIdentity = new byte[0];
+    private boolean protocolFailure;
+    private boolean ignoredCommandReported;
+    private byte[] peerIdentity = NO_BYTES;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events) {
@@ -83,6 +93,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
+        this.output = new EngineOutput(io.buffers(), channel, this);
         this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType());
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.events = events;
@@ -103,10 +114,12 @@ final class StreamEngine implements IoHandler, FrameHandler {
             } else {
                 key = io.register(channel, SelectionKey.OP_READ, this);
             }
-            Greeting.write(output, ZmtpWire.MECHANISM_NULL, false);
-            commandsOut.add(ByteBuffer.wrap(Command.encodeReady(readyProperties(options))));
+            ByteBuffer greeting = ByteBuffer.allocate(ZmtpWire.GREETING_SIZE);
+            Greeting.write(greeting, ZmtpWire.MECHANISM_NULL, false);
+            output.queueCommand(greeting.array());
+            output.queueCommand(Command.encodeReady(ReadyExchange.readyProperties(options)));
             if (options.handshakeIntervalNanos() > 0) {
-                handshakeTimer = io.schedule(options.handshakeIntervalNanos(), this::onHandshakeTimeout);
+                handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
             }
             flushOutput();
         } catch (IOException e) {
@@ -114,19 +127,18 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /** READY's properties: the socket type, and for REQ, DEALER and ROUTER the Identity, as libzmq sends. */
-    static Map<String, byte[]> readyProperties(TransportOptions options) {
-        SocketType type = options.socketType();
-        Map<String, byte[]> properties = new LinkedHashMap<>();
-        properties.put(ZmtpWire.PROPERTY_SOCKET_TYPE, type.zmtpName().getBytes(StandardCharsets.US_ASCII));
-        if (type == SocketType.REQ || type == SocketType.DEALER || type == SocketType.ROUTER) {
-            properties.put(ZmtpWire.PROPERTY_IDENTITY, options.routingId());
-        }
-        return properties;
-    }
-
     State state() {
         return state;
+    }
+
+    /** Returns whether the connection ended on a protocol error (the peer broke ZMTP or sent ERROR). */
+    boolean failedOnProtocol() {
+        return protocolFailure;
+    }
+
+    /** Returns whether reads are paused because the socket has not taken what came in. */
+    boolean isInputPaused() {
+        return input == Input.PAUSED;
     }
 
     private void moveTo(State next) {
@@ -134,6 +146,18 @@ final class StreamEngine implements IoHandler, FrameHandler {
             throw new IllegalStateException("engine for " + remoteAddress + " is closed");
         }
         state = next;
+    }
+
+    /** Wraps a task of this engine so that anything it throws closes this connection only. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable failure) {
+                onFailure(failure);
+            }
+        };
     }
 
     @Override
@@ -147,15 +171,17 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     @Override
-    public void onFailure(RuntimeException failure) {
+    public void onFailure(Throwable failure) {
+        LOG.log(Level.ERROR, "connection " + remoteAddress + " failed; closing it", failure);
         close("internal error: " + failure);
     }
 
     private void readInput() {
-        for (int round = 0; round < READS_PER_EVENT && state != State.CLOSED && pendingInbound == null; round++) {
+        for (int round = 0; round < READS_PER_EVENT && state != State.CLOSED && input == Input.READING; round++) {
+            ByteBuffer in = io.buffers().input();
             int count;
             try {
-                count = channel.read(input);
+                count = channel.read(in);
             } catch (IOException e) {
                 close("read failed: " + e.getMessage());
                 return;
@@ -168,38 +194,55 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 return;
             }
             heartbeat.onInput();
-            processInput();
+            in.flip();
+            decode(in);
+            if (state != State.CLOSED && in.hasRemaining()) {
+                holdInput(in);
+            }
+            if (count < in.capacity()) {
+                return;
+            }
         }
     }
 
-    /** Decodes what is buffered, stopping early when the inbound pipe is full. */
-    private void processInput() {
-        input.flip();
+    /** Keeps what the paused decoder left in the shared buffer, in a heap buffer of just that size. */
+    private void holdInput(ByteBuffer in) {
+        if (input != Input.PAUSED) {
+            throw new IllegalStateException("decoder stopped with " + in.remaining() + " bytes left while reading");
+        }
+        heldInput = ByteBuffer.allocate(in.remaining()).put(in).flip();
+    }
+
+    /** Decodes what {@code in} holds, stopping early when the inbound pipe is full. */
+    private void decode(ByteBuffer in) {
         try {
             if (state == State.GREETING) {
-                Greeting greeting = greetingDecoder.decode(input);
+                Greeting greeting = greetingDecoder.decode(in);
                 if (greeting != null) {
                     onGreeting(greeting);
                 }
             }
             if (state == State.HANDSHAKE || state == State.ACTIVE) {
-                frameDecoder.decode(input, this);
+                frameDecoder.decode(in, this);
             }
         } catch (ZmtpProtocolException e) {
-            if (state == State.GREETING || state == State.HANDSHAKE) {
-                handshakeFailureReported = true;
-                events.emit(MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, channel, remoteAddress, peerIdentity,
-                        e.error().code(), e.getMessage());
-            }
-            close("protocol error (" + e.error() + "): " + e.getMessage());
+            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                    "protocol error (" + e.error() + "): " + e.getMessage());
         } finally {
             if (link != null) {
                 link.inbound().releaseWakeup();
             }
-            if (state != State.CLOSED) {
-                input.compact();
-            }
         }
+    }
+
+    /** Closes after a protocol failure, reporting it as a handshake failure if it happened there. */
+    private void failOnProtocol(int code, MonitorEventType handshakeEvent, String reason) {
+        protocolFailure = true;
+        if (state == State.GREETING || state == State.HANDSHAKE) {
+            handshakeFailureReported = true;
+            events.emit(handshakeEvent, channel, remoteAddress, peerIdentity, code, reason);
+        }
+        close(reason);
     }
 
     private void onGreeting(Greeting greeting) throws ZmtpProtocolException {
@@ -215,45 +258,72 @@ final class StreamEngine implements IoHandler, FrameHandler {
     public boolean onCommand(Command command) throws ZmtpProtocolException {
         String name = command.name();
         if (state == State.HANDSHAKE) {
-            if (!ZmtpWire.COMMAND_READY.equals(name)) {
-                throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
-                        "expected READY during the handshake, got " + name);
-            }
-            onReady(command.readyProperties());
-            return state == State.ACTIVE && pendingInbound == null;
+            return onHandshakeCommand(command);
         }
         switch (name) {
             case ZmtpWire.COMMAND_PING:
                 heartbeat.onPeerPing(command.pingTtlDeciseconds());
-                queueCommand(Command.encodePong(command.pingContext()));
+                output.setPong(Command.encodePong(command.pingContext()));
+                scheduleOutput();
                 return true;
             case ZmtpWire.COMMAND_PONG:
                 return true;
             case ZmtpWire.COMMAND_SUBSCRIBE:
             case ZmtpWire.COMMAND_CANCEL:
-                return !receivesSubscriptions || onMessage(SubscriptionWire.fromCommand(command));
-            case ZmtpWire.COMMAND_ERROR:
-                close("peer sent ERROR: " + command.errorReason());
-                return false;
+                if (receivesSubscriptions) {
+                    return onMessage(SubscriptionWire.fromCommand(command));
+                }
+                ignore(command);
+                return true;
             default:
-                throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
-                        "unexpected command " + name + " after the handshake");
+                ignore(command);
+                return true;
+        }
+    }
+
+    private boolean onHandshakeCommand(Command command) throws ZmtpProtocolException {
+        String name = command.name();
+        if (ZmtpWire.COMMAND_ERROR.equals(name)) {
+            onHandshakeError(command.errorReason());
+            return false;
+        }
+        if (!ZmtpWire.COMMAND_READY.equals(name)) {
+            throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
+                    "expected READY during the handshake, got " + name);
+        }
+        onReady(command.readyProperties());
+        return state == State.ACTIVE && input == Input.READING;
+    }
+
+    /**
+     * The peer refused the handshake with ERROR: a ZAP status code (300, 400, 500) is reported as
+     * HANDSHAKE_FAILED_AUTH with that code, any other reason as HANDSHAKE_FAILED_PROTOCOL; the reason
+     * is kept in the event's detail either way.
+     */
+    private void onHandshakeError(String reason) {
+        String detail = "peer sent ERROR: " + reason;
+        int status = ReadyExchange.zapStatusCode(reason);
+        if (status > 0) {
+            failOnProtocol(status, MonitorEventType.HANDSHAKE_FAILED_AUTH, detail);
+        } else {
+            failOnProtocol(ProtocolError.ZMTP_UNSPECIFIED.code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, detail);
+        }
+    }
+
+    /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
+    private void ignore(Command command) {
+        link.countIgnoredCommand();
+        if (!ignoredCommandReported) {
+            ignoredCommandReported = true;
+            LOG.log(Level.DEBUG, "ignoring command {0} from {1}", command.name(), remoteAddress);
+            events.emit(MonitorEventType.COMMAND_IGNORED, channel, remoteAddress, peerIdentity, 0,
+                    "ignored command " + command.name() + " after the handshake");
         }
     }
 
     private void onReady(Map<String, byte[]> properties) throws ZmtpProtocolException {
-        Optional<SocketType> peerType = Optional.empty();
-        byte[] typeName = properties.get(ZmtpWire.PROPERTY_SOCKET_TYPE);
-        if (typeName != null) {
-            String text = new String(typeName, StandardCharsets.US_ASCII);
-            peerType = SocketType.fromZmtpName(text);
-            if (peerType.isEmpty() || !options.socketType().isCompatibleWith(peerType.get())) {
-                throw new ZmtpProtocolException(ProtocolError.INCOMPATIBLE_SOCKET_TYPE,
-                        "a " + options.socketType() + " socket cannot talk to a " + text + " peer");
-            }
-        }
-        byte[] identity = properties.getOrDefault(ZmtpWire.PROPERTY_IDENTITY, new byte[0]);
-        PeerInfo peer = new PeerInfo(peerType, identity, remoteAddress, peerGreeting.minor());
+        PeerInfo peer = ReadyExchange.checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
+        byte[] identity = peer.identity();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
             handshakeTimer = null;
@@ -293,16 +363,28 @@ final class StreamEngine implements IoHandler, FrameHandler {
             close("protocol error: peer sent a message before completing the handshake");
             return false;
         }
-        // one wake-up for the reader per decoded batch: processInput releases it
+        // one wake-up for the reader per decoded batch: decode releases it
         if (link.inbound().writeHoldingWakeup(message)) {
             return true;
         }
         pendingInbound = message;
-        key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        pauseInput();
         return false;
     }
 
-    /** The socket drained the inbound pipe: deliver the held message and read on. */
+    private void pauseInput() {
+        input = Input.PAUSED;
+        setInterest(SelectionKey.OP_READ, false);
+        heartbeat.onInputPaused();
+    }
+
+    private void resumeInput() {
+        input = Input.READING;
+        setInterest(SelectionKey.OP_READ, true);
+        heartbeat.onInputResumed();
+    }
+
+    /** The socket drained the inbound pipe: deliver the held message and held bytes, then read on. */
     private void onInboundWritable() {
         if (state != State.ACTIVE || pendingInbound == null) {
             return;
@@ -311,16 +393,28 @@ final class StreamEngine implements IoHandler, FrameHandler {
             return;
         }
         pendingInbound = null;
-        processInput();
+        input = Input.READING;
+        if (heldInput != null) {
+            decode(heldInput);
+            if (!heldInput.hasRemaining()) {
+                heldInput = null;
+            }
+        }
         if (state == State.ACTIVE && pendingInbound == null) {
-            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+            resumeInput();
             readInput();
         }
     }
 
-    private void queueCommand(byte[] frame) {
-        commandsOut.add(ByteBuffer.wrap(frame));
-        scheduleOutput();
+    private void setInterest(int operation, boolean wanted) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int current = key.interestOps();
+        int next = wanted ? current | operation : current & ~operation;
+        if (next != current) {
+            key.interestOps(next);
+        }
     }
 
     private void scheduleOutput() {
@@ -337,86 +431,37 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /**
-     * Encodes queued commands and messages into the output buffer and writes it, until nothing is
-     * left, the channel is full (then OP_WRITE waits for room), or the write budget is spent.
-     */
+    /** Writes what is owed until nothing is left, the channel is full, or the write budget is spent. */
     private void flushOutput() {
-        long budget = WRITE_BUDGET_BYTES;
-        while (state != State.CLOSED) {
-            boolean more = fillOutput();
-            if (output.position() == 0) {
-                afterOutputDrained();
-                return;
-            }
-            output.flip();
-            int written;
-            try {
-                written = channel.write(output);
-            } catch (IOException e) {
-                close("write failed: " + e.getMessage());
-                return;
-            }
-            boolean partial = output.hasRemaining();
-            output.compact();
-            budget -= written;
-            if (partial) {
-                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-                return;
-            }
-            if (!more) {
-                afterOutputDrained();
-                return;
-            }
-            if (budget <= 0) {
-                scheduleOutput();
-                return;
-            }
+        if (state == State.CLOSED) {
+            return;
+        }
+        EngineOutput.Flush result;
+        try {
+            result = output.flush(WRITE_BUDGET_BYTES, state == State.ACTIVE);
+        } catch (IOException e) {
+            close("write failed: " + e.getMessage());
+            return;
+        }
+        if (state == State.CLOSED) {
+            return;
+        }
+        setInterest(SelectionKey.OP_WRITE, result == EngineOutput.Flush.BLOCKED);
+        if (result == EngineOutput.Flush.BUDGET_SPENT) {
+            scheduleOutput();
+        } else if (result == EngineOutput.Flush.DRAINED) {
+            closeIfTerminatedAndDrained();
         }
     }
 
-    /** Fills the output buffer; returns true if it filled up with more waiting. */
-    private boolean fillOutput() {
-        while (output.hasRemaining()) {
-            if (!encoder.isIdle()) {
-                if (!encoder.encodeTo(output)) {
-                    return true;
-                }
-                continue;
+    @Override
+    public Message nextOutgoing() {
+        if (subscriptionReplay != null) {
+            Message replayed = subscriptionReplay.poll();
+            if (replayed != null) {
+                return replayed;
             }
-            ByteBuffer command = commandsOut.peek();
-            if (command != null) {
-                int chunk = Math.min(command.remaining(), output.remaining());
-                output.put(output.position(), command, command.position(), chunk);
-                output.position(output.position() + chunk);
-                command.position(command.position() + chunk);
-                if (!command.hasRemaining()) {
-                    commandsOut.poll();
-                }
-                continue;
-            }
-            if (state != State.ACTIVE) {
-                return false;
-            }
-            Message message = nextOutgoing();
-            if (message == null) {
-                return false;
-            }
-            byte[] subscription = subscriptionCommand(message);
-            if (subscription != null) {
-                commandsOut.add(ByteBuffer.wrap(subscription));
-            } else {
-                encoder.start(message);
-            }
-        }
-        return true;
-    }
-
-    /** Returns the next message to send: replayed subscriptions first, then the link's pipe. */
-    private Message nextOutgoing() {
-        Message replayed = subscriptionReplay.poll();
-        if (replayed != null) {
-            return replayed;
+            subscriptionReplay = null;
         }
         Message message = link.outbound().read();
         if (message != null && sendsSubscriptions) {
@@ -426,21 +471,27 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     /** Returns the SUBSCRIBE/CANCEL command for a subscriber's message to a 3.1 peer, else null. */
-    private byte[] subscriptionCommand(Message message) {
+    @Override
+    public byte[] commandFor(Message message) {
         if (!sendsSubscriptions || peerGreeting.minor() < ZmtpWire.VERSION_MINOR) {
             return null;
         }
         return SubscriptionWire.toCommand(message);
     }
 
-    private void afterOutputDrained() {
-        if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
-            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
-        }
-        if (terminating && state == State.ACTIVE && encoder.isIdle() && commandsOut.isEmpty()
-                && link.outbound().size() == 0) {
+    private void closeIfTerminatedAndDrained() {
+        if (terminating && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
             close("closed after sending what was queued");
         }
+    }
+
+    /**
+     * Posts {@link #terminate} to this engine's I/O thread. Any thread.
+     *
+     * @param lingerNanos the longest time to keep sending
+     */
+    void terminateLater(long lingerNanos) {
+        io.execute(guarded(() -> terminate(lingerNanos)));
     }
 
     /**
@@ -458,7 +509,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             close("closed by the socket");
             return;
         }
-        lingerTimer = io.schedule(lingerNanos, () -> close("linger expired"));
+        lingerTimer = io.schedule(lingerNanos, guarded(() -> close("linger expired")));
         if (state == State.ACTIVE) {
             flushOutput();
         }
@@ -476,7 +527,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /**
      * Closes the connection and tells the owner. I/O thread only; idempotent.
      *
-     * @param reason why, for the log
+     * @param reason why, for the log and the DISCONNECTED event
      */
     void close(String reason) {
         if (state == State.CLOSED) {
@@ -488,6 +539,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         events.emit(MonitorEventType.DISCONNECTED, channel, remoteAddress, peerIdentity, 0, reason);
         state = State.CLOSED;
         heartbeat.stop();
+        output.release();
+        heldInput = null;
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
@@ -513,10 +566,28 @@ final class StreamEngine implements IoHandler, FrameHandler {
         return remoteAddress;
     }
 
-    /** Heartbeat: queues a PING at a message boundary. */
+    /** Heartbeat: sends a PING at the next message boundary, replacing one not sent yet. */
     void sendPing(int ttlDeciseconds) {
         if (state == State.ACTIVE) {
-            queueCommand(Command.encodePing(ttlDeciseconds, new byte[0]));
+            output.setPing(Command.encodePing(ttlDeciseconds, NO_BYTES));
+            scheduleOutput();
+        }
+    }
+
+    /** Returns whether the peer greeted with ZMTP 3.1 or later, so PING and PONG mean something to it. */
+    boolean peerKnowsHeartbeats() {
+        return peerGreeting != null
+                && (peerGreeting.major() > ZmtpWire.VERSION_MAJOR || peerGreeting.minor() >= ZmtpWire.VERSION_MINOR);
+    }
+
+    /**
+     * Heartbeat: while input is paused the peer's PINGs go unread, so a PONG is sent unasked to show
+     * the peer that this side is alive, only slow.
+     */
+    void sendKeepalive() {
+        if (state == State.ACTIVE) {
+            output.setPong(Command.encodePong(NO_BYTES));
+            scheduleOutput();
         }
     }
 }

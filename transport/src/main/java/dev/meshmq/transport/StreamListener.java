@@ -9,6 +9,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +20,18 @@ import java.util.concurrent.TimeUnit;
  * handshake succeeds, a fresh {@link PeerLink} is attached to the socket, and when the connection
  * ends the link is detached and what was queued towards that peer is dropped.
  *
+ * <p>Accepting is cheap: an accepted connection gets no buffer of its own (see {@link IoBuffers}), and
+ * up to {@value #ACCEPTS_PER_EVENT} connections are taken per wake-up, so the listen queue drains at
+ * the kernel's pace. At most MAX_HANDSHAKES accepted connections may be in their handshake at once;
+ * one more closes the one that has waited longest, so connections that never finish their handshake
+ * cost bounded memory and cannot crowd out a good peer.
+ *
  * <p>Thread-safety: owned by its I/O thread; {@link #close} may be called from any thread.
  */
 final class StreamListener implements IoHandler, EngineOwner {
 
     private static final System.Logger LOG = System.getLogger(StreamListener.class.getName());
-    private static final int ACCEPTS_PER_EVENT = 64;
+    private static final int ACCEPTS_PER_EVENT = 256;
     private static final long RELEASE_TIMEOUT_SECONDS = 5;
 
     private final IoThread io;
@@ -35,6 +43,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     private final TransportOptions options;
     private final ActivityCounter activity;
     private final Set<StreamEngine> engines = new HashSet<>();
+    private final Set<StreamEngine> handshaking = new LinkedHashSet<>();
     private final ConnectionEvents events;
     private SelectionKey key;
     private boolean closed;
@@ -102,19 +111,42 @@ final class StreamListener implements IoHandler, EngineOwner {
         }
         events.emit(MonitorEventType.ACCEPTED, accepted, remote, new byte[0], ConnectionNumbers.next(), "");
         StreamEngine engine = new StreamEngine(io, accepted, options, this, remote, events);
+        if (handshaking.size() >= options.maxHandshakes()) {
+            evictOldestHandshake();
+        }
         engines.add(engine);
+        handshaking.add(engine);
         engine.start(null);
     }
 
+    /** Closes the connection that has been in its handshake longest, to make room for a new one. */
+    private void evictOldestHandshake() {
+        Iterator<StreamEngine> oldest = handshaking.iterator();
+        StreamEngine evicted = oldest.next();
+        oldest.remove();
+        evicted.close("closed to make room: more than " + options.maxHandshakes()
+                + " connections were in their handshake on " + endpoint);
+    }
+
+    /**
+     * Returns how many accepted connections are in their handshake, for tests. I/O thread only.
+     *
+     * @return the count
+     */
+    int handshakingCount() {
+        return handshaking.size();
+    }
+
     @Override
-    public void onFailure(RuntimeException failure) {
-        LOG.log(Level.ERROR, "listener " + endpoint + " failed", failure);
+    public void onFailure(Throwable failure) {
+        LOG.log(Level.ERROR, "listener " + endpoint + " failed; it goes on accepting", failure);
     }
 
     @Override
     public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
+        handshaking.remove(engine);
         PeerLink link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint,
-                lingerNanos -> io.execute(() -> engine.terminate(lingerNanos)), peer);
+                engine::terminateLater, peer);
         link.setPeer(peer);
         host.attach(link);
         return link;
@@ -128,6 +160,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     @Override
     public void engineClosed(StreamEngine engine, PeerLink link) {
         engines.remove(engine);
+        handshaking.remove(engine);
         if (link != null) {
             link.inbound().closeWriting();
             link.outbound().closeReading();

@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param heartbeat the ZMTP heartbeat settings
  * @param reconnect when to stop reconnecting, and the connect timeout
  * @param conflate keep only the newest incoming message per peer (CONFLATE, SUB only)
+ * @param maxHandshakes connections one bound endpoint keeps in their handshake at once
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
         long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
-        ReconnectRules reconnect, boolean conflate) {
+        ReconnectRules reconnect, boolean conflate, int maxHandshakes) {
 
     /**
      * Checks the values.
@@ -37,7 +38,8 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(reconnect, "reconnect");
         if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos <= 0
-                || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1) {
+                || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1
+                || maxHandshakes < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");
         }
     }

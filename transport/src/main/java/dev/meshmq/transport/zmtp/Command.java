@@ -128,8 +128,7 @@ public final class Command {
      * Reads the time-to-live of a PING command.
      *
      * @return the TTL in deciseconds, 0 to 65535 (0: none)
-     * @throws ZmtpProtocolException MALFORMED_COMMAND_UNSPECIFIED if the data is shorter than 2 bytes or the
-     *         context is longer than 16 bytes
+     * @throws ZmtpProtocolException MALFORMED_COMMAND_UNSPECIFIED if the data is shorter than 2 bytes
      * @throws IllegalStateException if this is not a PING command
      */
     public int pingTtlDeciseconds() throws ZmtpProtocolException {
@@ -138,7 +137,8 @@ public final class Command {
     }
 
     /**
-     * Reads the context of a PING command, which the PONG must echo.
+     * Reads the context of a PING command, which the PONG must echo. RFC 37 allows at most 16 bytes; a
+     * longer context is cut to its first 16, as libzmq does, rather than failing the connection.
      *
      * @return the context, 0-16 bytes
      * @throws ZmtpProtocolException MALFORMED_COMMAND_UNSPECIFIED as for {@link #pingTtlDeciseconds()}
@@ -146,7 +146,7 @@ public final class Command {
      */
     public byte[] pingContext() throws ZmtpProtocolException {
         checkPing();
-        return Arrays.copyOfRange(data, TTL_SIZE, data.length);
+        return Arrays.copyOfRange(data, TTL_SIZE, Math.min(data.length, TTL_SIZE + ZmtpWire.MAX_PING_CONTEXT));
     }
 
     /**
@@ -348,9 +348,6 @@ public final class Command {
         requireName(ZmtpWire.COMMAND_PING);
         if (data.length < TTL_SIZE) {
             throw malformed("PING has " + data.length + " data bytes, needs at least the 2-byte ttl");
-        }
-        if (data.length - TTL_SIZE > ZmtpWire.MAX_PING_CONTEXT) {
-            throw malformed("PING context is " + (data.length - TTL_SIZE) + " bytes, more than 16");
         }
     }
 

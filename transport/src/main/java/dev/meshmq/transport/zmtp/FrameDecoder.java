@@ -20,8 +20,8 @@ import java.util.List;
  * <p>Limits, all checked when the size field has been read, before any body is allocated:
  * <ul>
  *   <li>a long size with the top bit set or above {@code Integer.MAX_VALUE - 16}: MESSAGE_TOO_LARGE;</li>
- *   <li>data frames of one message adding up to more than {@code maxMessageSize} (unless -1):
- *       MESSAGE_TOO_LARGE;</li>
+ *   <li>a data frame above {@code maxMessageSize} (unless -1): MESSAGE_TOO_LARGE. The limit applies to
+ *       each frame, as libzmq applies MAXMSGSIZE, not to the sum of a message's frames;</li>
  *   <li>a command frame above {@link #MAX_COMMAND_SIZE} (1 MiB, whatever {@code maxMessageSize} is;
  *       commands are small): MALFORMED_COMMAND_UNSPECIFIED.</li>
  * </ul>
@@ -67,14 +67,13 @@ public final class FrameDecoder {
     private int frameSize;
     private byte[] body = NO_BYTES;
     private int bodyFilled;
-    private long messageBytes;
     private boolean stopRequested;
     private boolean failed;
 
     /**
      * Creates a decoder.
      *
-     * @param maxMessageSize largest total body size of a message, in bytes; -1 for no limit
+     * @param maxMessageSize largest body size of one data frame, in bytes; -1 for no limit
      * @throws IllegalArgumentException if below -1
      */
     public FrameDecoder(long maxMessageSize) {
@@ -171,11 +170,9 @@ public final class FrameDecoder {
                 throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
                         "command frame claims " + size + " bytes, more than MAX_COMMAND_SIZE " + MAX_COMMAND_SIZE);
             }
-        } else if (maxMessageSize != -1 && messageBytes + size > maxMessageSize) {
-            String what = messageBytes == 0 ? "frame claims " + size + " bytes"
-                    : "frame of " + size + " bytes brings the message to " + (messageBytes + size) + " bytes";
+        } else if (maxMessageSize != -1 && size > maxMessageSize) {
             throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
-                    what + ", more than MAX_MESSAGE_SIZE " + maxMessageSize);
+                    "frame claims " + size + " bytes, more than MAX_MESSAGE_SIZE " + maxMessageSize);
         }
         frameSize = (int) size;
         bodyFilled = 0;
@@ -218,13 +215,11 @@ public final class FrameDecoder {
             return State.FLAGS;
         }
         parts.add(Frame.wrap(content));
-        messageBytes += content.length;
         if (more) {
             return State.FLAGS;
         }
         Message message = Message.of(parts);
         parts.clear();
-        messageBytes = 0;
         stopRequested = !handler.onMessage(message);
         return State.FLAGS;
     }

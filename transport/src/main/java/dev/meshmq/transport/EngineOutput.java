@@ -1,0 +1,203 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.Message;
+import dev.meshmq.transport.zmtp.MessageEncoder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * The output side of one stream connection: the bytes it owes the peer (greeting, commands, at
+ * most one PONG and one PING, then messages), encoded into its I/O thread's shared output buffer
+ * and written to the channel.
+ *
+ * <p>Memory is bounded whatever the peer does: commands are queued only by the handshake and, one
+ * at a time, by subscription messages; a PONG or a PING replaces the one still pending instead of
+ * queuing behind it, so a peer that floods PINGs and never reads costs one PONG. A connection holds
+ * a buffer of its own only while the channel has not taken everything encoded: then the remainder
+ * moves to a buffer borrowed from {@link IoBuffers} and further output is encoded behind it there,
+ * until the channel has taken it all and the buffer goes back.
+ *
+ * <p>Thread-safety: owned by the connection's I/O thread.
+ */
+final class EngineOutput {
+
+    /** Where the messages to send come from. */
+    interface Source {
+
+        /**
+         * Returns the next message to send, or null if none is waiting.
+         *
+         * @return the message or null
+         */
+        Message nextOutgoing();
+
+        /**
+         * Returns the command frame that stands for {@code message} on the wire (a subscription to a
+         * ZMTP 3.1 peer), or null to send it as a message.
+         *
+         * @param message the message
+         * @return the encoded command, or null
+         */
+        byte[] commandFor(Message message);
+    }
+
+    /** What a flush achieved. */
+    enum Flush {
+        /** Everything owed was written. */
+        DRAINED,
+        /** The channel is full; the rest waits for OP_WRITE. */
+        BLOCKED,
+        /** The write budget is spent with more to send; flush again later. */
+        BUDGET_SPENT
+    }
+
+    private final IoBuffers buffers;
+    private final SocketChannel channel;
+    private final Source source;
+    private final MessageEncoder encoder = new MessageEncoder();
+    private final ArrayDeque<ByteBuffer> commands = new ArrayDeque<>(2);
+    private byte[] pendingPong;
+    private byte[] pendingPing;
+    private ByteBuffer own;
+
+    EngineOutput(IoBuffers buffers, SocketChannel channel, Source source) {
+        this.buffers = buffers;
+        this.channel = channel;
+        this.source = source;
+    }
+
+    /** Queues a command frame (handshake bytes); these go out before anything else not yet started. */
+    void queueCommand(byte[] frame) {
+        commands.add(ByteBuffer.wrap(frame));
+    }
+
+    /** Sets the PONG to send at the next message boundary, replacing one not sent yet. */
+    void setPong(byte[] frame) {
+        pendingPong = frame;
+    }
+
+    /** Sets the PING to send at the next message boundary, replacing one not sent yet. */
+    void setPing(byte[] frame) {
+        pendingPing = frame;
+    }
+
+    /**
+     * Returns whether nothing at all is owed to the peer.
+     *
+     * @return true if no byte waits, encoded or not (messages in the pipe aside)
+     */
+    boolean isIdle() {
+        return own == null && encoder.isIdle() && commands.isEmpty() && pendingPong == null && pendingPing == null;
+    }
+
+    /**
+     * Encodes and writes until nothing is owed, the channel is full or {@code budget} bytes are written.
+     *
+     * @param budget bytes to write at most before yielding to other connections
+     * @param messagesAllowed whether messages may be taken from the source (false during the handshake)
+     * @return what was achieved
+     * @throws IOException if the write fails
+     */
+    Flush flush(long budget, boolean messagesAllowed) throws IOException {
+        ByteBuffer out = own != null ? own : buffers.output();
+        long left = budget;
+        while (true) {
+            boolean more = fill(out, messagesAllowed);
+            if (out.position() == 0) {
+                returnOwn();
+                return Flush.DRAINED;
+            }
+            out.flip();
+            left -= channel.write(out);
+            if (out.hasRemaining()) {
+                keepRemainder(out);
+                return Flush.BLOCKED;
+            }
+            out.clear();
+            if (!more) {
+                returnOwn();
+                return Flush.DRAINED;
+            }
+            if (left <= 0) {
+                returnOwn();
+                return Flush.BUDGET_SPENT;
+            }
+        }
+    }
+
+    /** Keeps the bytes the channel did not take; the shared buffer must be left empty. */
+    private void keepRemainder(ByteBuffer out) {
+        if (own == null) {
+            own = buffers.borrow();
+            own.put(out);
+            out.clear();
+        } else {
+            out.compact();
+        }
+    }
+
+    private void returnOwn() {
+        if (own != null) {
+            buffers.giveBack(own);
+            own = null;
+        }
+    }
+
+    /** Fills {@code out}; returns true if it filled up with more waiting. */
+    private boolean fill(ByteBuffer out, boolean messagesAllowed) {
+        while (out.hasRemaining()) {
+            if (!encoder.isIdle()) {
+                if (!encoder.encodeTo(out)) {
+                    return true;
+                }
+                continue;
+            }
+            ByteBuffer command = nextCommand();
+            if (command != null) {
+                int chunk = Math.min(command.remaining(), out.remaining());
+                out.put(out.position(), command, command.position(), chunk);
+                out.position(out.position() + chunk);
+                command.position(command.position() + chunk);
+                if (!command.hasRemaining()) {
+                    commands.poll();
+                }
+                continue;
+            }
+            if (!messagesAllowed) {
+                return false;
+            }
+            Message message = source.nextOutgoing();
+            if (message == null) {
+                return false;
+            }
+            byte[] asCommand = source.commandFor(message);
+            if (asCommand != null) {
+                commands.add(ByteBuffer.wrap(asCommand));
+            } else {
+                encoder.start(message);
+            }
+        }
+        return true;
+    }
+
+    /** Returns the command being written, moving a pending PONG or PING to the queue when it is empty. */
+    private ByteBuffer nextCommand() {
+        if (commands.isEmpty()) {
+            if (pendingPong != null) {
+                commands.add(ByteBuffer.wrap(pendingPong));
+                pendingPong = null;
+            } else if (pendingPing != null) {
+                commands.add(ByteBuffer.wrap(pendingPing));
+                pendingPing = null;
+            }
+        }
+        return commands.peek();
+    }
+
+    /** The connection closed: gives a borrowed buffer back. */
+    void release() {
+        returnOwn();
+    }
+}
