@@ -1,0 +1,102 @@
+package dev.meshmq.hardening;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link SmallServer} in a child JVM with the given limits, spoken to line by line. Its standard
+ * error goes to a file, read back by {@link #errors()}.
+ *
+ * <p>Thread-safety: one test thread; a daemon thread reads the child's output.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Writer commands;
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(1024);
+    private final Path errorFile;
+
+    ChildJvm(String... jvmOptions) throws IOException {
+        errorFile = Files.createTempFile("meshmq-child-", ".err");
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(SmallServer.class.getName());
+        process = new ProcessBuilder(command).redirectError(errorFile.toFile()).start();
+        commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readOutput, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readOutput() {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.put(line);
+            }
+        } catch (IOException | InterruptedException e) {
+            lines.offer("output ended: " + e);
+        }
+    }
+
+    /** Waits for the next line from the child; fails if none comes within {@code seconds}. */
+    String nextLine(long seconds) throws InterruptedException, IOException {
+        String line = lines.poll(seconds, TimeUnit.SECONDS);
+        if (line == null) {
+            throw new AssertionError("the child said nothing for " + seconds + " s; its stderr: " + errors());
+        }
+        return line;
+    }
+
+    /** Sends a command and returns the child's answer. */
+    String ask(String command, long seconds) throws IOException, InterruptedException {
+        commands.write(command + "\n");
+        commands.flush();
+        return nextLine(seconds);
+    }
+
+    String errors() throws IOException {
+        return Files.readString(errorFile);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (process.isAlive()) {
+                commands.write("quit\n");
+                commands.flush();
+            }
+        } catch (IOException ignored) {
+            // the child is gone already
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(errorFile);
+    }
+}
