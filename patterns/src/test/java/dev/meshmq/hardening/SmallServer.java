@@ -3,6 +3,7 @@ package dev.meshmq.hardening;
 import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.PullSocket;
+import dev.meshmq.SocketOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The server side of the memory and flood tests, run in a child JVM with small limits: a PULL bound
- * to an ephemeral tcp port, driven by one-line commands on standard input, answering one line each
+ * to an ephemeral tcp port (its HANDSHAKE_INTERVAL from the system property {@code handshakeMillis} if
+ * set), driven by one-line commands on standard input, answering one line each
  * on standard output. {@code heap} answers the used heap after two full collections; {@code receive
  * MILLIS} answers {@code received TEXT} or {@code none}; {@code quit} ends it.
  *
@@ -35,6 +37,10 @@ public final class SmallServer {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Context context = Context.create(); PullSocket pull = context.createPull()) {
+            String handshakeMillis = System.getProperty("handshakeMillis");
+            if (handshakeMillis != null) {
+                pull.set(SocketOptions.HANDSHAKE_INTERVAL, Duration.ofMillis(Long.parseLong(handshakeMillis)));
+            }
             System.out.println("endpoint " + pull.bind("tcp://127.0.0.1:*"));
             System.out.flush();
             String line;
