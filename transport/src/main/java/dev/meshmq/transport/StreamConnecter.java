@@ -73,7 +73,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     }
 
     void start() {
-        io.execute(this::attempt);
+        io.execute(guarded(this::attempt));
     }
 
     private void attempt() {
@@ -94,7 +94,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
                 events.emit(MonitorEventType.CONNECT_DELAYED, 0, "");
                 long timeout = options.reconnect().connectTimeoutNanos();
                 if (tcp && timeout > 0) {
-                    connectTimer = io.schedule(timeout, this::onConnectTimeout);
+                    connectTimer = io.schedule(timeout, guarded(this::onConnectTimeout));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -153,12 +153,29 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         }
     }
 
+    /** Wraps a task of this connecter so that anything it throws goes to {@link #onFailure}. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable failure) {
+                onFailure(failure);
+            }
+        };
+    }
+
     @Override
     public void onFailure(Throwable failure) {
+        LOG.log(Level.ERROR, "connecter for " + endpoint + " failed; it starts over", failure);
+        if (terminating) {
+            finish();
+            return;
+        }
         if (engine != null) {
             engine.close("internal error: " + failure);
         } else {
-            closeChannel();
+            cancelConnectAttempt();
             scheduleRetry();
         }
     }
@@ -229,7 +246,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
                 return;
             }
             if (lingerTimer == null) {
-                lingerTimer = io.schedule(left, this::finish);
+                lingerTimer = io.schedule(left, guarded(this::finish));
             }
         }
         scheduleRetry();
@@ -252,12 +269,12 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         if (!terminating) {
             events.emit(MonitorEventType.CONNECT_RETRIED, delay / 1_000_000, "");
         }
-        retryTimer = io.schedule(delay, this::attempt);
+        retryTimer = io.schedule(delay, guarded(this::attempt));
     }
 
     @Override
     public void terminate(long lingerNanos) {
-        io.execute(() -> onTerminate(lingerNanos));
+        io.execute(guarded(() -> onTerminate(lingerNanos)));
     }
 
     private void onTerminate(long lingerNanos) {
@@ -271,7 +288,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
             return;
         }
         if (lingerNanos > 0 && link.outbound().size() > 0) {
-            lingerTimer = io.schedule(lingerNanos, this::finish);
+            lingerTimer = io.schedule(lingerNanos, guarded(this::finish));
             return;
         }
         finish();
