@@ -64,20 +64,28 @@ public final class Main {
             err.println("meshmq-bench: " + e.getMessage());
             return 2;
         }
+        if (options.isPeer()) {
+            return runPeer(options, out, err);
+        }
+        return runBenchmarks(options, out, err);
+    }
+
+    /** A hidden peer sub-command, in the child JVM: stdin is its control channel (thread dumps, requests). */
+    private static int runPeer(BenchOptions options, PrintStream out, PrintStream err) {
+        PeerControl control = PeerControl.listen(System.in);
         try {
             if (BenchOptions.THROUGHPUT_PEER.equals(options.command)) {
                 ThroughputBench.runPeer(options, out);
-                return 0;
-            }
-            if (BenchOptions.LATENCY_PEER.equals(options.command)) {
+            } else if (BenchOptions.LATENCY_PEER.equals(options.command)) {
                 LatencyBench.runPeer(options, out);
-                return 0;
+            } else {
+                SoakPeer.run(control, out);
             }
+            return 0;
         } catch (RuntimeException e) {
             err.println("meshmq-bench: " + options.command + " failed: " + e);
             return 1;
         }
-        return runBenchmarks(options, out, err);
     }
 
     private static int runBenchmarks(BenchOptions options, PrintStream out, PrintStream err) {
