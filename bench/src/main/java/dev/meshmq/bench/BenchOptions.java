@@ -166,6 +166,9 @@ final class BenchOptions {
             throw new UsageException("connect-rate runs over tcp in one process with 1-byte messages: "
                     + "no --transport, --procs or --size");
         }
+        if (connectRate) {
+            size = 1;
+        }
         if (!connectRate && (given.contains("--clients") || given.contains("--bursts"))) {
             throw new UsageException("--clients and --bursts are for connect-rate only");
         }

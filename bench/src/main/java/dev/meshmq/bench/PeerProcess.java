@@ -159,6 +159,21 @@ final class PeerProcess implements AutoCloseable, Watchdog.Peer {
     }
 
     /**
+     * Waits for the peer to exit by itself; does not kill it.
+     *
+     * @param timeoutSeconds how long to wait
+     * @return true if it has exited
+     */
+    boolean awaitExit(double timeoutSeconds) {
+        try {
+            return process.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Asks the peer for a full thread dump over its control channel; if it does not answer within a few
      * seconds, asks {@code jcmd <pid> Thread.print -l} instead.
      *
