@@ -69,4 +69,25 @@ class WatchdogStallTest {
         }
         assertEquals(0, aborted.getCount());
     }
+
+    @Test
+    void stalledSoakRoundLeavesThreadDumpsOfBothJvms() throws Exception {
+        // A peer that ignores soak requests: nobody connects to the round's PUSH, so with HWM 1 its sender
+        // blocks after the first message and the round stalls.
+        try (PeerProcess peer = PeerProcess.start(List.of(BenchOptions.THROUGHPUT_PEER, "--role", "receive",
+                "--impl", "meshmq", "--connect", "tcp://127.0.0.1:1", "--size", "64", "--transport", "tcp"))) {
+            SoakRound round = new SoakRound(0);
+            assertEquals(1, round.hwm);
+            BenchFailure failure = assertThrows(BenchFailure.class, () -> round.run(peer, 2.0));
+            Path dump = failure.stallDump().orElse(null);
+            assertNotNull(dump, failure.getMessage());
+            String text = Files.readString(dump, StandardCharsets.UTF_8);
+            Files.delete(dump);
+            assertTrue(text.startsWith("stall: soak round 0 (tcp, hwm 1, spin on, 1 B x "), text);
+            int peerPart = text.indexOf(StallReport.PEER_JVM);
+            assertTrue(peerPart > 0, text);
+            assertTrue(text.substring(0, peerPart).contains("\"soak-sender-0\""), text);
+            assertTrue(text.substring(peerPart).contains("peer JVM thread dump (pid " + peer.pid()), text);
+        }
+    }
 }
