@@ -15,7 +15,10 @@ import java.util.concurrent.Semaphore;
  * The baseline for connect-rate: how fast the kernel and the JDK accept, with no messaging library. A
  * blocking {@link ServerSocketChannel} on an ephemeral loopback port (backlog {@link ConnectTarget#BACKLOG})
  * and one accept-loop thread that accepts a connection, reads its one byte, closes it, and counts the
- * arrival. Clients are plain {@link Socket}s that connect and write one byte.
+ * arrival. Clients are plain {@link Socket}s that connect and write one byte, and close abortively
+ * ({@code SO_LINGER} 0, a reset): neither side then keeps the connection in TIME_WAIT, which would
+ * otherwise pile up by the tens of thousands and make later connects to the same port wait for SYN
+ * retransmissions (the libraries' clients close normally; they connect far more slowly).
  *
  * <p>Thread-safety: see {@link ConnectTarget}; the accept loop runs on a daemon thread of its own and
  * hands arrivals over through a semaphore.
@@ -68,6 +71,7 @@ final class NioConnectTarget implements ConnectTarget {
             @Override
             public void connectAndSend() {
                 try {
+                    socket.setSoLinger(true, 0);
                     socket.connect(address);
                     socket.getOutputStream().write(1);
                 } catch (IOException e) {
