@@ -187,20 +187,22 @@ final class BenchOptions {
 
     private static List<String> parseImpls(String value) throws UsageException {
         switch (value.toLowerCase(Locale.ROOT)) {
-            case "meshmq":
-                return List.of("meshmq");
-            case "jeromq":
-                return List.of("jeromq");
             case "both":
                 return new ArrayList<>(List.of("meshmq", "jeromq"));
-            case NIO:
-                return List.of(NIO);
             case "all":
                 return List.of("meshmq", "jeromq", NIO);
             default:
-                throw new UsageException("--impl must be meshmq, jeromq, both, or (connect-rate) nio or all, got '"
-                        + value + "'");
+                break;
         }
+        List<String> impls = new ArrayList<>();
+        for (String name : value.toLowerCase(Locale.ROOT).split(",")) {
+            if (!List.of("meshmq", "jeromq", NIO).contains(name) || impls.contains(name)) {
+                throw new UsageException("--impl must be meshmq, jeromq, both, (connect-rate) nio or all, or a "
+                        + "comma-separated list of them, got '" + value + "'");
+            }
+            impls.add(name);
+        }
+        return impls;
     }
 
     private static Transport parseTransport(String value) throws UsageException {

@@ -17,29 +17,39 @@ import org.junit.jupiter.api.Test;
 /** Smoke runs of connect-rate and soak, short enough for {@code mvn verify}: not measurements. */
 class ConnectRateAndSoakSmokeTest {
 
+    private static final String SLOW_CYCLES = "seq_over_1s";
     private static final Set<String> METRICS =
             Set.of("seq_conn_per_s", "seq_p50_us", "seq_p99_us", "burst_conn_per_s", "burst_ms");
 
     @Test
-    void connectRatePrintsEveryMetricForMeshMqJeroMqAndNioWithRatios() {
+    void connectRatePrintsEveryMetricForMeshMqAndNioWithRatios() {
+        // JeroMQ is left out here: 0.6.0 leaves a few percent of fresh connections without a handshake for
+        // its 30-second handshake interval (jeromq pull request 1022), which would make this test slow and
+        // flaky. The command line's default runs it.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] args = {"connect-rate", "--seconds", "0.3", "--warmup", "0.1", "--clients", "10", "--bursts", "2",
-            "--csv"};
+        String[] args = {"connect-rate", "--impl", "meshmq,nio", "--seconds", "0.3", "--warmup", "0.1",
+            "--clients", "10", "--bursts", "2", "--csv"};
         int code = Main.run(args, print(out), print(err));
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
-        Pattern line = Pattern.compile("connect_rate,(meshmq|jeromq|nio|ratio|ratio_nio),tcp,1,1,([a-z0-9_]+),"
+        Pattern line = Pattern.compile("connect_rate,(meshmq|nio|ratio_nio),tcp,1,1,([a-z0-9_]+),"
                 + "([0-9]+(\\.[0-9]+)?)");
         Set<String> seen = new HashSet<>();
         for (String text : stdout.lines().toList()) {
             Matcher matcher = line.matcher(text);
             assertTrue(matcher.matches(), "malformed: " + text);
+            if (SLOW_CYCLES.equals(matcher.group(2))) {
+                continue;
+            }
             assertTrue(METRICS.contains(matcher.group(2)), text);
             assertTrue(Double.parseDouble(matcher.group(3)) > 0, text);
             seen.add(matcher.group(1) + "," + matcher.group(2));
         }
-        assertEquals(5 * METRICS.size(), seen.size(), stdout);
+        assertEquals(3 * METRICS.size(), seen.size(), stdout);
+        for (String impl : List.of("meshmq", "nio")) {
+            assertTrue(stdout.contains("connect_rate," + impl + ",tcp,1,1," + SLOW_CYCLES + ","), stdout);
+        }
     }
 
     @Test
