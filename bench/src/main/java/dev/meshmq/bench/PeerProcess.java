@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,10 +37,12 @@ final class PeerProcess implements AutoCloseable, Watchdog.Peer {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final String END_OF_OUTPUT = "\u0000end";
     private static final AtomicInteger DUMPS = new AtomicInteger();
+    private static final int SEEN_LINES = 20;
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> seen = new ArrayList<>();
+    /** The last lines awaitLine skipped or matched, for failure messages; owner thread only. */
+    private final Deque<String> seen = new ArrayDeque<>();
 
     private PeerProcess(Process process) {
         this.process = process;
@@ -114,10 +118,13 @@ final class PeerProcess implements AutoCloseable, Watchdog.Peer {
                 }
                 if (END_OF_OUTPUT.equals(line)) {
                     lines.add(line);
-                    throw new BenchFailure("peer JVM exited without a '" + word + "' line; its stdout was: "
+                    throw new BenchFailure("peer JVM exited without a '" + word + "' line; its last stdout lines were: "
                             + String.join(" | ", seen));
                 }
-                seen.add(line);
+                seen.addLast(line);
+                if (seen.size() > SEEN_LINES) {
+                    seen.removeFirst();
+                }
                 String[] words = line.trim().split(" ");
                 if (words[0].equals(word)) {
                     return words;
@@ -154,7 +161,7 @@ final class PeerProcess implements AutoCloseable, Watchdog.Peer {
             return awaitLine(word, 5);
         } catch (BenchFailure e) {
             throw new BenchFailure("peer JVM exited with code " + process.exitValue() + " and no '" + word
-                    + "' report; its stdout was: " + String.join(" | ", seen), e);
+                    + "' report; its last stdout lines were: " + String.join(" | ", seen), e);
         }
     }
 
