@@ -46,7 +46,7 @@ class WatchdogStallTest {
                 });
                 BenchFailure failure = assertThrows(BenchFailure.class, () -> Watchdog.await("stall test sender",
                         sender, Watchdog.deadline(0.5), peer, () -> {
-                            assertEquals(1, aborted.getCount(), "aborted before the dumps were taken");
+                            assertEquals(1, aborted.getCount(), "the round was aborted twice");
                             aborted.countDown();
                         }));
 
@@ -61,6 +61,7 @@ class WatchdogStallTest {
                 assertTrue(text.indexOf(StallReport.THIS_JVM) >= 0 && peerPart > 0, text);
                 String ours = text.substring(0, peerPart);
                 String theirs = text.substring(peerPart);
+                // The sender is still waiting in the dump: the dumps were taken before the abort released it.
                 assertTrue(ours.contains("\"stall-test-sender\"") && ours.contains("CountDownLatch.await"), ours);
                 assertTrue(ours.contains("pid " + ProcessHandle.current().pid()), ours);
                 assertTrue(theirs.contains("peer JVM thread dump (pid " + peer.pid()), theirs);
