@@ -116,6 +116,13 @@ interface BenchImpl {
         String bind(String endpoint);
 
         /**
+         * Sets how many pending connections the kernel queues for a later {@link #bind} (listen backlog).
+         *
+         * @param connections the backlog
+         */
+        void setBacklog(int connections);
+
+        /**
          * Connects.
          *
          * @param endpoint the endpoint

@@ -1,12 +1,16 @@
 package dev.meshmq.bench;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The parsed command line. {@link #parse} checks every flag and its value and throws
  * {@link UsageException} with a one-line message on the first problem.
+ *
+ * <p>Thread-safety: filled in by {@link #parse} on one thread, then only read.
  */
 final class BenchOptions {
 
@@ -15,6 +19,10 @@ final class BenchOptions {
     static final String FANOUT = "fanout";
     static final String THROUGHPUT_PEER = "throughput-peer";
     static final String LATENCY_PEER = "latency-peer";
+    static final String CONNECT_RATE = "connect-rate";
+    static final String SOAK = "soak";
+    static final String SOAK_PEER = "soak-peer";
+    static final String NIO = "nio";
 
     private static final int MAX_SIZE = 64 * 1024 * 1024;
 
@@ -31,25 +39,37 @@ final class BenchOptions {
     int subs = 4;
     boolean noDrop;
     String connect;
+    int clients = 100;
+    int bursts = 5;
+    double minutes = 30;
+    double stallSeconds = 60;
+    private final Set<String> given = new HashSet<>();
 
     private BenchOptions() {
     }
 
     boolean isPeer() {
-        return THROUGHPUT_PEER.equals(command) || LATENCY_PEER.equals(command);
+        return THROUGHPUT_PEER.equals(command) || LATENCY_PEER.equals(command) || SOAK_PEER.equals(command);
     }
 
     static BenchOptions parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("missing command: throughput, latency or fanout (try --help)");
+            throw new UsageException("missing command: throughput, latency, fanout, connect-rate or soak "
+                    + "(try --help)");
         }
         BenchOptions options = new BenchOptions();
         options.command = args.get(0);
-        if (!List.of(THROUGHPUT, LATENCY, FANOUT, THROUGHPUT_PEER, LATENCY_PEER).contains(options.command)) {
-            throw new UsageException("unknown command '" + options.command + "': use throughput, latency or fanout");
+        if (!List.of(THROUGHPUT, LATENCY, FANOUT, CONNECT_RATE, SOAK, THROUGHPUT_PEER, LATENCY_PEER, SOAK_PEER)
+                .contains(options.command)) {
+            throw new UsageException("unknown command '" + options.command
+                    + "': use throughput, latency, fanout, connect-rate or soak");
+        }
+        if (CONNECT_RATE.equals(options.command)) {
+            options.impls = List.of("meshmq", "jeromq", NIO);
         }
         for (int i = 1; i < args.size(); i++) {
             String flag = args.get(i);
+            options.given.add(flag);
             if ("--csv".equals(flag)) {
                 options.csv = true;
                 continue;
@@ -96,6 +116,18 @@ final class BenchOptions {
             case "--subs":
                 subs = parseInt(flag, value, 1, 64);
                 break;
+            case "--clients":
+                clients = parseInt(flag, value, 1, 1000);
+                break;
+            case "--bursts":
+                bursts = parseInt(flag, value, 1, 1000);
+                break;
+            case "--minutes":
+                minutes = parseNumber(flag, value, 0.01, "minutes");
+                break;
+            case "--stall-seconds":
+                stallSeconds = parseSeconds(flag, value, 0.5);
+                break;
             case "--connect":
                 connect = value;
                 break;
@@ -119,22 +151,58 @@ final class BenchOptions {
         if (!FANOUT.equals(command) && (noDrop || subs != 4)) {
             throw new UsageException("--subs and --nodrop are for fanout only");
         }
-        if (isPeer() && (connect == null || impls.size() != 1)) {
+        checkConnectRateAndSoak();
+        if (isPeer() && !SOAK_PEER.equals(command) && (connect == null || impls.size() != 1)) {
             throw new UsageException(command + " needs --connect ENDPOINT and exactly one --impl");
+        }
+    }
+
+    private void checkConnectRateAndSoak() throws UsageException {
+        boolean connectRate = CONNECT_RATE.equals(command);
+        if (impls.contains(NIO) && !connectRate) {
+            throw new UsageException("--impl nio and all are for connect-rate only");
+        }
+        if (connectRate && (transport != Transport.TCP || procs != 1 || given.contains("--size"))) {
+            throw new UsageException("connect-rate runs over tcp in one process with 1-byte messages: "
+                    + "no --transport, --procs or --size");
+        }
+        if (connectRate) {
+            size = 1;
+        }
+        if (!connectRate && (given.contains("--clients") || given.contains("--bursts"))) {
+            throw new UsageException("--clients and --bursts are for connect-rate only");
+        }
+        boolean soak = SOAK.equals(command);
+        if (soak) {
+            for (String flag : given) {
+                if (!List.of("--minutes", "--stall-seconds").contains(flag)) {
+                    throw new UsageException("soak takes --minutes and --stall-seconds only, not " + flag
+                            + " (it picks transports, sizes and HWMs itself; MeshMQ only)");
+                }
+            }
+        } else if (given.contains("--minutes") || given.contains("--stall-seconds")) {
+            throw new UsageException("--minutes and --stall-seconds are for soak only");
         }
     }
 
     private static List<String> parseImpls(String value) throws UsageException {
         switch (value.toLowerCase(Locale.ROOT)) {
-            case "meshmq":
-                return List.of("meshmq");
-            case "jeromq":
-                return List.of("jeromq");
             case "both":
                 return new ArrayList<>(List.of("meshmq", "jeromq"));
+            case "all":
+                return List.of("meshmq", "jeromq", NIO);
             default:
-                throw new UsageException("--impl must be meshmq, jeromq or both, got '" + value + "'");
+                break;
         }
+        List<String> impls = new ArrayList<>();
+        for (String name : value.toLowerCase(Locale.ROOT).split(",")) {
+            if (!List.of("meshmq", "jeromq", NIO).contains(name) || impls.contains(name)) {
+                throw new UsageException("--impl must be meshmq, jeromq, both, (connect-rate) nio or all, or a "
+                        + "comma-separated list of them, got '" + value + "'");
+            }
+            impls.add(name);
+        }
+        return impls;
     }
 
     private static Transport parseTransport(String value) throws UsageException {
@@ -159,14 +227,18 @@ final class BenchOptions {
     }
 
     private static double parseSeconds(String flag, String value, double min) throws UsageException {
+        return parseNumber(flag, value, min, "seconds");
+    }
+
+    private static double parseNumber(String flag, String value, double min, String unit) throws UsageException {
         try {
             double parsed = Double.parseDouble(value);
             if (parsed >= min && parsed <= 3600 && !Double.isNaN(parsed)) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
-            throw new UsageException(flag + " needs a number of seconds, got '" + value + "'");
+            throw new UsageException(flag + " needs a number of " + unit + ", got '" + value + "'");
         }
-        throw new UsageException(flag + " must be between " + min + " and 3600 seconds, got '" + value + "'");
+        throw new UsageException(flag + " must be between " + min + " and 3600 " + unit + ", got '" + value + "'");
     }
 }

@@ -63,9 +63,11 @@ final class FanoutBench {
             long deliveredCount = sum(delivered) - delivered0;
             long publishedCount = published.get() - published0;
             publisher.stop = true;
-            Watchdog.await(impl.name() + " fanout publisher", sender, deadline, () -> false, context::abort);
+            Watchdog.await(impl.name() + " fanout publisher", sender, deadline, Watchdog.NO_PEER,
+                    context::abort);
             for (FutureTask<Long> receiver : receivers) {
-                Watchdog.await(impl.name() + " fanout subscriber", receiver, deadline, () -> false, context::abort);
+                Watchdog.await(impl.name() + " fanout subscriber", receiver, deadline, Watchdog.NO_PEER,
+                        context::abort);
             }
             double perSecond = deliveredCount * 1e9 / nanos;
             long dropped = Math.max(0, publishedCount * options.subs - deliveredCount);

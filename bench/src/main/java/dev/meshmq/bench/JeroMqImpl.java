@@ -127,6 +127,11 @@ final class JeroMqImpl implements BenchImpl {
         }
 
         @Override
+        public void setBacklog(int connections) {
+            socket.setBacklog(connections);
+        }
+
+        @Override
         public void connect(String endpoint) {
             socket.connect(endpoint);
         }

@@ -42,14 +42,16 @@ final class LatencyBench {
                 BenchSocket echoer = context.createRep();
                 echoer.connect(endpoint);
                 FutureTask<Long> echo = Watchdog.start(impl.name() + "-echo", () -> echo(echoer, options.size));
-                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, () -> false, context::abort);
-                Watchdog.await(impl.name() + " latency echo", echo, deadline, () -> false, context::abort);
+                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, Watchdog.NO_PEER,
+                        context::abort);
+                Watchdog.await(impl.name() + " latency echo", echo, deadline, Watchdog.NO_PEER,
+                        context::abort);
             } else {
                 peer = PeerProcess.start(List.of(BenchOptions.LATENCY_PEER, "--impl", impl.name(),
                         "--connect", endpoint, "--size", Integer.toString(options.size),
                         "--transport", options.transport.label()));
                 PeerProcess running = peer;
-                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, running::hasExited,
+                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, running,
                         context::abort);
                 peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
             }

@@ -18,12 +18,18 @@ import java.util.Map;
 public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar meshmq-bench.jar throughput|latency|fanout [flags]",
-            "  throughput  one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
-            "  latency     REQ/REP round trips: mean/p50/p99 in microseconds",
-            "  fanout      one PUB to --subs SUBs over tcp: delivered_per_s (all SUBs) and dropped copies",
+            "usage: java -jar meshmq-bench.jar throughput|latency|fanout|connect-rate|soak [flags]",
+            "  throughput    one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
+            "  latency       REQ/REP round trips: mean/p50/p99 in microseconds",
+            "  fanout        one PUB to --subs SUBs over tcp: delivered_per_s (all SUBs) and dropped copies",
+            "  connect-rate  new tcp connections per second to a bound PULL, one at a time and in bursts,",
+            "                MeshMQ vs JeroMQ vs a plain NIO accept loop (nio); connected = first message in",
+            "  soak          MeshMQ only: PUSH->PULL rounds between two JVMs (tcp, ipc; HWM 1, 2, 5; spin",
+            "                on/off; 1 B to 64 KiB) checking order and completeness, until --minutes are up",
             "flags:",
-            "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating",
+            "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating;",
+            "                              connect-rate also takes nio and all (its default: all three);",
+            "                              or a list such as meshmq,nio",
             "  --transport tcp|ipc|inproc  default tcp; inproc needs --procs 1; JeroMQ's ipc is TCP emulation",
             "  --size BYTES                message body size, default 64",
             "  --procs 1|2                 2 = the receiver/echo side runs in a child JVM; default 1",
@@ -33,6 +39,10 @@ public final class Main {
             "  --min-round-trips N         latency: timed round trips at least, default 20000",
             "  --subs N                    fanout: SUB sockets, each on its own thread; default 4",
             "  --nodrop                    fanout: XPUB_NODROP on the PUB (wait at the HWM instead of dropping)",
+            "  --clients N                 connect-rate: clients per burst, default 100",
+            "  --bursts N                  connect-rate: timed bursts (median reported), default 5",
+            "  --minutes M                 soak: how long, default 30",
+            "  --stall-seconds S           soak: a round not done in S seconds is a stall (dumps), default 60",
             "  --csv                       print bench,impl,transport,procs,size,metric,value lines",
             "Both libraries use the same socket types, sizes and HWM (1000 send and receive, set explicitly).",
             "MB/s is 10^6 bytes of message body per second.");
@@ -64,20 +74,31 @@ public final class Main {
             err.println("meshmq-bench: " + e.getMessage());
             return 2;
         }
+        if (options.isPeer()) {
+            return runPeer(options, out, err);
+        }
+        if (BenchOptions.SOAK.equals(options.command)) {
+            return SoakBench.run(options, out);
+        }
+        return runBenchmarks(options, out, err);
+    }
+
+    /** A hidden peer sub-command, in the child JVM: stdin is its control channel (thread dumps, requests). */
+    private static int runPeer(BenchOptions options, PrintStream out, PrintStream err) {
+        PeerControl control = PeerControl.listen(System.in);
         try {
             if (BenchOptions.THROUGHPUT_PEER.equals(options.command)) {
                 ThroughputBench.runPeer(options, out);
-                return 0;
-            }
-            if (BenchOptions.LATENCY_PEER.equals(options.command)) {
+            } else if (BenchOptions.LATENCY_PEER.equals(options.command)) {
                 LatencyBench.runPeer(options, out);
-                return 0;
+            } else {
+                SoakPeer.run(control, out);
             }
+            return 0;
         } catch (RuntimeException e) {
             err.println("meshmq-bench: " + options.command + " failed: " + e);
             return 1;
         }
-        return runBenchmarks(options, out, err);
     }
 
     private static int runBenchmarks(BenchOptions options, PrintStream out, PrintStream err) {
@@ -93,12 +114,12 @@ public final class Main {
         for (int round = 0; round < options.rounds; round++) {
             for (int step = 0; step < options.impls.size(); step++) {
                 int index = (step + round) % options.impls.size();
-                BenchImpl impl = BenchImpl.named(options.impls.get(index));
+                String impl = options.impls.get(index);
                 try {
                     perImpl.get(index).add(runOne(impl, options));
                 } catch (RuntimeException e) {
                     failures++;
-                    err.println("meshmq-bench: " + impl.name() + " " + options.command + " over "
+                    err.println("meshmq-bench: " + impl + " " + options.command + " over "
                             + options.transport.label() + " (procs " + options.procs + ", size " + options.size
                             + ") FAILED: " + e.getMessage());
                 }
@@ -118,9 +139,13 @@ public final class Main {
         return failures == 0 ? 0 : 1;
     }
 
-    private static Result runOne(BenchImpl impl, BenchOptions options) {
+    private static Result runOne(String implName, BenchOptions options) {
         Transport.resetIpcFiles();
         try {
+            if (BenchOptions.CONNECT_RATE.equals(options.command)) {
+                return ConnectRateBench.run(implName, options);
+            }
+            BenchImpl impl = BenchImpl.named(implName);
             if (BenchOptions.THROUGHPUT.equals(options.command)) {
                 return ThroughputBench.run(impl, options);
             }

@@ -84,6 +84,11 @@ final class MeshMqImpl implements BenchImpl {
         }
 
         @Override
+        public void setBacklog(int connections) {
+            socket.set(SocketOptions.BACKLOG, connections);
+        }
+
+        @Override
         public void connect(String endpoint) {
             socket.connect(endpoint);
         }

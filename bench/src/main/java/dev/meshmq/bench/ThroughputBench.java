@@ -45,15 +45,16 @@ final class ThroughputBench {
                 pull.connect(endpoint);
                 FutureTask<long[]> receiver = Watchdog.start(impl.name() + "-receiver",
                         () -> receive(pull, options.size));
-                Watchdog.await(impl.name() + " throughput sender", sender, deadline, () -> false, context::abort);
-                received = Watchdog.await(impl.name() + " throughput receiver", receiver, deadline, () -> false,
+                Watchdog.await(impl.name() + " throughput sender", sender, deadline, Watchdog.NO_PEER,
                         context::abort);
+                received = Watchdog.await(impl.name() + " throughput receiver", receiver, deadline,
+                        Watchdog.NO_PEER, context::abort);
             } else {
                 peer = PeerProcess.start(List.of(BenchOptions.THROUGHPUT_PEER, "--role", "receive",
                         "--impl", impl.name(), "--connect", endpoint, "--size", Integer.toString(options.size),
                         "--transport", options.transport.label()));
                 PeerProcess running = peer;
-                Watchdog.await(impl.name() + " throughput sender", sender, deadline, running::hasExited,
+                Watchdog.await(impl.name() + " throughput sender", sender, deadline, running,
                         context::abort);
                 String[] report = peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
                 received = new long[] {Long.parseLong(report[1]), Long.parseLong(report[2])};

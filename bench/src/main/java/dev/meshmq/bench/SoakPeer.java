@@ -1,0 +1,79 @@
+package dev.meshmq.bench;
+
+import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
+import dev.meshmq.Message;
+import dev.meshmq.PullSocket;
+import dev.meshmq.SocketOptions;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * The receiving side of a soak ({@link SoakBench}), in a child JVM that lives across rounds. Each round
+ * arrives as one request line on the control channel:
+ * {@code ROUND <round> <endpoint> <size> <hwm> <spin 0|1> <count>}. The peer opens a fresh context
+ * (spin wait on or off), connects a PULL with that receive high-water mark, receives {@code count}
+ * messages checking each one's size and content ({@link SoakPayload}: order and completeness), closes
+ * everything and prints {@code SOAKED <round> <received> OK} or {@code SOAKED <round> <received> BAD
+ * <first problem>}. A missing message makes the round hang, which the parent's watchdog reports with
+ * thread dumps of both JVMs.
+ *
+ * <p>Thread-safety: runs on the peer's main thread; the control thread answers thread-dump requests.
+ */
+final class SoakPeer {
+
+    static final String ROUND = "ROUND";
+    static final String REPORT = "SOAKED";
+
+    private SoakPeer() {
+    }
+
+    static void run(PeerControl control, PrintStream out) {
+        while (true) {
+            String request = control.nextRequest();
+            if (PeerControl.EXIT.equals(request)) {
+                return;
+            }
+            String[] words = request.split(" ");
+            if (words.length != 7 || !ROUND.equals(words[0])) {
+                throw new BenchFailure("soak peer: malformed request '" + request + "'");
+            }
+            out.println(receiveRound(words));
+            out.flush();
+        }
+    }
+
+    private static String receiveRound(String[] words) {
+        String round = words[1];
+        String endpoint = words[2];
+        int size = Integer.parseInt(words[3]);
+        int hwm = Integer.parseInt(words[4]);
+        boolean spin = "1".equals(words[5]);
+        long count = Long.parseLong(words[6]);
+        long received = 0;
+        String problem = null;
+        try (Context context = Context.create(config(spin))) {
+            PullSocket pull = context.createPull();
+            pull.set(SocketOptions.RECEIVE_HWM, hwm);
+            pull.connect(endpoint);
+            for (long seq = 0; seq < count; seq++) {
+                Message message = pull.receive();
+                received++;
+                if (problem == null) {
+                    problem = SoakPayload.check(message, seq, size);
+                    if (problem != null) {
+                        System.err.println("meshmq-bench soak peer: round " + round + ": " + problem);
+                    }
+                }
+            }
+            pull.close();
+        } catch (RuntimeException e) {
+            problem = "receiving failed after " + received + " messages: " + e;
+        }
+        return REPORT + " " + round + " " + received + (problem == null ? " OK" : " BAD " + problem);
+    }
+
+    static ContextConfig config(boolean spin) {
+        return ContextConfig.defaults().withSpinWait(spin ? ContextConfig.DEFAULT_SPIN_WAIT : Duration.ZERO);
+    }
+}
