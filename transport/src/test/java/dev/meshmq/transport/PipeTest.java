@@ -20,7 +20,7 @@ class PipeTest {
     void refusesAtTheHighWaterMarkAndWakesTheWriterAtTheLowWaterMark() {
         Pipe pipe = new Pipe(4);
         AtomicInteger writerWakeups = new AtomicInteger();
-        pipe.setWriterWakeup(writerWakeups::incrementAndGet);
+        pipe.registerWriter(writerWakeups::incrementAndGet);
         for (int i = 0; i < 4; i++) {
             assertTrue(pipe.write(Message.of("m" + i)));
         }
@@ -61,7 +61,7 @@ class PipeTest {
     void aHeldReaderWakeupRunsOnceWhenTheWriterReleasesIt() {
         Pipe pipe = new Pipe(0);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         assertNull(pipe.read(), "the reader waits");
         for (int i = 0; i < 100; i++) {
             assertTrue(pipe.writeHoldingWakeup(Message.of("m" + i)));
@@ -83,7 +83,7 @@ class PipeTest {
     void wakesTheReaderOnlyWhenItFoundThePipeEmpty() {
         Pipe pipe = new Pipe(0);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         pipe.write(Message.of("a"));
         assertEquals(0, readerWakeups.get(), "the reader never said it was waiting");
         pipe.read();
@@ -98,7 +98,7 @@ class PipeTest {
         Pipe pipe = Pipe.conflating();
         pipe.setHighWaterMark(1);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         assertNull(pipe.read());
         for (int i = 0; i < 10_000; i++) {
             assertTrue(pipe.write(Message.of("m" + i)), "a conflating pipe never refuses");
@@ -148,8 +148,8 @@ class PipeTest {
         Pipe pipe = new Pipe(8);
         AtomicReference<Thread> reader = new AtomicReference<>();
         AtomicReference<Thread> writer = new AtomicReference<>();
-        pipe.setReaderWakeup(() -> LockSupport.unpark(reader.get()));
-        pipe.setWriterWakeup(() -> LockSupport.unpark(writer.get()));
+        pipe.registerReader(() -> LockSupport.unpark(reader.get()));
+        pipe.registerWriter(() -> LockSupport.unpark(writer.get()));
         Message[] messages = new Message[64];
         for (int i = 0; i < messages.length; i++) {
             messages[i] = Message.of(new byte[] {(byte) i});
