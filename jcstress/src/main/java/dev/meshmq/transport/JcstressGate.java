@@ -8,11 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs jcstress (0.15) on this jar's tests and turns its verdict into an exit status, which jcstress's
- * own launcher does not give: 0 when every planned test result passed, 1 when any failed (a FORBIDDEN
- * or unlisted outcome) or errored, or when the run did not finish what it planned. The arguments go
- * to jcstress unchanged; its console output is shown and also kept, and the verdict is read from the
- * last progress line, {@code (Results: P planned; N passed, F failed, S soft errs, H hard errs)}.
+ * Runs jcstress (0.15) on this jar's tests and turns its verdict into an exit status: 0 when every
+ * planned test result passed, 1 when any failed (a FORBIDDEN or unlisted outcome) or errored, or when
+ * the run did not produce every result it planned. jcstress's own launcher exits normally in that
+ * last case, and signals failures only by an exception out of its report printer; the gate does not
+ * rely on either. The arguments go to jcstress unchanged; its console output is shown and also kept,
+ * and the verdict is read from the last progress line,
+ * {@code (Results: P planned; N passed, F failed, S soft errs, H hard errs)}.
  *
  * <p>Threading: runs on the main thread; jcstress forks its own JVMs.
  */
@@ -34,15 +36,16 @@ public final class JcstressGate {
         PrintStream console = System.out;
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new Tee(console, kept), true, StandardCharsets.UTF_8));
+        String verdict;
         try {
             org.openjdk.jcstress.Main.main(args);
         } finally {
             System.out.flush();
             System.setOut(console);
+            verdict = verdict(kept.toString(StandardCharsets.UTF_8));
+            console.println(verdict == null ? "jcstress gate: PASSED" : "jcstress gate: FAILED: " + verdict);
+            console.flush();
         }
-        String verdict = verdict(kept.toString(StandardCharsets.UTF_8));
-        console.println(verdict == null ? "jcstress gate: PASSED" : "jcstress gate: FAILED: " + verdict);
-        console.flush();
         System.exit(verdict == null ? 0 : 1);
     }
 
