@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Message;
@@ -138,6 +139,64 @@ class PipeTest {
         pipe.closeReading();
         assertFalse(pipe.write(Message.of("b")));
         assertTrue(pipe.isReaderClosed());
+    }
+
+    @Test
+    void eachEndTakesOneListener() {
+        Pipe pipe = new Pipe(4);
+        pipe.registerReader(() -> { });
+        pipe.registerWriter(() -> { });
+        assertThrows(IllegalStateException.class, () -> pipe.registerReader(() -> { }));
+        assertThrows(IllegalStateException.class, () -> pipe.registerWriter(() -> { }));
+    }
+
+    @Test
+    void aRaiseThatLeavesRoomWakesARefusedWriterOnce() {
+        Pipe pipe = new Pipe(2);
+        AtomicInteger writerWakeups = new AtomicInteger();
+        pipe.registerWriter(writerWakeups::incrementAndGet);
+        assertTrue(pipe.write(Message.of("a")));
+        assertTrue(pipe.write(Message.of("b")));
+        assertFalse(pipe.write(Message.of("refused")));
+        pipe.setHighWaterMark(2);
+        assertEquals(0, writerWakeups.get(), "the same mark leaves no room");
+        pipe.setHighWaterMark(3);
+        assertEquals(1, writerWakeups.get());
+        pipe.setHighWaterMark(4);
+        assertEquals(1, writerWakeups.get(), "nothing more was owed");
+        assertFalse(pipe.isWriterArmed());
+        assertTrue(pipe.write(Message.of("c")));
+    }
+
+    @Test
+    void closeReadingWakesAnArmedWriterOnceAndALaterRefusalArmsNothing() {
+        Pipe pipe = new Pipe(1);
+        AtomicInteger writerWakeups = new AtomicInteger();
+        pipe.registerWriter(writerWakeups::incrementAndGet);
+        assertTrue(pipe.write(Message.of("a")));
+        assertFalse(pipe.hasRoomOrWatch());
+        assertTrue(pipe.isWriterArmed());
+        pipe.closeReading();
+        assertEquals(1, writerWakeups.get());
+        assertFalse(pipe.write(Message.of("b")));
+        assertFalse(pipe.hasRoom());
+        assertFalse(pipe.isWriterArmed(), "a writer that saw the close waits for nothing");
+        assertEquals(1, writerWakeups.get());
+    }
+
+    @Test
+    void closeWritingWakesAnArmedReaderOnceAndADrainedClosedPipeArmsNothing() {
+        Pipe pipe = new Pipe(0);
+        AtomicInteger readerWakeups = new AtomicInteger();
+        pipe.registerReader(readerWakeups::incrementAndGet);
+        assertNull(pipe.read());
+        assertTrue(pipe.isReaderArmed());
+        pipe.closeWriting();
+        assertEquals(1, readerWakeups.get());
+        assertNull(pipe.read());
+        assertFalse(pipe.isReaderArmed());
+        assertTrue(pipe.isDrainedAndClosed());
+        assertEquals(1, readerWakeups.get());
     }
 
     /** Two threads, a tiny HWM, both sides parking: a lost wake-up would hang and hit the timeout. */
