@@ -17,7 +17,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * writer that re-checked against the mark it had read on entry: {@code 0, 0, 1}.
  *
  * <p>Threading: jcstress runs each actor once per state object, on two threads at once, and the
- * arbiter after both; every state object has a fresh pipe.
+ * arbiter after both; every state object has a fresh pipe. Not final: jcstress refuses a final @State.
  */
 @JCStressTest
 @Outcome(id = "1, 0, 0", expect = Expect.ACCEPTABLE, desc = "The writer saw the raise: room, nothing owed.")

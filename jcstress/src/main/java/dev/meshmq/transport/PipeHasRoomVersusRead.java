@@ -16,7 +16,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * listener ran, r3 whether it is still armed.
  *
  * <p>Threading: jcstress runs each actor once per state object, on two threads at once, and the
- * arbiter after both; every state object has a fresh pipe.
+ * arbiter after both; every state object has a fresh pipe. Not final: jcstress refuses a final @State.
  */
 @JCStressTest
 @Outcome(id = "1, 0, 0", expect = Expect.ACCEPTABLE, desc = "The writer saw the read: room, nothing owed.")

@@ -16,7 +16,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * Before the fix, a read that armed after the close was left armed on a closed pipe: {@code 0, 0, 1}.
  *
  * <p>Threading: jcstress runs each actor once per state object, on two threads at once, and the
- * arbiter after both; every state object has a fresh pipe.
+ * arbiter after both; every state object has a fresh pipe. Not final: jcstress refuses a final @State.
  */
 @JCStressTest
 @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE, desc = "The read saw the close before arming: no wake-up.")

@@ -7,14 +7,16 @@
  * <h2>Threading rules</h2>
  *
  * <ul>
- *   <li>A socket's own thread and the I/O threads meet only in pipes and in tasks posted to an
- *       {@link dev.meshmq.transport.IoThread}; every class says which thread may call what.
+ *   <li>A socket's own thread and the I/O threads hand each other messages only through pipes, and
+ *       work only through tasks posted to an {@link dev.meshmq.transport.IoThread}; the few objects
+ *       shared otherwise (the inproc registry) say how they lock. Every class states which thread may
+ *       call what.
  *   <li>A pipe has one writer thread and one reader thread. The writer calls {@code write},
  *       {@code writeHoldingWakeup}, {@code releaseWakeup}, {@code hasRoom}, {@code hasRoomOrWatch} and
  *       {@code closeWriting}; the reader calls {@code read} and {@code closeReading}; any thread may
  *       call {@code setHighWaterMark} and the read-only queries.
- *   <li>Nothing in this package blocks a thread that is not its own: wake-up listeners post a task or
- *       unpark a thread, and never call back into the pipe.
+ *   <li>Wake-up listeners run on whichever thread disarmed them (possibly the other end's), so they
+ *       only post a task or unpark a thread: they never block and never call back into the pipe.
  * </ul>
  *
  * <h2>The wake-up contract of a pipe</h2>
@@ -26,13 +28,15 @@
  * finds it full. The rules:
  *
  * <ol>
- *   <li>Only an end's own thread sets its flag, with a volatile store, and only when it is clear.
+ *   <li>Only an end's own thread sets its flag, with a volatile store. (A reader that finds the pipe
+ *       empty again while still armed stores it again; whoever clears it owes both reads one wake-up.)
  *   <li>Every party that may let an armed end go on clears the flag with a compare-and-set from true to
  *       false. The flag is cleared once per arming, so exactly one party wins. The winner runs the
  *       listener, with one exception: when the arming call itself wins (it looked again and found it
  *       can go on), it answers yes instead, and no listener runs. A call that loses to another party
- *       answers no: the winner runs the listener. So a no is followed by exactly one wake-up, a yes by
- *       none.
+ *       answers no: the winner runs the listener. So a call that armed and answers no is followed by
+ *       exactly one wake-up, and one that answers yes by none; a refused writer that finds itself
+ *       still armed from an earlier refusal answers no at once and is owed that earlier wake-up.
  *   <li>A call that sees the other end closed before it arms answers no and arms nothing; the caller
  *       learns it from {@code isReaderClosed()} or {@code isDrainedAndClosed()}. An end that saw the
  *       close only after arming is still woken once (by the closer, or by itself), so a caller that
