@@ -472,8 +472,8 @@ abstract class SocketBase implements Socket, LinkHost {
             terminate(link, options.lingerNanos());
             return;
         }
-        link.inbound().setReaderWakeup(() -> post(state.readableEvent));
-        link.outbound().setWriterWakeup(() -> post(state.writableEvent));
+        link.inbound().registerReader(() -> post(state.readableEvent));
+        link.outbound().registerWriter(() -> post(state.writableEvent));
         if (!admit(link)) {
             state.detached = true;
             links.remove(link);

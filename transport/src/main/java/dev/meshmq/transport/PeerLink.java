@@ -32,6 +32,13 @@ public final class PeerLink {
     private boolean connectionEndPending;
     /** What a SUB or XSUB link has sent, to replay after a reconnect; its I/O thread only. */
     private SentSubscriptions sentSubscriptions;
+    /**
+     * The engine of the connection now serving this link, told when the inbound pipe has room again; the
+     * pipe's writer listener, registered once, forwards to it. Null until the first engine.
+     */
+    private volatile PipeWriterListener inboundWriter;
+    /** Likewise, told when the outbound pipe has something to send. */
+    private volatile PipeReaderListener outboundReader;
 
     /** Bookkeeping of the owning socket's routing strategy; touched only by the socket's thread. */
     public Object socketState;
@@ -115,6 +122,35 @@ public final class PeerLink {
     /** Counts an ignored command. The link's I/O thread only. */
     void countIgnoredCommand() {
         commandsIgnored = commandsIgnored + 1;
+    }
+
+    /**
+     * Makes {@code listener} the one told that the inbound pipe has room again, for the engine of the
+     * connection that now serves this link. A link outlives its connections (a connecting link
+     * reconnects) but a pipe end takes one listener, so the link registers a listener of its own with
+     * the pipe the first time, and that one forwards to the latest engine's. I/O thread only.
+     *
+     * @param listener the engine's reaction, cheap and non-blocking
+     */
+    void listenToInboundAsWriter(PipeWriterListener listener) {
+        boolean first = inboundWriter == null;
+        inboundWriter = Objects.requireNonNull(listener, "listener");
+        if (first) {
+            inbound.registerWriter(() -> inboundWriter.onWritable());
+        }
+    }
+
+    /**
+     * Like {@link #listenToInboundAsWriter}, for the engine's reading end of the outbound pipe.
+     *
+     * @param listener the engine's reaction, cheap and non-blocking
+     */
+    void listenToOutboundAsReader(PipeReaderListener listener) {
+        boolean first = outboundReader == null;
+        outboundReader = Objects.requireNonNull(listener, "listener");
+        if (first) {
+            outbound.registerReader(() -> outboundReader.onReadable());
+        }
     }
 
     LinkControl control() {

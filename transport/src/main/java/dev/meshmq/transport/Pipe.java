@@ -19,25 +19,35 @@ import java.util.Objects;
  *       by the next write. Wake-ups happen only on these transitions, never per message.
  * </ul>
  *
- * <p>Visibility follows from two volatile counters, one per {@link PipeEnd}: the writer increments
- * its count after queuing a message, the reader increments its own after taking one; each side sets
- * its waiting flag before re-reading the other side's counter, so no wake-up is lost. Each end keeps
- * its counter on cache lines of its own and reads the other end's only when its cached view runs
- * out (the reader) or the pipe looks full (the writer).
+ * <p>Each end has one listener ({@link PipeReaderListener}, {@link PipeWriterListener}), registered
+ * once, and one armed flag that the pipe owns: a read that finds the pipe empty, or a writer refused for
+ * want of room, arms its end before it answers, and every arming is disarmed exactly once, by a
+ * compare-and-set, by whoever sees that the end may go on (the other end, a raise of the mark, a close,
+ * or the refused call itself when it looks again). The winner runs the listener, unless it is the
+ * refused call, which then answers yes instead. The package documentation gives the memory-ordering
+ * argument. Each end keeps its counter on cache lines of its own ({@link PipeEnd}) and reads the other
+ * end's only when its cached view runs out (the reader) or the pipe looks full (the writer).
  *
- * <p>Thread-safety: {@code write}/{@code closeWriting} from the writer thread only, {@code read} and
+ * <p>Thread-safety: {@code write}, {@code writeHoldingWakeup}, {@code releaseWakeup}, {@code hasRoom},
+ * {@code hasRoomOrWatch} and {@code closeWriting} from the writer thread only, {@code read} and
  * {@code closeReading} from the reader thread only; the other methods from any thread.
  */
 public final class Pipe {
 
-    private static final VarHandle READER_WAITING;
-    private static final VarHandle WRITER_WAITING;
+    private static final PipeReaderListener NO_READER = () -> { };
+    private static final PipeWriterListener NO_WRITER = () -> { };
+    private static final VarHandle READER_ARMED;
+    private static final VarHandle WRITER_ARMED;
+    private static final VarHandle READER_LISTENER;
+    private static final VarHandle WRITER_LISTENER;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            READER_WAITING = lookup.findVarHandle(Pipe.class, "readerWaiting", boolean.class);
-            WRITER_WAITING = lookup.findVarHandle(Pipe.class, "writerWaiting", boolean.class);
+            READER_ARMED = lookup.findVarHandle(Pipe.class, "readerArmed", boolean.class);
+            WRITER_ARMED = lookup.findVarHandle(Pipe.class, "writerArmed", boolean.class);
+            READER_LISTENER = lookup.findVarHandle(Pipe.class, "readerListener", PipeReaderListener.class);
+            WRITER_LISTENER = lookup.findVarHandle(Pipe.class, "writerListener", PipeWriterListener.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -48,12 +58,14 @@ public final class Pipe {
     /** The reader's end: its chunk, slot, message count, and its view of the writer's count. */
     private final PipeEnd reader;
     private volatile int hwm;
-    private volatile boolean readerWaiting;
-    private volatile boolean writerWaiting;
+    /** The reader found the pipe empty and waits for {@link PipeReaderListener#onReadable()}. */
+    private volatile boolean readerArmed;
+    /** The writer was refused for want of room and waits for {@link PipeWriterListener#onWritable()}. */
+    private volatile boolean writerArmed;
     private volatile boolean writerClosed;
     private volatile boolean readerClosed;
-    private volatile Runnable readerWakeup = () -> { };
-    private volatile Runnable writerWakeup = () -> { };
+    private volatile PipeReaderListener readerListener = NO_READER;
+    private volatile PipeWriterListener writerListener = NO_WRITER;
 
     /** CONFLATE: the pipe holds one message, the newest; null for an ordinary queue. */
     private final java.util.concurrent.atomic.AtomicReference<Message> latest;
@@ -86,7 +98,9 @@ public final class Pipe {
     }
 
     /**
-     * Changes the high-water mark; takes effect for the next write.
+     * Changes the high-water mark; takes effect for the next write. A raise that leaves room wakes a
+     * writer armed by a refusal (the store of the mark precedes the look at the writer's flag, and the
+     * writer looks at the mark again after arming, so one of the two sees the other). Any thread.
      *
      * @param hwm messages, 0 for no limit
      */
@@ -95,34 +109,46 @@ public final class Pipe {
             throw new IllegalArgumentException("hwm must not be negative: " + hwm);
         }
         this.hwm = latest != null ? 0 : hwm;
-        if (writerWaiting && !isFull()) {
-            wakeWriter();
+        if (writerArmed && !isFull()) {
+            disarmWriter();
         }
     }
 
     /**
-     * Sets what runs (on the writer's thread of choice) when a waiting reader has something to read.
+     * Registers what the reading end is told when, after a read found the pipe empty, there is a message
+     * or the writer closed. Once per pipe; until then such wake-ups go nowhere, so the reader registers
+     * before its first read. Any thread.
      *
-     * @param wakeup must be cheap and must not block; it usually posts a task or unparks a thread
+     * @param listener cheap and non-blocking; see {@link PipeReaderListener}
+     * @throws IllegalStateException if the reader already has a listener
      */
-    public void setReaderWakeup(Runnable wakeup) {
-        this.readerWakeup = Objects.requireNonNull(wakeup, "wakeup");
+    public void registerReader(PipeReaderListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!READER_LISTENER.compareAndSet(this, NO_READER, listener)) {
+            throw new IllegalStateException("the reader of this pipe already has a listener");
+        }
     }
 
     /**
-     * Sets what runs when a writer refused by the high-water mark may write again.
+     * Registers what the writing end is told when, after a refusal for want of room, there is room or
+     * the reader closed. Once per pipe; until then such wake-ups go nowhere, so the writer registers
+     * before its first write. Any thread.
      *
-     * @param wakeup must be cheap and must not block
+     * @param listener cheap and non-blocking; see {@link PipeWriterListener}
+     * @throws IllegalStateException if the writer already has a listener
      */
-    public void setWriterWakeup(Runnable wakeup) {
-        this.writerWakeup = Objects.requireNonNull(wakeup, "wakeup");
+    public void registerWriter(PipeWriterListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!WRITER_LISTENER.compareAndSet(this, NO_WRITER, listener)) {
+            throw new IllegalStateException("the writer of this pipe already has a listener");
+        }
     }
 
     /**
      * Queues a message unless the pipe is full or its reader is gone. Writer thread only.
      *
      * @param message the message
-     * @return false if the pipe is at its high-water mark (the writer wake-up will run later) or the
+     * @return false if the pipe is at its high-water mark (the writer's listener will run later) or the
      *     reader closed its end (then it never will: the writer should stop using this pipe)
      */
     public boolean write(Message message) {
@@ -179,8 +205,22 @@ public final class Pipe {
     }
 
     private void wakeReaderIfWaiting() {
-        if (readerWaiting && READER_WAITING.compareAndSet(this, true, false)) {
-            readerWakeup.run();
+        if (readerArmed) {
+            disarmReader();
+        }
+    }
+
+    /** Disarms the reader's wake-up; whoever does so first runs the listener. */
+    private void disarmReader() {
+        if (READER_ARMED.compareAndSet(this, true, false)) {
+            readerListener.onReadable();
+        }
+    }
+
+    /** Disarms the writer's wake-up; whoever does so first runs the listener. */
+    private void disarmWriter() {
+        if (WRITER_ARMED.compareAndSet(this, true, false)) {
+            writerListener.onWritable();
         }
     }
 
@@ -196,21 +236,40 @@ public final class Pipe {
     private Message takeLatest() {
         Message message = latest.getAndSet(null);
         if (message == null) {
-            readerWaiting = true;
-            message = latest.getAndSet(null);
+            message = armReaderForLatest();
             if (message == null) {
                 return null;
             }
-            READER_WAITING.compareAndSet(this, true, false);
         }
         reader.count = reader.count + 1;
         return message;
     }
 
+    /** {@link #armReader} for a conflating pipe: returns the message to take, or null. */
+    private Message armReaderForLatest() {
+        if (writerClosed) {
+            return latest.getAndSet(null);
+        }
+        readerArmed = true;
+        if (latest.get() == null && !writerClosed) {
+            return null;
+        }
+        if (!READER_ARMED.compareAndSet(this, true, false)) {
+            return null;
+        }
+        Message message = latest.getAndSet(null);
+        if (message == null) {
+            readerListener.onReadable();
+        }
+        return message;
+    }
+
     /**
-     * Returns whether the high-water mark leaves room for one more message; if not, the writer
-     * wake-up will run once the reader has drained the pipe to the low-water mark, as after a refused
-     * {@link #write}. Writer thread only; a true answer holds until the writer writes.
+     * Returns whether the high-water mark leaves room for one more message; if not, the writer's
+     * listener will run once the reader has drained the pipe to the low-water mark, the mark is raised
+     * or the reader closes, as after a refused {@link #write}. A pipe whose reader had already closed
+     * when this call looked arms nothing. Writer thread only; a true answer holds until the writer
+     * writes.
      *
      * @return true if a write would not be refused for want of room
      */
@@ -218,7 +277,7 @@ public final class Pipe {
         int limit = hwm;
         long written = writer.count;
         if (limit > 0 && written - writer.otherCountSeen >= limit) {
-            if (writerWaiting) {
+            if (writerArmed) {
                 // Armed by an earlier refusal: the reader clears the flag at the low-water mark, so until
                 // then the pipe counts as full without touching the reader's counter (a writer that keeps
                 // trying, such as a PUB dropping, would otherwise steal its cache line on every message).
@@ -226,15 +285,41 @@ public final class Pipe {
             }
             writer.otherCountSeen = reader.count;
             if (written - writer.otherCountSeen >= limit) {
-                writerWaiting = true;
-                writer.otherCountSeen = reader.count;
-                if (written - writer.otherCountSeen >= limit) {
-                    return false;
-                }
-                WRITER_WAITING.compareAndSet(this, true, false);
+                return armWriter(written);
             }
         }
         return true;
+    }
+
+    /**
+     * The pipe looked full to a writer that was not armed: arms the writer, then looks again at the
+     * current mark, the reader's count and whether the reader closed (each load after the store of the
+     * flag: see the package documentation). If nothing changed, the writer stays armed and whoever
+     * changes something runs the wake-up; otherwise this call disarms, and answers yes if there is room,
+     * or runs the wake-up itself if the reader closed meanwhile. A call that loses the disarming to
+     * another thread answers no: the winner runs the wake-up.
+     *
+     * @return whether there is room, with no wake-up owed
+     */
+    private boolean armWriter(long written) {
+        if (readerClosed) {
+            return false;
+        }
+        writerArmed = true;
+        int limit = hwm;
+        long read = reader.count;
+        writer.otherCountSeen = read;
+        boolean room = limit == 0 || written - read < limit;
+        if (!room && !readerClosed) {
+            return false;
+        }
+        if (!WRITER_ARMED.compareAndSet(this, true, false)) {
+            return false;
+        }
+        if (!room) {
+            writerListener.onWritable();
+        }
+        return room;
     }
 
     /**
@@ -260,7 +345,9 @@ public final class Pipe {
     /**
      * Takes the oldest message. Reader thread only.
      *
-     * @return the message, or null if the pipe is empty (the reader wake-up will run on the next write)
+     * @return the message, or null if the pipe was empty: then the reader's listener will run on the
+     *     next write or on {@link #closeWriting()}, unless the writer had already closed when this call
+     *     looked ({@link #isDrainedAndClosed()} then says so)
      */
     public Message read() {
         if (latest != null) {
@@ -270,30 +357,54 @@ public final class Pipe {
         if (reader.otherCountSeen == count) {
             long written = writer.count;
             if (written == count) {
-                readerWaiting = true;
-                written = writer.count;
+                written = armReader(count);
                 if (written == count) {
                     return null;
                 }
-                READER_WAITING.compareAndSet(this, true, false);
             }
             reader.otherCountSeen = written;
         }
         Message message = (Message) reader.take();
         reader.count = count + 1;
-        if (writerWaiting) {
+        if (writerArmed) {
             int limit = hwm;
             if (limit == 0 || writer.count - (count + 1) <= lowWaterMark(limit)) {
-                wakeWriter();
+                disarmWriter();
             }
         }
         return message;
     }
 
-    private void wakeWriter() {
-        if (WRITER_WAITING.compareAndSet(this, true, false)) {
-            writerWakeup.run();
+    /**
+     * The pipe looked empty to the reader: arms the reader, then looks again at the writer's count and
+     * whether the writer closed (each load after the store of the flag). If nothing changed, the reader
+     * stays armed; otherwise this call disarms, and takes a message if there is one, or runs the wake-up
+     * itself if the writer closed meanwhile. A call that loses the disarming to the writer answers
+     * empty: the writer runs the wake-up.
+     *
+     * @param count the reader's count
+     * @return the writer's count; {@code count} itself means the read answers empty
+     */
+    private long armReader(long count) {
+        if (writerClosed) {
+            // a writer's last messages precede its close, so this count is final
+            return writer.count;
         }
+        readerArmed = true;
+        long written = writer.count;
+        if (written == count && !writerClosed) {
+            return count;
+        }
+        if (!READER_ARMED.compareAndSet(this, true, false)) {
+            return count;
+        }
+        if (written == count) {
+            written = writer.count;
+            if (written == count) {
+                readerListener.onReadable();
+            }
+        }
+        return written;
     }
 
     private static long lowWaterMark(int limit) {
@@ -336,18 +447,23 @@ public final class Pipe {
         return hwm;
     }
 
-    /** Says that no more messages will be written; wakes a waiting reader so it can notice. */
+    /**
+     * Says that no more messages will be written; wakes an armed reader so it can notice. Writer thread
+     * only. The store of the closed flag precedes the look at the reader's flag, and an arming reader
+     * looks at the closed flag after its store of the flag, so one of the two sees the other.
+     */
     public void closeWriting() {
         writerClosed = true;
-        if (READER_WAITING.compareAndSet(this, true, false)) {
-            readerWakeup.run();
-        }
+        disarmReader();
     }
 
-    /** Says that nothing will be read any more; wakes a waiting writer so it can notice. */
+    /**
+     * Says that nothing will be read any more; wakes an armed writer so it can notice. Reader thread
+     * only. Ordered against an arming writer as {@link #closeWriting()} is against an arming reader.
+     */
     public void closeReading() {
         readerClosed = true;
-        wakeWriter();
+        disarmWriter();
     }
 
     /**
@@ -375,5 +491,23 @@ public final class Pipe {
      */
     public boolean isReaderClosed() {
         return readerClosed;
+    }
+
+    /**
+     * Returns whether the writer is armed: refused for want of room and owed a wake-up. For tests.
+     *
+     * @return the writer's armed flag
+     */
+    boolean isWriterArmed() {
+        return writerArmed;
+    }
+
+    /**
+     * Returns whether the reader is armed: it found the pipe empty and is owed a wake-up. For tests.
+     *
+     * @return the reader's armed flag
+     */
+    boolean isReaderArmed() {
+        return readerArmed;
     }
 }

@@ -335,8 +335,8 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
             return;
         }
         link = served;
-        link.inbound().setWriterWakeup(() -> io.execute(resumeTask));
-        link.outbound().setReaderWakeup(() -> io.execute(outputTask));
+        link.listenToInboundAsWriter(() -> io.execute(resumeTask));
+        link.listenToOutboundAsReader(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
         events.emit(MonitorEventType.HANDSHAKE_SUCCEEDED, channel, remoteAddress, peerIdentity, 0, "");
         heartbeat.start();

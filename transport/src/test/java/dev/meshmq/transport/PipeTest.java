@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Message;
@@ -20,7 +21,7 @@ class PipeTest {
     void refusesAtTheHighWaterMarkAndWakesTheWriterAtTheLowWaterMark() {
         Pipe pipe = new Pipe(4);
         AtomicInteger writerWakeups = new AtomicInteger();
-        pipe.setWriterWakeup(writerWakeups::incrementAndGet);
+        pipe.registerWriter(writerWakeups::incrementAndGet);
         for (int i = 0; i < 4; i++) {
             assertTrue(pipe.write(Message.of("m" + i)));
         }
@@ -61,7 +62,7 @@ class PipeTest {
     void aHeldReaderWakeupRunsOnceWhenTheWriterReleasesIt() {
         Pipe pipe = new Pipe(0);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         assertNull(pipe.read(), "the reader waits");
         for (int i = 0; i < 100; i++) {
             assertTrue(pipe.writeHoldingWakeup(Message.of("m" + i)));
@@ -83,7 +84,7 @@ class PipeTest {
     void wakesTheReaderOnlyWhenItFoundThePipeEmpty() {
         Pipe pipe = new Pipe(0);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         pipe.write(Message.of("a"));
         assertEquals(0, readerWakeups.get(), "the reader never said it was waiting");
         pipe.read();
@@ -98,7 +99,7 @@ class PipeTest {
         Pipe pipe = Pipe.conflating();
         pipe.setHighWaterMark(1);
         AtomicInteger readerWakeups = new AtomicInteger();
-        pipe.setReaderWakeup(readerWakeups::incrementAndGet);
+        pipe.registerReader(readerWakeups::incrementAndGet);
         assertNull(pipe.read());
         for (int i = 0; i < 10_000; i++) {
             assertTrue(pipe.write(Message.of("m" + i)), "a conflating pipe never refuses");
@@ -140,6 +141,64 @@ class PipeTest {
         assertTrue(pipe.isReaderClosed());
     }
 
+    @Test
+    void eachEndTakesOneListener() {
+        Pipe pipe = new Pipe(4);
+        pipe.registerReader(() -> { });
+        pipe.registerWriter(() -> { });
+        assertThrows(IllegalStateException.class, () -> pipe.registerReader(() -> { }));
+        assertThrows(IllegalStateException.class, () -> pipe.registerWriter(() -> { }));
+    }
+
+    @Test
+    void aRaiseThatLeavesRoomWakesARefusedWriterOnce() {
+        Pipe pipe = new Pipe(2);
+        AtomicInteger writerWakeups = new AtomicInteger();
+        pipe.registerWriter(writerWakeups::incrementAndGet);
+        assertTrue(pipe.write(Message.of("a")));
+        assertTrue(pipe.write(Message.of("b")));
+        assertFalse(pipe.write(Message.of("refused")));
+        pipe.setHighWaterMark(2);
+        assertEquals(0, writerWakeups.get(), "the same mark leaves no room");
+        pipe.setHighWaterMark(3);
+        assertEquals(1, writerWakeups.get());
+        pipe.setHighWaterMark(4);
+        assertEquals(1, writerWakeups.get(), "nothing more was owed");
+        assertFalse(pipe.isWriterArmed());
+        assertTrue(pipe.write(Message.of("c")));
+    }
+
+    @Test
+    void closeReadingWakesAnArmedWriterOnceAndALaterRefusalArmsNothing() {
+        Pipe pipe = new Pipe(1);
+        AtomicInteger writerWakeups = new AtomicInteger();
+        pipe.registerWriter(writerWakeups::incrementAndGet);
+        assertTrue(pipe.write(Message.of("a")));
+        assertFalse(pipe.hasRoomOrWatch());
+        assertTrue(pipe.isWriterArmed());
+        pipe.closeReading();
+        assertEquals(1, writerWakeups.get());
+        assertFalse(pipe.write(Message.of("b")));
+        assertFalse(pipe.hasRoom());
+        assertFalse(pipe.isWriterArmed(), "a writer that saw the close waits for nothing");
+        assertEquals(1, writerWakeups.get());
+    }
+
+    @Test
+    void closeWritingWakesAnArmedReaderOnceAndADrainedClosedPipeArmsNothing() {
+        Pipe pipe = new Pipe(0);
+        AtomicInteger readerWakeups = new AtomicInteger();
+        pipe.registerReader(readerWakeups::incrementAndGet);
+        assertNull(pipe.read());
+        assertTrue(pipe.isReaderArmed());
+        pipe.closeWriting();
+        assertEquals(1, readerWakeups.get());
+        assertNull(pipe.read());
+        assertFalse(pipe.isReaderArmed());
+        assertTrue(pipe.isDrainedAndClosed());
+        assertEquals(1, readerWakeups.get());
+    }
+
     /** Two threads, a tiny HWM, both sides parking: a lost wake-up would hang and hit the timeout. */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -148,8 +207,8 @@ class PipeTest {
         Pipe pipe = new Pipe(8);
         AtomicReference<Thread> reader = new AtomicReference<>();
         AtomicReference<Thread> writer = new AtomicReference<>();
-        pipe.setReaderWakeup(() -> LockSupport.unpark(reader.get()));
-        pipe.setWriterWakeup(() -> LockSupport.unpark(writer.get()));
+        pipe.registerReader(() -> LockSupport.unpark(reader.get()));
+        pipe.registerWriter(() -> LockSupport.unpark(writer.get()));
         Message[] messages = new Message[64];
         for (int i = 0; i < messages.length; i++) {
             messages[i] = Message.of(new byte[] {(byte) i});

@@ -35,8 +35,8 @@ public class PipeBatchBenchmark extends BenchmarkDefaults {
     /** Builds the batch (distinct messages, so order can be checked) and silences the wake-ups. */
     @Setup
     public void setUp() {
-        pipe.setReaderWakeup(() -> { });
-        pipe.setWriterWakeup(() -> { });
+        pipe.registerReader(() -> { });
+        pipe.registerWriter(() -> { });
         for (int i = 0; i < BATCH; i++) {
             messages[i] = Message.of(new byte[BODY_SIZE]);
         }

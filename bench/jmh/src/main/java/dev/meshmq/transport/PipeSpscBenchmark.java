@@ -41,8 +41,8 @@ public class PipeSpscBenchmark extends BenchmarkDefaults {
     /** Silences the wake-ups: neither thread ever waits for one. */
     @Setup
     public void setUp() {
-        pipe.setReaderWakeup(() -> { });
-        pipe.setWriterWakeup(() -> { });
+        pipe.registerReader(() -> { });
+        pipe.registerWriter(() -> { });
     }
 
     /**
