@@ -55,17 +55,25 @@ final class EngineOutput {
 
     private final IoBuffers buffers;
     private final SocketChannel channel;
-    private final Source source;
+    private Source source;
     private final MessageEncoder encoder = new MessageEncoder();
     private final ArrayDeque<ByteBuffer> commands = new ArrayDeque<>(2);
     private byte[] pendingPong;
     private byte[] pendingPing;
     private ByteBuffer own;
 
-    EngineOutput(IoBuffers buffers, SocketChannel channel, Source source) {
+    EngineOutput(IoBuffers buffers, SocketChannel channel) {
         this.buffers = buffers;
         this.channel = channel;
-        this.source = source;
+    }
+
+    /**
+     * Starts taking messages from {@code messages}; until then only commands are sent.
+     *
+     * @param messages where messages come from once the handshake is done
+     */
+    void start(Source messages) {
+        this.source = messages;
     }
 
     /** Queues a command frame (handshake bytes); these go out before anything else not yet started. */
@@ -96,7 +104,8 @@ final class EngineOutput {
      * Encodes and writes until nothing is owed, the channel is full or {@code budget} bytes are written.
      *
      * @param budget bytes to write at most before yielding to other connections
-     * @param messagesAllowed whether messages may be taken from the source (false during the handshake)
+     * @param messagesAllowed whether messages may be taken from the source (false during the handshake
+     *     and before {@link #start})
      * @return what was achieved
      * @throws IOException if the write fails
      */
@@ -165,7 +174,7 @@ final class EngineOutput {
                 }
                 continue;
             }
-            if (!messagesAllowed) {
+            if (!messagesAllowed || source == null) {
                 return false;
             }
             Message message = source.nextOutgoing();

@@ -189,7 +189,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         connectKey = null;
         String remote = remoteAddressOf(channel);
         events.emit(MonitorEventType.CONNECTED, channel, remote, new byte[0], ConnectionNumbers.next(), "");
-        engine = new StreamEngine(io, channel, options, this, remote, events);
+        engine = new StreamEngine(io, channel, options, this, remote, events, true);
         engine.start(key);
     }
 

@@ -15,7 +15,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -40,7 +40,7 @@ import java.util.Map;
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
  * ({@link #terminateLater}), each of which routes any Throwable to {@link #close}.
  */
-final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source {
+final class StreamEngine implements IoHandler, FrameHandler {
 
     /** The life of a connection. */
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
@@ -52,6 +52,9 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
     private static final int READS_PER_EVENT = 8;
     private static final byte[] NO_BYTES = new byte[0];
+
+    /** The greeting's signature and major version, sent before anything is heard from the peer. */
+    private static final int GREETING_FIRST_PART = ZmtpWire.VERSION_MAJOR_OFFSET + 1;
 
     private final IoThread io;
     private final SocketChannel channel;
@@ -65,9 +68,9 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
     private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionEvents events;
     private final Heartbeat heartbeat;
-    private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
-    private ArrayDeque<Message> subscriptionReplay;
+    private final boolean connecting;
+    private byte[] greetingRest;
 
     private State state = State.GREETING;
     private Input input = Input.READING;
@@ -86,15 +89,15 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
     private byte[] peerIdentity = NO_BYTES;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
-            String remoteAddress, ConnectionEvents events) {
+            String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
+        this.connecting = connecting;
         this.channel = channel;
         this.options = options;
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
-        this.output = new EngineOutput(io.buffers(), channel, this);
-        this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType());
+        this.output = new EngineOutput(io.buffers(), channel);
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.events = events;
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
@@ -116,8 +119,8 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
             }
             ByteBuffer greeting = ByteBuffer.allocate(ZmtpWire.GREETING_SIZE);
             Greeting.write(greeting, ZmtpWire.MECHANISM_NULL, false);
-            output.queueCommand(greeting.array());
-            output.queueCommand(Command.encodeReady(ReadyExchange.readyProperties(options)));
+            output.queueCommand(Arrays.copyOf(greeting.array(), GREETING_FIRST_PART));
+            greetingRest = Arrays.copyOfRange(greeting.array(), GREETING_FIRST_PART, ZmtpWire.GREETING_SIZE);
             if (options.handshakeIntervalNanos() > 0) {
                 handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
             }
@@ -218,6 +221,7 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
         try {
             if (state == State.GREETING) {
                 Greeting greeting = greetingDecoder.decode(in);
+                sendGreetingRestOnceThePeerIsVersioned();
                 if (greeting != null) {
                     onGreeting(greeting);
                 }
@@ -245,6 +249,25 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
         close(reason);
     }
 
+    /**
+     * Sends the rest of the greeting (minor version, mechanism) once the peer's signature and major
+     * version are in, as libzmq does. A peer that refuses the connection on seeing the mechanism or the
+     * socket type (libzmq closes at once, flushing nothing) has then already sent all of its greeting,
+     * so this side learns why instead of seeing only a closed connection and retrying.
+     */
+    private void sendGreetingRestOnceThePeerIsVersioned() {
+        if (greetingRest != null && greetingDecoder.bytesReceived() >= GREETING_FIRST_PART) {
+            output.queueCommand(greetingRest);
+            greetingRest = null;
+            flushOutput();
+        }
+    }
+
+    /**
+     * The peer's greeting is in. The accepting side sends READY now; the connecting side sends it only
+     * after the peer's READY, so that a server which refuses this socket's type (libzmq closes as soon
+     * as it reads a READY it does not accept, before its own READY is out) has told its type first.
+     */
     private void onGreeting(Greeting greeting) throws ZmtpProtocolException {
         if (!ZmtpWire.MECHANISM_NULL.equals(greeting.mechanism())) {
             throw new ZmtpProtocolException(ProtocolError.MECHANISM_MISMATCH,
@@ -252,6 +275,14 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
         }
         peerGreeting = greeting;
         moveTo(State.HANDSHAKE);
+        if (!connecting) {
+            sendReady();
+        }
+    }
+
+    private void sendReady() {
+        output.queueCommand(Command.encodeReady(ReadyExchange.readyProperties(options)));
+        flushOutput();
     }
 
     @Override
@@ -295,19 +326,12 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
         return state == State.ACTIVE && input == Input.READING;
     }
 
-    /**
-     * The peer refused the handshake with ERROR: a ZAP status code (300, 400, 500) is reported as
-     * HANDSHAKE_FAILED_AUTH with that code, any other reason as HANDSHAKE_FAILED_PROTOCOL; the reason
-     * is kept in the event's detail either way.
-     */
+    /** The peer refused the handshake with ERROR: reported with its reason, as libzmq reads it. */
     private void onHandshakeError(String reason) {
-        String detail = "peer sent ERROR: " + reason;
         int status = ReadyExchange.zapStatusCode(reason);
-        if (status > 0) {
-            failOnProtocol(status, MonitorEventType.HANDSHAKE_FAILED_AUTH, detail);
-        } else {
-            failOnProtocol(ProtocolError.ZMTP_UNSPECIFIED.code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, detail);
-        }
+        failOnProtocol(status > 0 ? status : ProtocolError.ZMTP_UNSPECIFIED.code(),
+                status > 0 ? MonitorEventType.HANDSHAKE_FAILED_AUTH : MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                "peer sent ERROR: " + reason);
     }
 
     /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
@@ -323,6 +347,9 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
 
     private void onReady(Map<String, byte[]> properties) throws ZmtpProtocolException {
         PeerInfo peer = ReadyExchange.checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
+        if (connecting) {
+            sendReady();
+        }
         byte[] identity = peer.identity();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
@@ -345,13 +372,11 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
     }
 
     /**
-     * A subscriber replays what earlier connections of its link sent; a publisher whose link could not
-     * be told that the previous connection ended is told now, before the new subscriptions.
+     * Sending starts (a subscriber replays what earlier connections of its link sent); a publisher whose
+     * link could not be told that the previous connection ended is told now, before new subscriptions.
      */
     private void startSubscriptions() {
-        if (sendsSubscriptions) {
-            subscriptionReplay = link.sentSubscriptions().replay();
-        }
+        output.start(new OutgoingMessages(link, options, peerGreeting.minor()));
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
             onMessage(PeerLink.CONNECTION_ENDED);
         }
@@ -426,9 +451,7 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
 
     private void onOutputReady() {
         outputScheduled = false;
-        if (state != State.CLOSED) {
-            flushOutput();
-        }
+        flushOutput();
     }
 
     /** Writes what is owed until nothing is left, the channel is full, or the write budget is spent. */
@@ -454,42 +477,13 @@ final class StreamEngine implements IoHandler, FrameHandler, EngineOutput.Source
         }
     }
 
-    @Override
-    public Message nextOutgoing() {
-        if (subscriptionReplay != null) {
-            Message replayed = subscriptionReplay.poll();
-            if (replayed != null) {
-                return replayed;
-            }
-            subscriptionReplay = null;
-        }
-        Message message = link.outbound().read();
-        if (message != null && sendsSubscriptions) {
-            link.sentSubscriptions().record(message);
-        }
-        return message;
-    }
-
-    /** Returns the SUBSCRIBE/CANCEL command for a subscriber's message to a 3.1 peer, else null. */
-    @Override
-    public byte[] commandFor(Message message) {
-        if (!sendsSubscriptions || peerGreeting.minor() < ZmtpWire.VERSION_MINOR) {
-            return null;
-        }
-        return SubscriptionWire.toCommand(message);
-    }
-
     private void closeIfTerminatedAndDrained() {
         if (terminating && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
             close("closed after sending what was queued");
         }
     }
 
-    /**
-     * Posts {@link #terminate} to this engine's I/O thread. Any thread.
-     *
-     * @param lingerNanos the longest time to keep sending
-     */
+    /** Posts {@link #terminate} to this engine's I/O thread. Any thread. */
     void terminateLater(long lingerNanos) {
         io.execute(guarded(() -> terminate(lingerNanos)));
     }

@@ -110,7 +110,7 @@ final class StreamListener implements IoHandler, EngineOwner {
             return;
         }
         events.emit(MonitorEventType.ACCEPTED, accepted, remote, new byte[0], ConnectionNumbers.next(), "");
-        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote, events);
+        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote, events, false);
         if (handshaking.size() >= options.maxHandshakes()) {
             evictOldestHandshake();
         }
