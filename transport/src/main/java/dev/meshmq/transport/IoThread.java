@@ -95,6 +95,15 @@ public final class IoThread implements Executor {
     }
 
     /**
+     * Returns the thread's name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return thread.getName();
+    }
+
+    /**
      * Returns the clock.
      *
      * @return the time source of this thread's timers
@@ -187,7 +196,11 @@ public final class IoThread implements Executor {
             failure = cause;
             LOG.log(Level.ERROR, "I/O thread " + thread.getName() + " died; its connections are closed", cause);
         } finally {
-            closeEverything();
+            try {
+                closeEverything();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "closing the channels of I/O thread " + thread.getName() + " failed", e);
+            }
             Throwable cause = failure;
             if (cause != null) {
                 deathListener.accept(cause);

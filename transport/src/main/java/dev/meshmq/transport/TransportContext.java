@@ -41,6 +41,20 @@ public final class TransportContext {
     }
 
     /**
+     * Sets what is told if an I/O thread ends other than by {@link #shutdown}: it is given a
+     * description of the thread and the cause, on the dying thread. Any thread.
+     *
+     * @param listener must not block
+     */
+    public void onIoThreadDeath(java.util.function.BiConsumer<String, Throwable> listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        for (IoThread thread : ioThreads) {
+            String name = thread.name();
+            thread.onDeath(cause -> listener.accept(name, cause));
+        }
+    }
+
+    /**
      * Returns the inproc endpoint registry.
      *
      * @return the registry

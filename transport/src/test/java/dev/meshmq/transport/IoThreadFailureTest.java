@@ -106,6 +106,24 @@ class IoThreadFailureTest {
         closeQuietly(healthy);
     }
 
+    @Test
+    void aThreadThatDiesAnywaySaysWhyAndTellsItsListener() throws Exception {
+        CountDownLatch told = new CountDownLatch(1);
+        AtomicReference<Throwable> cause = new AtomicReference<>();
+        io.onDeath(failure -> {
+            cause.set(failure);
+            told.countDown();
+        });
+        // the one thing outside every guard: the selector itself failing under the loop
+        java.lang.reflect.Field selector = IoThread.class.getDeclaredField("selector");
+        selector.setAccessible(true);
+        ((java.nio.channels.Selector) selector.get(io)).close();
+        io.execute(() -> { });
+        assertTrue(told.await(5, TimeUnit.SECONDS), "the death listener was not told");
+        assertEquals(cause.get(), io.failure());
+        assertTrue(cause.get() instanceof java.nio.channels.ClosedSelectorException, String.valueOf(cause.get()));
+    }
+
     private static void closeQuietly(Pipe pipe) {
         try {
             pipe.source().close();
