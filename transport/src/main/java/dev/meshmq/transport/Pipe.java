@@ -86,7 +86,8 @@ public final class Pipe {
     }
 
     /**
-     * Changes the high-water mark; takes effect for the next write.
+     * Changes the high-water mark; takes effect for the next write. Any thread: a writer refused by the
+     * old mark is woken if the new one leaves room.
      *
      * @param hwm messages, 0 for no limit
      */
@@ -228,7 +229,8 @@ public final class Pipe {
             if (written - writer.otherCountSeen >= limit) {
                 writerWaiting = true;
                 writer.otherCountSeen = reader.count;
-                if (written - writer.otherCountSeen >= limit) {
+                limit = hwm; // re-read after announcing: a concurrent setHighWaterMark either sees us or we see it
+                if (limit > 0 && written - writer.otherCountSeen >= limit) {
                     return false;
                 }
                 WRITER_WAITING.compareAndSet(this, true, false);
