@@ -10,6 +10,9 @@ import java.util.EnumSet;
  */
 public final class SocketOptions {
 
+    /** The longest HEARTBEAT_TTL: 65535 tenths of a second, plus the 99 ms that are cut off. */
+    private static final Duration MAX_HEARTBEAT_TTL = Duration.ofMillis(6_553_599);
+
     /**
      * Messages a socket queues per peer before sending blocks (or drops, depending on the pattern);
      * 0 means no limit. Default 1000, as in libzmq. For inproc the limit between two sockets is the
@@ -31,10 +34,16 @@ public final class SocketOptions {
     public static final SocketOption<Duration> LINGER =
             new SocketOption<>("LINGER", Duration.class, Duration.ofSeconds(2), SocketOptions::nonNegative);
 
-    /** Wait before the first reconnection attempt after a connection fails or drops; default 100 ms. */
+    /**
+     * Wait before the first reconnection attempt after a connection fails or drops; default 100 ms. A
+     * negative value (libzmq's -1) means never reconnect: a connect makes one attempt, and once that
+     * fails or its connection ends the endpoint is given up and its queued messages are discarded, as
+     * in libzmq. Zero is refused: it would retry in a busy loop (libzmq 4.3.4 reads 0 like -1, which
+     * its documentation does not say).
+     */
     public static final SocketOption<Duration> RECONNECT_INTERVAL =
             new SocketOption<>("RECONNECT_INTERVAL", Duration.class, Duration.ofMillis(100),
-                    SocketOptions::positive);
+                    value -> value.isZero() ? "must not be zero (a negative interval means never reconnect)" : null);
 
     /**
      * Upper bound for the reconnection wait, which doubles after every failed attempt; zero (the
@@ -57,10 +66,17 @@ public final class SocketOptions {
             new SocketOption<>("MAX_MESSAGE_SIZE", Long.class, -1L,
                     value -> value < -1 ? "must be -1 (no limit) or at least 0" : null);
 
-    /** Pending connections the kernel queues on a bound tcp or ipc endpoint; default 100. */
+    /**
+     * Pending connections the kernel queues on a bound tcp or ipc endpoint (the {@code listen()}
+     * backlog); default 100, as in libzmq. The kernel caps it at {@code net.core.somaxconn} and, on
+     * Linux, queues one connection more than asked. 0 is accepted, as in libzmq, where Linux then
+     * queues a single pending connection; the JDK reads a backlog below 1 as "its default, 50", so
+     * MeshMQ asks the kernel for 1 instead, which queues two: the smallest queue the JDK can ask for.
+     * Set it before {@code bind()}; it applies to the endpoints bound afterwards.
+     */
     public static final SocketOption<Integer> BACKLOG =
             new SocketOption<>("BACKLOG", Integer.class, 100,
-                    value -> value < 1 ? "must be at least 1" : null);
+                    value -> value < 0 ? "must be 0 or more" : null);
 
     /**
      * Whether {@code tcp://*:port} binds every IPv6 and IPv4 interface rather than IPv4 only, and
@@ -187,12 +203,14 @@ public final class SocketOptions {
 
     /**
      * The time-to-live announced in each PING: the peer closes the connection if it hears nothing from
-     * this socket for that long. Sent in tenths of a second (shorter parts are cut off, below 100 ms
-     * means none), at most 6553.5 s. Default zero (none).
+     * this socket for that long. Sent in tenths of a second in a 16-bit field (RFC 37), so shorter parts
+     * are cut off, below 100 ms means none, and the longest TTL on the wire is 6553.5 s. As in libzmq,
+     * a value from 0 to 6553.599 s is accepted and a longer one is refused here, when it is set, rather
+     * than cut down or wrapped around in the PING. Default zero (none).
      */
     public static final SocketOption<Duration> HEARTBEAT_TTL =
             new SocketOption<>("HEARTBEAT_TTL", Duration.class, Duration.ZERO,
-                    value -> value.isNegative() || value.toMillis() > 6_553_599
+                    value -> value.isNegative() || value.compareTo(MAX_HEARTBEAT_TTL) > 0
                             ? "must be between 0 and 6553.599 s (it is sent in tenths of a second in 16 bits)" : null);
 
     /**
@@ -244,9 +262,5 @@ public final class SocketOptions {
 
     private static String nonNegative(Duration value) {
         return value.isNegative() ? "must not be negative" : null;
-    }
-
-    private static String positive(Duration value) {
-        return value.isNegative() || value.isZero() ? "must be positive" : null;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The connecting side of one tcp or ipc endpoint: keeps one {@link PeerLink} for the socket from
  * the moment {@code connect()} is called, and (re)establishes a connection behind it, waiting
  * RECONNECT_INTERVAL between attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
- * the link while no connection exists are sent once one is up.
+ * the link while no connection exists are sent once one is up. A negative RECONNECT_INTERVAL (libzmq's
+ * -1) makes one attempt only: when it fails or its connection ends, the endpoint is given up.
  *
  * <p>States: {@link State#WAITING} for the next attempt, {@link State#CONNECTING} while the channel
  * connects, {@link State#CONNECTED} while an engine runs, {@link State#FINISHED} at the end.
@@ -232,6 +233,14 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         }
         if (terminating && (link.outbound().size() == 0 || lingerTimer == null)) {
             finish();
+            return;
+        }
+        if (!options.reconnects()) {
+            if (terminating) {
+                finish();
+            } else {
+                giveUp("RECONNECT_INTERVAL is negative: never reconnect");
+            }
             return;
         }
         state = State.WAITING;
