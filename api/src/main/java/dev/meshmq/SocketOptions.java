@@ -183,15 +183,23 @@ public final class SocketOptions {
                     EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB));
 
     /**
-     * SUB: keep only the newest message from each publisher; a newer message replaces one not yet
-     * received, so a slow reader always gets the latest value and the publisher never drops for it.
-     * Meant for state updates. Set it before connecting or binding: it applies to the connections made
-     * afterwards. For a SUB that binds an inproc endpoint, publishers that connected before the bind
-     * keep an ordinary queue, and a receive then returns the newest message waiting in it. Default
-     * false.
+     * Keep only the newest message in each queue: a newer message replaces the one not yet taken, so
+     * a slow reader always gets the latest value, a sender never waits and a publisher never drops for
+     * it; SEND_HWM and RECEIVE_HWM no longer apply to those queues. Meant for state updates. As in
+     * libzmq it applies to the queues towards each peer on PUSH, DEALER and PUB, and to the queues
+     * from each peer on PULL, DEALER and SUB. A queue keeps whole messages: a multipart message is
+     * kept or replaced as a whole (libzmq keeps only one frame of it, which breaks multipart messages;
+     * do not rely on multipart under CONFLATE with a libzmq peer). Unlike libzmq, a PUB's incoming
+     * subscriptions are never conflated, so none is lost.
+     *
+     * <p>Set it before connecting or binding: it applies to the connections made afterwards. Between
+     * two inproc sockets a queue conflates when either socket asks for it in that direction (libzmq
+     * asks only the connecting socket), except that a connect made before its bind uses the connecting
+     * socket's setting alone. Default false.
      */
     public static final SocketOption<Boolean> CONFLATE =
-            new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));
+            new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.PUSH,
+                    SocketType.PULL, SocketType.DEALER, SocketType.PUB, SocketType.SUB));
 
     /**
      * How often to send a ZMTP PING on each connection once its handshake is done; zero (the

@@ -59,7 +59,7 @@ final class SocketOptionValues {
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
-                heartbeat(), reconnectRules(), type == SocketType.SUB && get(SocketOptions.CONFLATE));
+                heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE));
     }
 
     /** RECONNECT_INTERVAL in nanoseconds; -1 (never reconnect) for any negative interval. */

@@ -62,7 +62,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         this.options = host.transportOptions();
         this.activity = activity;
         this.nextIntervalNanos = options.reconnectIntervalNanos();
-        this.link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint, this, null);
+        this.link = new PeerLink(options.newInboundPipe(), options.newOutboundPipe(), endpoint, this, null);
         activity.started();
     }
 

@@ -113,7 +113,8 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     @Override
     public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
-        PeerLink link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint,
+        TransportOptions now = host.transportOptions();
+        PeerLink link = new PeerLink(now.newInboundPipe(), now.newOutboundPipe(), endpoint,
                 lingerNanos -> io.execute(() -> engine.terminate(lingerNanos)), peer);
         link.setPeer(peer);
         host.attach(link);

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
  * @param heartbeat the ZMTP heartbeat settings
  * @param reconnect when to stop reconnecting, and the connect timeout
- * @param conflate keep only the newest incoming message per peer (CONFLATE, SUB only)
+ * @param conflate CONFLATE: keep only the newest message in the pipes the socket type conflates (see
+ *     {@link #conflatesInbound()} and {@link #conflatesOutbound()})
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
@@ -63,13 +64,45 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
     }
 
     /**
-     * Returns a new pipe for messages from one peer: conflating with CONFLATE, else limited by
-     * RECEIVE_HWM.
+     * Returns whether the pipes from each peer keep only the newest message: CONFLATE on PULL, DEALER
+     * or SUB, as in libzmq.
+     *
+     * @return true for conflating inbound pipes
+     */
+    public boolean conflatesInbound() {
+        return conflate && (socketType == SocketType.PULL || socketType == SocketType.DEALER
+                || socketType == SocketType.SUB);
+    }
+
+    /**
+     * Returns whether the pipes towards each peer keep only the newest message: CONFLATE on PUSH,
+     * DEALER or PUB, as in libzmq (a PUB's inbound pipes carry subscriptions and never conflate).
+     *
+     * @return true for conflating outbound pipes
+     */
+    public boolean conflatesOutbound() {
+        return conflate && (socketType == SocketType.PUSH || socketType == SocketType.DEALER
+                || socketType == SocketType.PUB);
+    }
+
+    /**
+     * Returns a new pipe for messages from one peer: conflating if {@link #conflatesInbound()}, else
+     * limited by RECEIVE_HWM.
      *
      * @return the pipe
      */
     public Pipe newInboundPipe() {
-        return conflate ? Pipe.conflating() : new Pipe(receiveHwm);
+        return conflatesInbound() ? Pipe.conflating() : new Pipe(receiveHwm);
+    }
+
+    /**
+     * Returns a new pipe for messages to one peer: conflating if {@link #conflatesOutbound()}, else
+     * limited by SEND_HWM.
+     *
+     * @return the pipe
+     */
+    public Pipe newOutboundPipe() {
+        return conflatesOutbound() ? Pipe.conflating() : new Pipe(sendHwm);
     }
 
     /**
