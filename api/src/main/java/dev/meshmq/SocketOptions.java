@@ -155,7 +155,11 @@ public final class SocketOptions {
     public static final SocketOption<Boolean> XPUB_VERBOSE =
             new SocketOption<>("XPUB_VERBOSE", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
 
-    /** XPUB: like XPUB_VERBOSE, and also show every cancel. Default false. */
+    /**
+     * XPUB: like XPUB_VERBOSE, and also show every cancel, even one for a topic the cancelling
+     * subscriber did not hold. Without it the application sees a cancel when a topic's last holder
+     * cancels or leaves, and, as in libzmq, a cancel for a topic nobody holds. Default false.
+     */
     public static final SocketOption<Boolean> XPUB_VERBOSER =
             new SocketOption<>("XPUB_VERBOSER", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
 

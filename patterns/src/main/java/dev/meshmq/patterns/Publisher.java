@@ -118,7 +118,10 @@ final class Publisher {
      */
     SubscriptionIndex.Removal cancel(PeerLink link, byte[] topic) {
         Subscriber subscriber = subscribers.get(link);
-        return subscriber == null ? SubscriptionIndex.Removal.NOT_HELD : index.remove(topic, subscriber);
+        if (subscriber == null) {
+            return !index.isHeld(topic) ? SubscriptionIndex.Removal.NOBODY_HELD : SubscriptionIndex.Removal.NOT_HELD;
+        }
+        return index.remove(topic, subscriber);
     }
 
     /**

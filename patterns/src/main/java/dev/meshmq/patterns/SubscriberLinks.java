@@ -47,7 +47,7 @@ final class SubscriberLinks {
 
     /** Removes a subscription held and sends the cancel to every link; does nothing if none is held. */
     void unsubscribe(byte[] topic) {
-        if (subscriptions.remove(topic, this) != SubscriptionIndex.Removal.NOT_HELD) {
+        if (subscriptions.remove(topic, this).removedOne()) {
             upstream.sendToAll(SubscriptionWire.message(false, topic), false);
         }
     }

@@ -29,12 +29,19 @@ final class SubscriptionIndex<S> {
 
     /** What a cancel did. */
     enum Removal {
-        /** The subscriber did not hold the topic: nothing changed. */
+        /** Nobody held the topic: nothing changed. */
+        NOBODY_HELD,
+        /** The subscriber did not hold the topic, others do: nothing changed. */
         NOT_HELD,
         /** One subscription was removed; someone still holds the topic. */
         STILL_HELD,
         /** The last subscription to the topic was removed. */
-        LAST
+        LAST;
+
+        /** Whether the cancel removed a subscription. */
+        boolean removedOne() {
+            return this == STILL_HELD || this == LAST;
+        }
     }
 
     private static final Object[] NO_HOLDERS = new Object[0];
@@ -80,7 +87,7 @@ final class SubscriptionIndex<S> {
     Removal remove(byte[] topic, S subscriber) {
         Entry entry = entries.get(new TopicKey(topic, topic.length, hash(topic, topic.length)));
         if (entry == null) {
-            return Removal.NOT_HELD;
+            return Removal.NOBODY_HELD;
         }
         int index = entry.indexOf(subscriber);
         if (index < 0) {
@@ -167,6 +174,11 @@ final class SubscriptionIndex<S> {
                 action.accept(entry.key.bytes);
             }
         }
+    }
+
+    /** Returns whether anyone holds exactly {@code topic}. */
+    boolean isHeld(byte[] topic) {
+        return entries.containsKey(new TopicKey(topic, topic.length, hash(topic, topic.length)));
     }
 
     /** Returns how many distinct topics someone holds. */
