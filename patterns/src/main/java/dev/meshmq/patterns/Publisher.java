@@ -119,7 +119,7 @@ final class Publisher {
     SubscriptionIndex.Removal cancel(PeerLink link, byte[] topic) {
         Subscriber subscriber = subscribers.get(link);
         if (subscriber == null) {
-            return !index.isHeld(topic) ? SubscriptionIndex.Removal.NOBODY_HELD : SubscriptionIndex.Removal.NOT_HELD;
+            return index.isHeld(topic) ? SubscriptionIndex.Removal.NOT_HELD : SubscriptionIndex.Removal.NOBODY_HELD;
         }
         return index.remove(topic, subscriber);
     }

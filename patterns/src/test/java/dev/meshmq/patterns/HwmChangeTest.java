@@ -59,6 +59,21 @@ class HwmChangeTest extends MeshTestSupport {
         expectInOrder(pull, "m", 0, 6);
     }
 
+    /** The pipe from a binding sender to a connecting receiver, changed from both ends. */
+    @Test
+    void inprocMarksOfABindingSenderAndAConnectingReceiverApplyToTheExistingPipe() {
+        Context context = newContext();
+        PushSocket push = context.createPush();
+        PullSocket pull = context.createPull();
+        push.set(SocketOptions.SEND_HWM, 1);
+        pull.set(SocketOptions.RECEIVE_HWM, 1);
+        pull.connect(push.bind(Endpoints.fresh("inproc")));
+        pull.set(SocketOptions.RECEIVE_HWM, 3);
+        push.set(SocketOptions.SEND_HWM, 4);
+        assertEquals(7, countAccepted(push, 0), "SEND_HWM 4 + RECEIVE_HWM 3");
+        expectInOrder(pull, "m", 0, 7);
+    }
+
     /** A send blocked at the old mark goes through when the receiver raises its mark, without any read. */
     @Test
     void raisingTheMarkWakesASenderBlockedByTheOldOne() {
