@@ -48,9 +48,12 @@ class XPubCancelTest extends MeshTestSupport {
             holder.send(subscribe("t"), TIMEOUT);
             expect(xpub, 1, "t");
             other.send(cancel("t"), TIMEOUT);
+            other.send(RawZmtpPeer.message(new byte[] {2, 'x'}), TIMEOUT);
             if ("XPUB_VERBOSER".equals(verbosity)) {
                 expect(xpub, 0, "t");
             }
+            // the marker, which comes after the cancel on the same connection, shows it was handled
+            assertEquals(Message.of(new byte[] {2, 'x'}), xpub.receive(TIMEOUT).orElseThrow());
             holder.send(cancel("t"), TIMEOUT);
             expect(xpub, 0, "t");
             expectNothing(xpub, SHORT);
