@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshmq.AddressInUseException;
 import dev.meshmq.Context;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
@@ -61,7 +62,11 @@ class OptionSemanticsTest extends MeshTestSupport {
         pull.close();
         events.awaitEvent(DISCONNECTED, TIMEOUT);
         PullSocket again = context.createPull();
-        again.bind(endpoint);
+        // the closed PULL releases its port on its I/O thread: bind once it is free
+        await().atMost(TIMEOUT).ignoreExceptionsInstanceOf(AddressInUseException.class).until(() -> {
+            again.bind(endpoint);
+            return true;
+        });
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> events.count(CONNECT_RETRIED) == 0 && events.count(CONNECTED) == 1);
         assertFalse(push.send(numbered("m", 1), SHORT), "the endpoint was given up: no link to queue on");
