@@ -36,12 +36,7 @@ final class SubscriptionIndex<S> {
         /** One subscription was removed; someone still holds the topic. */
         STILL_HELD,
         /** The last subscription to the topic was removed. */
-        LAST;
-
-        /** Whether the cancel removed a subscription. */
-        boolean removedOne() {
-            return this == STILL_HELD || this == LAST;
-        }
+        LAST
     }
 
     private static final Object[] NO_HOLDERS = new Object[0];
@@ -174,6 +169,24 @@ final class SubscriptionIndex<S> {
                 action.accept(entry.key.bytes);
             }
         }
+    }
+
+    /**
+     * Calls {@code action} once for each topic {@code subscriber} holds, however often it holds it.
+     *
+     * @param subscriber the subscriber
+     * @param action receives each topic
+     */
+    void forEachTopic(S subscriber, Consumer<byte[]> action) {
+        for (Entry entry : bySubscriber.getOrDefault(subscriber, Set.of())) {
+            action.accept(entry.key.bytes);
+        }
+    }
+
+    /** Returns whether {@code subscriber} holds exactly {@code topic}. */
+    boolean holds(byte[] topic, S subscriber) {
+        Entry entry = entries.get(new TopicKey(topic, topic.length, hash(topic, topic.length)));
+        return entry != null && entry.indexOf(subscriber) >= 0;
     }
 
     /** Returns whether anyone holds exactly {@code topic}. */
