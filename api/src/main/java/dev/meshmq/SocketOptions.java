@@ -10,6 +10,9 @@ import java.util.EnumSet;
  */
 public final class SocketOptions {
 
+    /** The longest HEARTBEAT_TTL: 65535 tenths of a second, plus the 99 ms that are cut off. */
+    private static final Duration MAX_HEARTBEAT_TTL = Duration.ofMillis(6_553_599);
+
     /**
      * Messages a socket queues per peer before sending blocks (or drops, depending on the pattern);
      * 0 means no limit. Default 1000, as in libzmq. For inproc the limit between two sockets is the
@@ -31,10 +34,16 @@ public final class SocketOptions {
     public static final SocketOption<Duration> LINGER =
             new SocketOption<>("LINGER", Duration.class, Duration.ofSeconds(2), SocketOptions::nonNegative);
 
-    /** Wait before the first reconnection attempt after a connection fails or drops; default 100 ms. */
+    /**
+     * Wait before the first reconnection attempt after a connection fails or drops; default 100 ms. A
+     * negative value (libzmq's -1) means never reconnect: a connect makes one attempt, and once that
+     * fails or its connection ends the endpoint is given up and its queued messages are discarded, as
+     * in libzmq. Zero is refused: it would retry in a busy loop (libzmq 4.3.4 reads 0 like -1, which
+     * its documentation does not say).
+     */
     public static final SocketOption<Duration> RECONNECT_INTERVAL =
             new SocketOption<>("RECONNECT_INTERVAL", Duration.class, Duration.ofMillis(100),
-                    SocketOptions::positive);
+                    value -> value.isZero() ? "must not be zero (a negative interval means never reconnect)" : null);
 
     /**
      * Upper bound for the reconnection wait, which doubles after every failed attempt; zero (the
@@ -70,10 +79,17 @@ public final class SocketOptions {
             new SocketOption<>("MAX_MESSAGE_SIZE", Long.class, -1L,
                     value -> value < -1 ? "must be -1 (no limit) or at least 0" : null);
 
-    /** Pending connections the kernel queues on a bound tcp or ipc endpoint; default 100. */
+    /**
+     * Pending connections the kernel queues on a bound tcp or ipc endpoint (the {@code listen()}
+     * backlog); default 100, as in libzmq. The kernel caps it at {@code net.core.somaxconn} and, on
+     * Linux, queues one connection more than asked. 0 is accepted, as in libzmq, where Linux then
+     * queues a single pending connection; the JDK reads a backlog below 1 as "its default, 50", so
+     * MeshMQ asks the kernel for 1 instead, which queues two: the smallest queue the JDK can ask for.
+     * Set it before {@code bind()}; it applies to the endpoints bound afterwards.
+     */
     public static final SocketOption<Integer> BACKLOG =
             new SocketOption<>("BACKLOG", Integer.class, 100,
-                    value -> value < 1 ? "must be at least 1" : null);
+                    value -> value < 0 ? "must be 0 or more" : null);
 
     /**
      * Whether {@code tcp://*:port} binds every IPv6 and IPv4 interface rather than IPv4 only, and
@@ -152,7 +168,11 @@ public final class SocketOptions {
     public static final SocketOption<Boolean> XPUB_VERBOSE =
             new SocketOption<>("XPUB_VERBOSE", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
 
-    /** XPUB: like XPUB_VERBOSE, and also show every cancel. Default false. */
+    /**
+     * XPUB: like XPUB_VERBOSE, and also show every cancel, even one for a topic the cancelling
+     * subscriber did not hold. Without it the application sees a cancel when a topic's last holder
+     * cancels or leaves, and, as in libzmq, a cancel for a topic nobody holds. Default false.
+     */
     public static final SocketOption<Boolean> XPUB_VERBOSER =
             new SocketOption<>("XPUB_VERBOSER", Boolean.class, false, value -> null, EnumSet.of(SocketType.XPUB));
 
@@ -180,15 +200,23 @@ public final class SocketOptions {
                     EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB));
 
     /**
-     * SUB: keep only the newest message from each publisher; a newer message replaces one not yet
-     * received, so a slow reader always gets the latest value and the publisher never drops for it.
-     * Meant for state updates. Set it before connecting or binding: it applies to the connections made
-     * afterwards. For a SUB that binds an inproc endpoint, publishers that connected before the bind
-     * keep an ordinary queue, and a receive then returns the newest message waiting in it. Default
-     * false.
+     * Keep only the newest message in each queue: a newer message replaces the one not yet taken, so
+     * a slow reader always gets the latest value, a sender never waits and a publisher never drops for
+     * it; SEND_HWM and RECEIVE_HWM no longer apply to those queues. Meant for state updates. As in
+     * libzmq it applies to the queues towards each peer on PUSH, DEALER and PUB, and to the queues
+     * from each peer on PULL, DEALER and SUB. A queue keeps whole messages: a multipart message is
+     * kept or replaced as a whole (libzmq keeps only one frame of it, which breaks multipart messages;
+     * do not rely on multipart under CONFLATE with a libzmq peer). Unlike libzmq, a PUB's incoming
+     * subscriptions are never conflated, so none is lost.
+     *
+     * <p>Set it before connecting or binding: it applies to the connections made afterwards. Between
+     * two inproc sockets a queue conflates when either socket asks for it in that direction (libzmq
+     * asks only the connecting socket), except that a connect made before its bind uses the connecting
+     * socket's setting alone. Default false.
      */
     public static final SocketOption<Boolean> CONFLATE =
-            new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.SUB));
+            new SocketOption<>("CONFLATE", Boolean.class, false, value -> null, EnumSet.of(SocketType.PUSH,
+                    SocketType.PULL, SocketType.DEALER, SocketType.PUB, SocketType.SUB));
 
     /**
      * How often to send a ZMTP PING on each connection once its handshake is done; zero (the
@@ -200,12 +228,14 @@ public final class SocketOptions {
 
     /**
      * The time-to-live announced in each PING: the peer closes the connection if it hears nothing from
-     * this socket for that long. Sent in tenths of a second (shorter parts are cut off, below 100 ms
-     * means none), at most 6553.5 s. Default zero (none).
+     * this socket for that long. Sent in tenths of a second in a 16-bit field (RFC 37), so shorter parts
+     * are cut off, below 100 ms means none, and the longest TTL on the wire is 6553.5 s. As in libzmq,
+     * a value from 0 to 6553.599 s is accepted and a longer one is refused here, when it is set, rather
+     * than cut down or wrapped around in the PING. Default zero (none).
      */
     public static final SocketOption<Duration> HEARTBEAT_TTL =
             new SocketOption<>("HEARTBEAT_TTL", Duration.class, Duration.ZERO,
-                    value -> value.isNegative() || value.toMillis() > 6_553_599
+                    value -> value.isNegative() || value.compareTo(MAX_HEARTBEAT_TTL) > 0
                             ? "must be between 0 and 6553.599 s (it is sent in tenths of a second in 16 bits)" : null);
 
     /**
@@ -257,9 +287,5 @@ public final class SocketOptions {
 
     private static String nonNegative(Duration value) {
         return value.isNegative() ? "must not be negative" : null;
-    }
-
-    private static String positive(Duration value) {
-        return value.isNegative() || value.isZero() ? "must be positive" : null;
     }
 }

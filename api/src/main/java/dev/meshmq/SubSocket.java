@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Subscriptions are a multiset: subscribing to a topic twice needs two unsubscribes before its
  * messages stop. They go to every publisher, present and future, and are sent again after every
- * reconnection. A SUB that binds learns of a newly connected publisher, and sends it its
- * subscriptions, the next time its owner calls into it (a receive, even one that does not wait), as
- * in libzmq. The publisher filters; this socket filters too, so a message it has no subscription
+ * reconnection; as libzmq's SUB does, the wire carries every subscribe but a cancel only when the
+ * last subscription to a topic ends (a publisher holds a topic once per subscriber). A SUB that
+ * binds learns of a newly connected publisher, and sends it its subscriptions, the next time its
+ * owner calls into it (a receive, even one that does not wait), as in libzmq. The publisher
+ * filters; this socket filters too, so a message it has no subscription
  * for never reaches the application (with {@link SocketOptions#INVERT_MATCHING}, only such messages
  * do). With {@link SocketOptions#CONFLATE}, a receive returns only the newest message waiting.
  *

@@ -102,23 +102,27 @@ final class Publisher {
     }
 
     /**
-     * Adds one subscription of a link.
+     * Adds a subscription of a link. A link holds a topic once, however often it subscribes, and one
+     * cancel ends it, as in libzmq's XPUB (its SUB sends every subscribe but only the last cancel).
      *
      * @return true if nobody held the topic before
      */
     boolean subscribe(PeerLink link, byte[] topic) {
         Subscriber subscriber = subscribers.get(link);
-        return subscriber != null && index.add(topic, subscriber);
+        return subscriber != null && !index.holds(topic, subscriber) && index.add(topic, subscriber);
     }
 
     /**
-     * Removes one subscription of a link.
+     * Removes a link's subscription to a topic.
      *
      * @return what changed
      */
     SubscriptionIndex.Removal cancel(PeerLink link, byte[] topic) {
         Subscriber subscriber = subscribers.get(link);
-        return subscriber == null ? SubscriptionIndex.Removal.NOT_HELD : index.remove(topic, subscriber);
+        if (subscriber == null) {
+            return index.isHeld(topic) ? SubscriptionIndex.Removal.NOT_HELD : SubscriptionIndex.Removal.NOBODY_HELD;
+        }
+        return index.remove(topic, subscriber);
     }
 
     /**

@@ -179,6 +179,7 @@ abstract class SocketBase implements Socket, LinkHost {
             throw new IllegalArgumentException("option " + option + " does not apply to a " + type + " socket");
         }
         options.set(option, value);
+        LinkLimits.optionSet(option, links, options.transportOptions());
         optionsChanged();
     }
 
@@ -474,6 +475,7 @@ abstract class SocketBase implements Socket, LinkHost {
         }
         link.inbound().registerReader(() -> post(state.readableEvent));
         link.outbound().registerWriter(() -> post(state.writableEvent));
+        LinkLimits.attached(link, options.transportOptions());
         if (!admit(link)) {
             state.detached = true;
             links.remove(link);

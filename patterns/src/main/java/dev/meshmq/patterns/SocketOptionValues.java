@@ -53,14 +53,19 @@ final class SocketOptionValues {
 
     private TransportOptions buildSnapshot() {
         return new TransportOptions(type, get(SocketOptions.SEND_HWM), get(SocketOptions.RECEIVE_HWM),
-                saturatedNanos(get(SocketOptions.LINGER)), saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL)),
+                saturatedNanos(get(SocketOptions.LINGER)), reconnectIntervalNanos(),
                 saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL_MAX)),
                 saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
-                heartbeat(), reconnectRules(), type == SocketType.SUB && get(SocketOptions.CONFLATE),
-                get(SocketOptions.MAX_HANDSHAKES));
+                heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES));
+    }
+
+    /** RECONNECT_INTERVAL in nanoseconds; -1 (never reconnect) for any negative interval. */
+    private long reconnectIntervalNanos() {
+        java.time.Duration interval = get(SocketOptions.RECONNECT_INTERVAL);
+        return interval.isNegative() ? -1 : saturatedNanos(interval);
     }
 
     private HeartbeatSettings heartbeat() {

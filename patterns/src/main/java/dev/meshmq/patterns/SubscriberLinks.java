@@ -17,12 +17,11 @@ final class SubscriberLinks {
     private final UpstreamWriter upstream = new UpstreamWriter();
     private final SubscriptionIndex<SubscriberLinks> subscriptions = new SubscriptionIndex<>();
 
-    /** A new publisher link: read from it and send it every subscription. */
+    /** A new publisher link: read from it and send it every topic held, once (as libzmq does). */
     void admit(PeerLink link) {
         fairQueue.activate(link);
         upstream.add(link);
-        subscriptions.forEachSubscription(this,
-                topic -> upstream.send(link, SubscriptionWire.message(true, topic), false));
+        subscriptions.forEachTopic(this, topic -> upstream.send(link, SubscriptionWire.message(true, topic), false));
     }
 
     /** A link went away: read what is left, send nothing more. */
@@ -45,9 +44,13 @@ final class SubscriberLinks {
         upstream.sendToAll(SubscriptionWire.message(true, topic), false);
     }
 
-    /** Removes a subscription held and sends the cancel to every link; does nothing if none is held. */
+    /**
+     * Removes a subscription held and, if it was the last one to the topic, sends the cancel to every
+     * link, as libzmq's SUB and XSUB do: a publisher holds a topic once per subscriber however often it
+     * was subscribed (libzmq's XPUB keeps a set per peer), so one cancel ends it.
+     */
     void unsubscribe(byte[] topic) {
-        if (subscriptions.remove(topic, this) != SubscriptionIndex.Removal.NOT_HELD) {
+        if (subscriptions.remove(topic, this) == SubscriptionIndex.Removal.LAST) {
             upstream.sendToAll(SubscriptionWire.message(false, topic), false);
         }
     }

@@ -29,7 +29,9 @@ final class SubscriptionIndex<S> {
 
     /** What a cancel did. */
     enum Removal {
-        /** The subscriber did not hold the topic: nothing changed. */
+        /** Nobody held the topic: nothing changed. */
+        NOBODY_HELD,
+        /** The subscriber did not hold the topic, others do: nothing changed. */
         NOT_HELD,
         /** One subscription was removed; someone still holds the topic. */
         STILL_HELD,
@@ -80,7 +82,7 @@ final class SubscriptionIndex<S> {
     Removal remove(byte[] topic, S subscriber) {
         Entry entry = entries.get(new TopicKey(topic, topic.length, hash(topic, topic.length)));
         if (entry == null) {
-            return Removal.NOT_HELD;
+            return Removal.NOBODY_HELD;
         }
         int index = entry.indexOf(subscriber);
         if (index < 0) {
@@ -167,6 +169,29 @@ final class SubscriptionIndex<S> {
                 action.accept(entry.key.bytes);
             }
         }
+    }
+
+    /**
+     * Calls {@code action} once for each topic {@code subscriber} holds, however often it holds it.
+     *
+     * @param subscriber the subscriber
+     * @param action receives each topic
+     */
+    void forEachTopic(S subscriber, Consumer<byte[]> action) {
+        for (Entry entry : bySubscriber.getOrDefault(subscriber, Set.of())) {
+            action.accept(entry.key.bytes);
+        }
+    }
+
+    /** Returns whether {@code subscriber} holds exactly {@code topic}. */
+    boolean holds(byte[] topic, S subscriber) {
+        Entry entry = entries.get(new TopicKey(topic, topic.length, hash(topic, topic.length)));
+        return entry != null && entry.indexOf(subscriber) >= 0;
+    }
+
+    /** Returns whether anyone holds exactly {@code topic}. */
+    boolean isHeld(byte[] topic) {
+        return entries.containsKey(new TopicKey(topic, topic.length, hash(topic, topic.length)));
     }
 
     /** Returns how many distinct topics someone holds. */

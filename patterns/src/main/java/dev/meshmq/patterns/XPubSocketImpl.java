@@ -73,13 +73,23 @@ final class XPubSocketImpl extends PublishingSocket implements XPubSocket {
             report = publisher.subscribe(link, topic) || get(SocketOptions.XPUB_VERBOSE)
                     || get(SocketOptions.XPUB_VERBOSER);
         } else {
-            SubscriptionIndex.Removal removal = publisher.cancel(link, topic);
-            report = removal == SubscriptionIndex.Removal.LAST
-                    || removal == SubscriptionIndex.Removal.STILL_HELD && get(SocketOptions.XPUB_VERBOSER);
+            report = reportsCancel(publisher.cancel(link, topic));
         }
         if (report) {
             forApplication.add(new Received(SubscriptionWire.message(subscribe, topic), link));
         }
+    }
+
+    /**
+     * Whether the application sees a cancel. Always when the topic's last holder left, or when nobody
+     * held it at all (libzmq 4.3.4 passes such a cancel up at every verbosity; "nobody holds it" stays
+     * true for the application). With XPUB_VERBOSER every cancel, also one for a topic only others
+     * hold, which libzmq passes up at every verbosity too; MeshMQ does not, below XPUB_VERBOSER,
+     * because the application would then believe the topic lost its last subscriber.
+     */
+    private boolean reportsCancel(SubscriptionIndex.Removal removal) {
+        return removal == SubscriptionIndex.Removal.LAST || removal == SubscriptionIndex.Removal.NOBODY_HELD
+                || get(SocketOptions.XPUB_VERBOSER);
     }
 
     @Override

@@ -188,7 +188,6 @@ class EndpointOptionTest extends MeshTestSupport {
         rejectKeepingOld(push, SocketOptions.RECEIVE_HWM, 8, -1);
         rejectKeepingOld(push, SocketOptions.LINGER, Duration.ofMillis(300), Duration.ofMillis(-1));
         rejectKeepingOld(push, SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(250), Duration.ZERO);
-        rejectKeepingOld(push, SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(250), Duration.ofMillis(-5));
     }
 
     @Test

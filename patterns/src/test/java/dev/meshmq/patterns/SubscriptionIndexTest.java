@@ -67,6 +67,8 @@ class SubscriptionIndexTest {
         assertEquals(List.of("y"), matches("t"));
         assertEquals(SubscriptionIndex.Removal.LAST, index.remove(bytes("t"), "y"));
         assertEquals(List.of(), matches("t"));
+        assertEquals(SubscriptionIndex.Removal.NOBODY_HELD, index.remove(bytes("t"), "y"));
+        assertFalse(index.isHeld(bytes("t")));
         assertEquals(0, index.topicCount());
         assertEquals(0, index.subscriberCount());
     }

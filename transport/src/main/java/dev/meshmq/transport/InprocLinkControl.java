@@ -26,6 +26,11 @@ final class InprocLinkControl implements LinkControl {
         this.peerLink = link;
     }
 
+    /** Returns the options of the socket at the other end, or null while a connect waits for its bind. */
+    synchronized TransportOptions peerOptions() {
+        return peer == null ? null : peer.transportOptions();
+    }
+
     @Override
     public void terminate(long lingerNanos) {
         LinkHost peerHost;

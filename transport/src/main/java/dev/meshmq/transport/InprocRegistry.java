@@ -74,14 +74,19 @@ public final class InprocRegistry {
      */
     public PeerLink connect(String name, String endpoint, LinkHost connector) {
         TransportOptions options = connector.transportOptions();
-        Pipe toBinder = new Pipe(options.sendHwm());
-        Pipe toConnector = options.newInboundPipe();
         InprocLinkControl control = new InprocLinkControl();
-        PeerLink connectorLink = new PeerLink(toConnector, toBinder, endpoint, control, null);
-        Pending connect = new Pending(connector, toBinder, toConnector, connectorLink);
+        Pending connect;
+        PeerLink connectorLink;
         LinkHost binder;
         synchronized (this) {
             binder = bound.get(name);
+            TransportOptions binderOptions = binder == null ? null : binder.transportOptions();
+            Pipe toBinder = conflates(options.conflatesOutbound(), binderOptions, true)
+                    ? Pipe.conflating() : new Pipe(options.sendHwm());
+            Pipe toConnector = conflates(options.conflatesInbound(), binderOptions, false)
+                    ? Pipe.conflating() : new Pipe(options.receiveHwm());
+            connectorLink = new PeerLink(toConnector, toBinder, endpoint, control, null);
+            connect = new Pending(connector, toBinder, toConnector, connectorLink);
             if (binder == null) {
                 pending.computeIfAbsent(name, unused -> new ArrayList<>()).add(connect);
                 control.init(connector, connectorLink, null, null, () -> removePending(name, connect));
@@ -92,6 +97,20 @@ public final class InprocRegistry {
         control.init(connector, connectorLink, null, null, () -> { });
         complete(connect, binder, endpoint);
         return connectorLink;
+    }
+
+    /**
+     * CONFLATE between two inproc sockets: a pipe conflates if either end asks for it in its direction
+     * (the binder's wish is unknown while a connect waits for its bind).
+     */
+    private static boolean conflates(boolean connectorWants, TransportOptions binder, boolean towardsBinder) {
+        if (connectorWants) {
+            return true;
+        }
+        if (binder == null) {
+            return false;
+        }
+        return towardsBinder ? binder.conflatesInbound() : binder.conflatesOutbound();
     }
 
     private static void checkCompatible(LinkHost connector, LinkHost binder, String endpoint) {

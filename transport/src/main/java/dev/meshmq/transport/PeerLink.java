@@ -21,6 +21,9 @@ public final class PeerLink {
      */
     public static final Message CONNECTION_ENDED = Message.of("meshmq: connection ended");
 
+    /** Serialises high-water-mark changes (rare), so two inproc peers setting at once both end up right. */
+    private static final Object HWM_LOCK = new Object();
+
     private final Pipe inbound;
     private final Pipe outbound;
     private final String endpoint;
@@ -184,6 +187,30 @@ public final class PeerLink {
 
     void setPeer(PeerInfo peer) {
         this.peer = peer;
+    }
+
+    /**
+     * Applies the owning socket's current SEND_HWM and RECEIVE_HWM to this link's pipes, as libzmq does
+     * when they are set after connect or bind: the outbound pipe gets SEND_HWM and the inbound one
+     * RECEIVE_HWM; for inproc, where the two sockets share the pipes, each pipe gets the sender's
+     * SEND_HWM plus the receiver's RECEIVE_HWM, read from both sockets now (a connect still waiting for
+     * its bind uses this socket's values alone until the bind). A writer refused by the old mark is
+     * woken if the new one leaves room; a conflating pipe keeps no mark. Any thread.
+     *
+     * @param own the owning socket's options
+     */
+    public void applyHighWaterMarks(TransportOptions own) {
+        // both sockets of an inproc pair may set at once: the lock makes the later one see the other's values
+        synchronized (HWM_LOCK) {
+            TransportOptions peerOptions = control instanceof InprocLinkControl inproc ? inproc.peerOptions() : null;
+            if (peerOptions == null) {
+                outbound.setHighWaterMark(own.sendHwm());
+                inbound.setHighWaterMark(own.receiveHwm());
+            } else {
+                outbound.setHighWaterMark(TransportOptions.combinedHwm(own.sendHwm(), peerOptions.receiveHwm()));
+                inbound.setHighWaterMark(TransportOptions.combinedHwm(peerOptions.sendHwm(), own.receiveHwm()));
+            }
+        }
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.function.Supplier;
  * The connecting side of one tcp or ipc endpoint: keeps one {@link PeerLink} for the socket from
  * the moment {@code connect()} is called, and (re)establishes a connection behind it, waiting
  * RECONNECT_INTERVAL between attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
- * the link while no connection exists are sent once one is up. After a protocol error (the peer's
- * socket type does not fit, its mechanism differs, it sent ERROR, a malformed or oversized frame) the
- * endpoint is not tried again, as libzmq does and RFC 37 asks after ERROR: retrying would only repeat
- * the failure against the peer.
+ * the link while no connection exists are sent once one is up. A negative RECONNECT_INTERVAL (libzmq's
+ * -1) makes one attempt only: when it fails or its connection ends, the endpoint is given up. After a
+ * protocol error (the peer's socket type does not fit, its mechanism differs, it sent ERROR, a
+ * malformed or oversized frame) the endpoint is not tried again, as libzmq does and RFC 37 asks after
+ * ERROR: retrying would only repeat the failure against the peer.
  *
  * <p>States: {@link State#WAITING} for the next attempt, {@link State#CONNECTING} while the channel
  * connects, {@link State#CONNECTED} while an engine runs, {@link State#FINISHED} at the end.
@@ -64,7 +65,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         this.options = host.transportOptions();
         this.activity = activity;
         this.nextIntervalNanos = options.reconnectIntervalNanos();
-        this.link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint, this, null);
+        this.link = new PeerLink(options.newInboundPipe(), options.newOutboundPipe(), endpoint, this, null);
         activity.started();
     }
 
@@ -258,6 +259,14 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         }
         if (terminating && (link.outbound().size() == 0 || lingerTimer == null)) {
             finish();
+            return;
+        }
+        if (!options.reconnects()) {
+            if (terminating) {
+                finish();
+            } else {
+                giveUp("RECONNECT_INTERVAL is negative: never reconnect");
+            }
             return;
         }
         state = State.WAITING;

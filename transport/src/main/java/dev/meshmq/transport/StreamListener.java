@@ -145,7 +145,8 @@ final class StreamListener implements IoHandler, EngineOwner {
     @Override
     public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
         handshaking.remove(engine);
-        PeerLink link = new PeerLink(options.newInboundPipe(), new Pipe(options.sendHwm()), endpoint,
+        TransportOptions now = host.transportOptions();
+        PeerLink link = new PeerLink(now.newInboundPipe(), now.newOutboundPipe(), endpoint,
                 engine::terminateLater, peer);
         link.setPeer(peer);
         host.attach(link);

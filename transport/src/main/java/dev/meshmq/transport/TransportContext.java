@@ -89,13 +89,13 @@ public final class TransportContext {
                         .resolveForBind(text, options.ipv6());
                 channel = ServerSocketChannel.open();
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                channel.bind(address, options.backlog());
+                channel.bind(address, options.listenBacklog());
                 resolved = TcpAddress.format((InetSocketAddress) channel.getLocalAddress());
             } else {
                 IpcAddress address = IpcAddress.parse(text, endpoint.address());
                 address.removeStaleSocketFile(text);
                 channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                channel.bind(address.socketAddress(), options.backlog());
+                channel.bind(address.socketAddress(), options.listenBacklog());
                 ipcPath = address.path();
                 resolved = address.format();
             }

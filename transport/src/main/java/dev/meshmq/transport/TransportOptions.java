@@ -12,16 +12,17 @@ import java.util.Objects;
  * @param sendHwm messages queued towards one peer; 0 = no limit
  * @param receiveHwm messages queued from one peer; 0 = no limit
  * @param lingerNanos how long queued outgoing messages may drain after close
- * @param reconnectIntervalNanos first wait before reconnecting
+ * @param reconnectIntervalNanos first wait before reconnecting; negative: never reconnect
  * @param reconnectIntervalMaxNanos upper bound of the doubling wait; 0 keeps it constant
  * @param handshakeIntervalNanos time allowed for the handshake; 0 = no limit
  * @param maxMessageSize largest accepted incoming message; -1 = no limit
- * @param backlog listen backlog
+ * @param backlog listen backlog as set (BACKLOG, 0 or more); see {@link #listenBacklog()}
  * @param ipv6 whether IPv6 is allowed for wildcards and names
  * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
  * @param heartbeat the ZMTP heartbeat settings
  * @param reconnect when to stop reconnecting, and the connect timeout
- * @param conflate keep only the newest incoming message per peer (CONFLATE, SUB only)
+ * @param conflate CONFLATE: keep only the newest message in the pipes the socket type conflates (see
+ *     {@link #conflatesInbound()} and {@link #conflatesOutbound()})
  * @param maxHandshakes connections one bound endpoint keeps in their handshake at once
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
@@ -37,21 +38,73 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
         Objects.requireNonNull(routingId, "routingId");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(reconnect, "reconnect");
-        if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos <= 0
-                || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 1
+        if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos == 0
+                || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 0
                 || maxHandshakes < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");
         }
     }
 
     /**
-     * Returns a new pipe for messages from one peer: conflating with CONFLATE, else limited by
-     * RECEIVE_HWM.
+     * Returns the backlog to hand to {@code ServerSocketChannel.bind}: BACKLOG, except that 0 becomes
+     * 1, because the JDK replaces a backlog below 1 by its default (50) while libzmq passes 0 to
+     * {@code listen()}, which on Linux queues one pending connection; 1 (two queued) is the closest.
+     *
+     * @return at least 1
+     */
+    public int listenBacklog() {
+        return Math.max(1, backlog);
+    }
+
+    /**
+     * Returns whether a connect-side endpoint reconnects after a failed attempt or a lost connection.
+     *
+     * @return false when RECONNECT_INTERVAL is negative (libzmq's -1)
+     */
+    public boolean reconnects() {
+        return reconnectIntervalNanos > 0;
+    }
+
+    /**
+     * Returns whether the pipes from each peer keep only the newest message: CONFLATE on PULL, DEALER
+     * or SUB, as in libzmq.
+     *
+     * @return true for conflating inbound pipes
+     */
+    public boolean conflatesInbound() {
+        return conflate && (socketType == SocketType.PULL || socketType == SocketType.DEALER
+                || socketType == SocketType.SUB);
+    }
+
+    /**
+     * Returns whether the pipes towards each peer keep only the newest message: CONFLATE on PUSH,
+     * DEALER or PUB, as in libzmq (a PUB's inbound pipes carry subscriptions and never conflate).
+     *
+     * @return true for conflating outbound pipes
+     */
+    public boolean conflatesOutbound() {
+        return conflate && (socketType == SocketType.PUSH || socketType == SocketType.DEALER
+                || socketType == SocketType.PUB);
+    }
+
+    /**
+     * Returns a new pipe for messages from one peer: conflating if {@link #conflatesInbound()}, else
+     * limited by RECEIVE_HWM.
      *
      * @return the pipe
      */
     public Pipe newInboundPipe() {
-        return conflate ? Pipe.conflating() : new Pipe(receiveHwm);
+        return conflatesInbound() ? Pipe.conflating() : new Pipe(receiveHwm);
+    }
+
+    /**
+     * Returns a new pipe for messages to one peer: conflating if {@link #conflatesOutbound()}, else
+     * limited by SEND_HWM.
+     *
+     * @return the pipe
+     */
+    public Pipe newOutboundPipe() {
+        return conflatesOutbound() ? Pipe.conflating() : new Pipe(sendHwm);
     }
 
     /**
