@@ -346,10 +346,12 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     private void onReady(Map<String, byte[]> properties) throws ZmtpProtocolException {
-        PeerInfo peer = ReadyExchange.checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
         if (connecting) {
+            // sent (written to the channel) before the peer is judged, so that a peer this side refuses
+            // learns why from this READY too, as it would from libzmq
             sendReady();
         }
+        PeerInfo peer = ReadyExchange.checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
         byte[] identity = peer.identity();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
