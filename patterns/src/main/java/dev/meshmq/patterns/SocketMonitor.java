@@ -29,6 +29,8 @@ final class SocketMonitor implements Monitor {
     private volatile boolean stopNow;
     private volatile long stopDeadlineNanos;
     private volatile boolean stopWhenQuiet;
+    /** After close: whether links still linger (a DISCARDED_AT_CLOSE may still come). */
+    private volatile java.util.function.BooleanSupplier lingering = () -> false;
     private int open;
 
     SocketMonitor(String socketName, Consumer<MonitorEvent> listener) {
@@ -43,8 +45,12 @@ final class SocketMonitor implements Monitor {
         queue.add(event);
     }
 
-    /** The socket closed: stop once its connections have reported their end, or at the deadline. */
-    void socketClosed(long waitNanos) {
+    /**
+     * The socket closed: stop once its connections have reported their end and none of its links
+     * lingers any more, or at the deadline.
+     */
+    void socketClosed(long waitNanos, java.util.function.BooleanSupplier stillLingering) {
+        lingering = stillLingering;
         stopDeadlineNanos = System.nanoTime() + waitNanos;
         stopWhenQuiet = true;
     }
@@ -63,7 +69,8 @@ final class SocketMonitor implements Monitor {
                     deliver(event);
                     continue;
                 }
-                if (stopNow || stopWhenQuiet && (open <= 0 || System.nanoTime() - stopDeadlineNanos >= 0)) {
+                if (stopNow || stopWhenQuiet && (open <= 0 && !lingering.getAsBoolean()
+                        || System.nanoTime() - stopDeadlineNanos >= 0)) {
                     break;
                 }
             }

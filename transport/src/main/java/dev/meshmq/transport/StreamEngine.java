@@ -54,6 +54,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final GreetingDecoder greetingDecoder = new GreetingDecoder();
     private final FrameDecoder frameDecoder;
     private final MessageEncoder encoder = new MessageEncoder();
+    /** Messages taken from the pipe and not yet written in full: what a linger expiry discards. */
+    private final OutputLedger ledger = new OutputLedger();
     private final ArrayDeque<ByteBuffer> commandsOut = new ArrayDeque<>();
     private final Runnable outputTask = this::onOutputReady;
     private final Runnable resumeTask = this::onInboundWritable;
@@ -359,6 +361,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             }
             boolean partial = output.hasRemaining();
             output.compact();
+            ledger.wrote(written);
             budget -= written;
             if (partial) {
                 key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
@@ -382,6 +385,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 if (!encoder.encodeTo(output)) {
                     return true;
                 }
+                ledger.encoded(output.position());
                 continue;
             }
             ByteBuffer command = commandsOut.peek();
@@ -407,6 +411,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 commandsOut.add(ByteBuffer.wrap(subscription));
             } else {
                 encoder.start(message);
+                ledger.started();
             }
         }
         return true;
@@ -505,6 +510,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
+        }
+        if (terminating && link != null) {
+            link.addUnwrittenAtClose(ledger.unwritten());
         }
         owner.engineClosed(this, link);
     }
