@@ -558,7 +558,6 @@ abstract class SocketBase implements Socket, LinkHost {
         }
         events.wakeAll();
         long linger = options.lingerNanos();
-        monitor.socketClosed(linger, lingering::isLingering);
         context.lingerStarted(lingering);
         endpoints.releaseBindings(linger);
         for (PeerLink link : links) {
@@ -570,6 +569,7 @@ abstract class SocketBase implements Socket, LinkHost {
                 terminateLingering(event.link(), linger);
             }
         }
+        monitor.socketClosed(linger, lingering::isLingering);   // after the links are tracked
         lingering.socketClosed(linger, () -> context.lingerEnded(lingering));
         context.socketClosed(this);
     }
