@@ -53,8 +53,19 @@ final class OutputLedger {
      */
     void wrote(int bytes) {
         written += bytes;
-        while (size > 0 && ends[head] <= written) {
-            head = (head + 1) & (ends.length - 1);
+        if (size == 0) {
+            return;
+        }
+        int mask = ends.length - 1;
+        if (ends[(head + size - 1) & mask] <= written) {
+            // the usual case, the whole buffer went out: retire every message at once
+            inFlight -= size;
+            head = 0;
+            size = 0;
+            return;
+        }
+        while (ends[head] <= written) {
+            head = (head + 1) & mask;
             size--;
             inFlight--;
         }
