@@ -47,6 +47,7 @@ final class MeshContext implements Context {
     private final Set<SocketBase> sockets = ConcurrentHashMap.newKeySet();
     /** The trackers of closed sockets whose links still linger. */
     private final Set<LingerTracker> lingering = ConcurrentHashMap.newKeySet();
+    /** Pollers parked in a poll right now, woken when the context closes. */
     private final Set<MeshPoller> pollers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -115,17 +116,16 @@ final class MeshContext implements Context {
         if (closed) {
             throw new ContextClosedException("the context is closed");
         }
-        MeshPoller poller = new MeshPoller(this);
-        pollers.add(poller);
-        if (closed) {
-            pollers.remove(poller);
-            throw new ContextClosedException("the context is closed");
-        }
-        return poller;
+        return new MeshPoller(this);
     }
 
-    /** A poller closed: it need not be woken when the context closes. */
-    void pollerClosed(MeshPoller poller) {
+    /** A poller is about to park: it is woken if the context closes meanwhile. */
+    void pollerWaiting(MeshPoller poller) {
+        pollers.add(poller);
+    }
+
+    /** A poller woke up. */
+    void pollerAwake(MeshPoller poller) {
         pollers.remove(poller);
     }
 

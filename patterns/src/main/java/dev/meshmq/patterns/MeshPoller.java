@@ -78,7 +78,13 @@ final class MeshPoller implements Poller {
                 wakeupRequested = false;
                 return ready;
             }
-            waiter.await(deadline, this::anyNews);
+            // registered only while parked, so that a poller nobody closes is not kept by the context
+            context.pollerWaiting(this);
+            try {
+                waiter.await(deadline, this::anyNews);
+            } finally {
+                context.pollerAwake(this);
+            }
         }
     }
 
@@ -132,6 +138,5 @@ final class MeshPoller implements Poller {
             socket.setPollWaiter(null);
         }
         registrations.clear();
-        context.pollerClosed(this);
     }
 }
