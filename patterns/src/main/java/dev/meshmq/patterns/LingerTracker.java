@@ -174,6 +174,7 @@ final class LingerTracker {
                 }
             }
             if (idle != null) {
+                monitor.lingerEnded();
                 idle.run();
             }
         }

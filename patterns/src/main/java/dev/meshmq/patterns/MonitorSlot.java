@@ -75,6 +75,14 @@ final class MonitorSlot {
         return start(new PairMonitorSink(pair));
     }
 
+    /** Nothing lingers any more: a monitor waiting for that may stop now. */
+    void lingerEnded() {
+        SocketMonitor monitor = current;
+        if (monitor != null) {
+            monitor.nudge();
+        }
+    }
+
     /**
      * The socket closed: the monitor stops after the last connection ended and no link lingers any
      * more, or after the linger.

@@ -21,6 +21,9 @@ final class SocketMonitor implements Monitor {
 
     private static final System.Logger LOG = System.getLogger(SocketMonitor.class.getName());
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Not an event: wakes the thread to check at once whether it may stop. Compared by identity. */
+    private static final MonitorEvent NUDGE = new MonitorEvent(MonitorEventType.MONITOR_STOPPED, "", "", "",
+            new byte[0], 0, "nudge");
 
     private final LinkedBlockingQueue<MonitorEvent> queue = new LinkedBlockingQueue<>();
     private final Consumer<MonitorEvent> listener;
@@ -53,20 +56,30 @@ final class SocketMonitor implements Monitor {
         lingering = stillLingering;
         stopDeadlineNanos = System.nanoTime() + waitNanos;
         stopWhenQuiet = true;
+        nudge();
+    }
+
+    /** Makes the thread check now, rather than at its next poll, whether it may stop. */
+    void nudge() {
+        queue.add(NUDGE);
     }
 
     @Override
     public void close() {
         stopNow = true;
+        nudge();
     }
 
     private void run() {
         try {
             while (true) {
                 MonitorEvent event = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-                if (event != null) {
+                if (event != null && event != NUDGE) {
                     count(event.type());
                     deliver(event);
+                    continue;
+                }
+                if (!queue.isEmpty()) {
                     continue;
                 }
                 if (stopNow || stopWhenQuiet && (open <= 0 && !lingering.getAsBoolean()
