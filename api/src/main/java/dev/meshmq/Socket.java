@@ -90,7 +90,9 @@ public interface Socket extends AutoCloseable {
      * monitor's own, in order: for a connect CONNECT_DELAYED, CONNECTED, HANDSHAKE_SUCCEEDED,
      * DISCONNECTED, CONNECT_RETRIED...; for a bind LISTENING, ACCEPTED, HANDSHAKE_SUCCEEDED,
      * DISCONNECTED..., CLOSED; then MONITOR_STOPPED. When the socket closes, the monitor stops after
-     * the socket's connections have reported DISCONNECTED. To drain events from a queue instead,
+     * the socket's connections have reported DISCONNECTED and its linger has ended, so that a
+     * {@link MonitorEventType#DISCARDED_AT_CLOSE} event (MeshMQ's own: queued messages the linger
+     * could not deliver) still reaches it. To drain events from a queue instead,
      * pass {@code queue::add}. One monitor per socket: a new one replaces the previous, which stops.
      *
      * @param listener called with each event; an exception it throws is logged and ignored

@@ -41,6 +41,8 @@ final class LingerTracker {
     private volatile long reportDeadlineNanos = Timeouts.FOREVER;
     /** Told once when the socket is closed and nothing lingers any more; guarded by this. */
     private Runnable whenIdle;
+    /** The socket finished closing: every link it closed is tracked; guarded by this. */
+    private boolean closeDone;
 
     LingerTracker(String socketName, SocketCounters counters, MonitorSlot monitor) {
         this.socketName = socketName;
@@ -78,10 +80,12 @@ final class LingerTracker {
             long limit = linger >= Long.MAX_VALUE / 4 ? Timeouts.FOREVER : linger + REPORT_MARGIN_NANOS;
             reportDeadlineNanos = Timeouts.deadline(limit);
             whenIdle = idle;
+            closeDone = true;
             idleNow = isIdle();
             if (idleNow) {
                 whenIdle = null;
             }
+            notifyAll();
         }
         if (idleNow) {
             idle.run();
@@ -93,9 +97,9 @@ final class LingerTracker {
         return reportDeadlineNanos;
     }
 
-    /** Returns whether a link still lingers or a discard is being announced. */
+    /** Returns whether the socket is still closing, a link still lingers or a discard is being announced. */
     synchronized boolean isLingering() {
-        return !isIdle();
+        return !(closeDone && isIdle());
     }
 
     private boolean isIdle() {
@@ -103,7 +107,8 @@ final class LingerTracker {
     }
 
     /**
-     * Waits until every link closed so far has reported, or the deadline.
+     * Waits until the socket has finished closing (another thread may be at it) and every link it
+     * closed has reported, or the deadline.
      *
      * @param deadlineNanos a System.nanoTime() deadline, or Timeouts.FOREVER
      * @param interruptible whether an interrupt ends the wait (with MeshInterruptedException)
@@ -112,7 +117,7 @@ final class LingerTracker {
     synchronized boolean await(long deadlineNanos, boolean interruptible) {
         boolean interrupted = false;
         try {
-            while (!isIdle()) {
+            while (!(closeDone && isIdle())) {
                 long left = deadlineNanos - System.nanoTime();
                 if (deadlineNanos != Timeouts.FOREVER && left <= 0) {
                     return false;
