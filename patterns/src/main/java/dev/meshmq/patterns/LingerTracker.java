@@ -68,6 +68,24 @@ final class LingerTracker {
     }
 
     /**
+     * Follows the links accepted at an endpoint the socket has just unbound: their connections linger.
+     *
+     * @param links the socket's links
+     * @param endpoint the resolved endpoint the links carry; null (inproc) for none
+     * @param linger the linger they were given, in nanoseconds
+     */
+    void trackAccepted(Iterable<PeerLink> links, String endpoint, long linger) {
+        if (endpoint == null) {
+            return;
+        }
+        for (PeerLink link : links) {
+            if (endpoint.equals(link.endpoint())) {
+                track(link, linger);
+            }
+        }
+    }
+
+    /**
      * The socket closed: from now on {@code whenIdle} runs once nothing lingers.
      *
      * @param linger the socket's linger in nanoseconds

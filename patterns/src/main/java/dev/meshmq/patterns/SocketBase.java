@@ -150,7 +150,8 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            endpoints.unbind(endpoint, options.lingerNanos());
+            String resolved = endpoints.unbind(endpoint, options.lingerNanos());
+            lingering.trackAccepted(links, resolved, options.lingerNanos());
         } finally {
             exit();
         }

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -155,6 +156,33 @@ class CloseLingerTest extends MeshTestSupport {
         assertTrue(push.closeAndAwaitDelivery(TIMEOUT));
         assertEquals(0, push.statistics().discardedAtClose());
         expectInOrder(pull, "m", 0, 1000);
+        expectNothing(pull, SHORT);
+    }
+
+    @Test
+    void unbindingDiscardsWhatAStalledPeerDidNotTakeWithinLingerAndCountsEveryMessage() {
+        Context context = newContext();
+        PushSocket push = context.createPush();
+        push.set(SocketOptions.LINGER, Duration.ofMillis(300));
+        String endpoint = push.bind(Endpoints.fresh("tcp"));
+        PullSocket pull = context.createPull();
+        pull.set(SocketOptions.RECEIVE_HWM, 1);
+        pull.connect(endpoint);
+        byte[] payload = new byte[1024 * 1024];
+        int count = 30;   // far more than the kernel buffers hold while the receiver reads nothing
+        for (int i = 0; i < count; i++) {
+            assertTrue(push.send(numbered("big", i, payload), TIMEOUT));
+        }
+        push.unbind(endpoint);
+        await().atMost(TIMEOUT).until(() -> push.statistics().discardedAtClose() > 0);
+        long discarded = push.statistics().discardedAtClose();
+        int received = 0;
+        while (received + discarded < count) {
+            Message message = pull.receive(TIMEOUT).orElseThrow(() -> new AssertionError(
+                    "messages lost silently: " + discarded + " discarded and counted, of " + count));
+            assertEquals(received, indexOf(message));
+            received++;
+        }
         expectNothing(pull, SHORT);
     }
 
