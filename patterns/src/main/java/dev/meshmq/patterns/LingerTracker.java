@@ -63,8 +63,11 @@ final class LingerTracker {
                 return;
             }
         }
-        link.whenFinished(undelivered -> finished(link, undelivered, "LINGER "
+        boolean first = link.whenFinished(undelivered -> finished(link, undelivered, "LINGER "
                 + lingerText() + " ended, or the connection ended, before they were sent"));
+        if (!first) {
+            finished(link, 0, "");   // followed before (unbind, then close): its outcome is counted once
+        }
     }
 
     /**

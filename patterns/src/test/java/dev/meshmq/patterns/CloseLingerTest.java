@@ -184,6 +184,8 @@ class CloseLingerTest extends MeshTestSupport {
             received++;
         }
         expectNothing(pull, SHORT);
+        assertFalse(push.closeAndAwaitDelivery(TIMEOUT), "some were discarded");
+        assertEquals(discarded, push.statistics().discardedAtClose(), "unbind's discards are counted once");
     }
 
     @Test

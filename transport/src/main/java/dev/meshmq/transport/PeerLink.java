@@ -159,20 +159,26 @@ public final class PeerLink {
      * when the transport has finished with this link (at once if it already has), with the messages
      * left in the outbound pipe plus those a closing connection took but did not write in full. Zero
      * means everything reached the kernel (or, for inproc, the peer socket's queue). The socket calls
-     * this once, after closing its writing end and terminating the link. Any thread; the listener runs
-     * on the thread that finishes the link (an I/O thread, or the caller) and must not block.
+     * this after closing its writing end and terminating the link. Only the first listener is taken, so
+     * that the outcome is counted once. Any thread; the listener runs on the thread that finishes the
+     * link (an I/O thread, or the caller) and must not block.
      *
      * @param listener receives the count of messages not delivered
+     * @return false, and {@code listener} is never called, if a listener was set before
      */
-    public void whenFinished(LongConsumer listener) {
+    public boolean whenFinished(LongConsumer listener) {
         Objects.requireNonNull(listener, "listener");
         synchronized (this) {
+            if (closeListener != null) {
+                return false;
+            }
             closeListener = listener;
             if (!farEndFinished) {
-                return;
+                return true;
             }
         }
         report(listener);
+        return true;
     }
 
     /**
