@@ -160,6 +160,24 @@ class CloseLingerTest extends MeshTestSupport {
     }
 
     @Test
+    void closeAndAwaitDeliveryGivesUpAtItsTimeoutWhileTheLingerGoesOn() throws Exception {
+        String endpoint = concreteEndpoint("tcp");
+        Context context = newContext();
+        PushSocket push = context.createPush();
+        push.set(SocketOptions.LINGER, Duration.ofSeconds(5));
+        push.connect(endpoint);
+        assertTrue(push.trySend(Message.of("later")));
+        long start = System.nanoTime();
+        assertFalse(push.closeAndAwaitDelivery(Duration.ofMillis(200)), "nobody took it yet");
+        Duration took = elapsed(start);
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "a 200 ms wait took " + took);
+        assertEquals(0, push.statistics().discardedAtClose(), "still lingering, not discarded");
+        PullSocket pull = bindLater(endpoint, Duration.ofMillis(100)).get(5, TimeUnit.SECONDS);
+        assertEquals("later", pull.receive(TIMEOUT).orElseThrow().string(0));
+        assertTrue(push.closeAndAwaitDelivery(TIMEOUT), "asked again, once it went out");
+    }
+
+    @Test
     void unbindingDiscardsWhatAStalledPeerDidNotTakeWithinLingerAndCountsEveryMessage() {
         Context context = newContext();
         PushSocket push = context.createPush();
