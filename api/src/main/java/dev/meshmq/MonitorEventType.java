@@ -39,9 +39,9 @@ public enum MonitorEventType {
     HANDSHAKE_FAILED_AUTH(0x4000),
     /**
      * MeshMQ's own event, not one of libzmq's: messages queued towards a peer were discarded after
-     * the socket closed (or disconnected from the endpoint), because LINGER expired, the connection
-     * ended, or the context's close timeout passed first. The value is how many messages; the detail
-     * says why. libzmq discards them silently; its id, 0x8000, is one libzmq leaves unused.
+     * the socket closed (or disconnected from or unbound the endpoint), because LINGER expired, the
+     * connection ended, or the context's close timeout passed first. The value is how many messages;
+     * the detail says why. libzmq discards them silently; its id, 0x8000, is one libzmq leaves unused.
      * {@link SocketStatistics#discardedAtClose()} counts them too.
      */
     DISCARDED_AT_CLOSE(0x8000);

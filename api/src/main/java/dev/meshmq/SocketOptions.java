@@ -31,8 +31,8 @@ public final class SocketOptions {
      * limit: {@link Context#close()} then waits for it up to {@link ContextConfig#withCloseTimeout},
      * and without a close timeout, forever if the peer never comes (as libzmq's zmq_ctx_term does).
      * The linger runs in the background whether the socket or its context is closed first;
-     * {@link Socket#closeAndAwaitDelivery(Duration)} waits for it and says whether everything was delivered, and
-     * discarded messages are counted in {@link SocketStatistics#discardedAtClose()}.
+     * {@link Socket#closeAndAwaitDelivery(Duration)} waits for it and says whether everything was
+     * delivered, and discarded messages are counted in {@link SocketStatistics#discardedAtClose()}.
      */
     public static final SocketOption<Duration> LINGER =
             new SocketOption<>("LINGER", Duration.class, Duration.ofSeconds(2), value -> null);
