@@ -3,6 +3,7 @@ package dev.meshmq.patterns;
 import dev.meshmq.MeshInterruptedException;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.SocketType;
 import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
 import java.lang.System.Logger.Level;
@@ -28,6 +29,8 @@ final class LingerTracker {
     private static final long REPORT_MARGIN_NANOS = 1_000_000_000L;
 
     private final String socketName;
+    /** False for a SUB socket, whose outbound queue holds only subscriptions, not messages to count. */
+    private final boolean sendsMessages;
     private final SocketCounters counters;
     private final MonitorSlot monitor;
     /** Links closed by the socket that have not reported yet; guarded by this. */
@@ -44,8 +47,9 @@ final class LingerTracker {
     /** The socket finished closing: every link it closed is tracked; guarded by this. */
     private boolean closeDone;
 
-    LingerTracker(String socketName, SocketCounters counters, MonitorSlot monitor) {
-        this.socketName = socketName;
+    LingerTracker(SocketType type, SocketCounters counters, MonitorSlot monitor) {
+        this.socketName = type.name();
+        this.sendsMessages = type != SocketType.SUB;
         this.counters = counters;
         this.monitor = monitor;
     }
@@ -57,6 +61,9 @@ final class LingerTracker {
      * @param linger the linger it was given, in nanoseconds
      */
     void track(PeerLink link, long linger) {
+        if (!sendsMessages) {
+            return;
+        }
         synchronized (this) {
             lingerNanos = linger;
             if (!pending.add(link)) {

@@ -63,7 +63,7 @@ abstract class SocketBase implements Socket, LinkHost {
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
-        this.lingering = new LingerTracker(type.name(), counters, monitor);
+        this.lingering = new LingerTracker(type, counters, monitor);
         this.ownership = new SocketOwnership(type);
     }
 
