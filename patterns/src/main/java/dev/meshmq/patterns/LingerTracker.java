@@ -44,6 +44,8 @@ final class LingerTracker {
     private volatile long reportDeadlineNanos = Timeouts.FOREVER;
     /** Told once when the socket is closed and nothing lingers any more; guarded by this. */
     private Runnable whenIdle;
+    /** Why {@link #expire} gave up on the links left, or null; guarded by this. */
+    private String expiredBecause;
     /** The socket finished closing: every link it closed is tracked; guarded by this. */
     private boolean closeDone;
 
@@ -70,8 +72,7 @@ final class LingerTracker {
                 return;
             }
         }
-        boolean first = link.whenFinished(undelivered -> finished(link, undelivered, "LINGER "
-                + lingerText() + " ended, or the connection ended, before they were sent"));
+        boolean first = link.whenFinished(undelivered -> finished(link, undelivered, reason()));
         if (!first) {
             finished(link, 0, "");   // followed before (unbind, then close): its outcome is counted once
         }
@@ -177,11 +178,19 @@ final class LingerTracker {
     void expire(String reason) {
         List<PeerLink> left;
         synchronized (this) {
+            expiredBecause = reason;
             left = List.copyOf(pending);
         }
         for (PeerLink link : left) {
-            finished(link, link.outbound().size(), reason);
+            link.abandon();   // reports through the listener set in track, so peer statistics count it too
         }
+    }
+
+    private synchronized String reason() {
+        if (expiredBecause != null) {
+            return expiredBecause;
+        }
+        return "LINGER " + lingerText() + " ended, or the connection ended, before they were sent";
     }
 
     private void finished(PeerLink link, long undelivered, String reason) {

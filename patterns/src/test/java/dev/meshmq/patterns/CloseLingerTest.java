@@ -237,6 +237,7 @@ class CloseLingerTest extends MeshTestSupport {
         Duration took = elapsed(start);
         assertTrue(took.compareTo(Duration.ofMillis(2000)) < 0, "close timeout 300 ms, but close took " + took);
         assertEquals(2, push.statistics().discardedAtClose());
+        assertEquals(2, push.statistics().peers().stream().mapToLong(PeerStatistics::discardedAtClose).sum());
         assertThrows(IllegalArgumentException.class,
                 () -> ContextConfig.defaults().withCloseTimeout(Duration.ofMillis(-1)));
     }

@@ -192,6 +192,15 @@ public final class PeerLink {
     }
 
     /**
+     * Gives up on this link for the transport, which will not finish it (its context stopped waiting
+     * and is stopping the I/O threads): what is still queued counts as not delivered. Any thread;
+     * idempotent, and without effect if the transport finished the link first.
+     */
+    public void abandon() {
+        farEndFinished(true);
+    }
+
+    /**
      * A terminating connection ends with messages taken from the pipe but not written in full.
      * I/O thread only, before {@link #farEndFinished}.
      */
