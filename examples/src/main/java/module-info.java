@@ -9,6 +9,7 @@ module dev.meshmq.examples {
     requires dev.meshmq;
     requires dev.meshmq.patterns;
     requires dev.meshmq.proto;
+    requires java.logging;
     requires info.picocli;
 
     exports dev.meshmq.examples;

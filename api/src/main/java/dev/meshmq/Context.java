@@ -188,9 +188,14 @@ public interface Context extends AutoCloseable {
     <C extends Socket & MessageSender> Proxy createProxy(Socket frontend, Socket backend, C capture);
 
     /**
-     * Closes every socket of this context, ends blocked calls with {@link ContextClosedException},
-     * waits for queued messages to drain for at most each socket's linger, and stops the I/O threads.
-     * Idempotent.
+     * Closes every socket of this context, ends blocked calls (a {@link Poller#poll} included) with
+     * {@link ContextClosedException}, waits until the queued messages of every socket have drained or
+     * their linger has ended, and stops the I/O threads. Sockets closed before the context count too:
+     * each gets its full {@link SocketOptions#LINGER} from its own close, whatever the order of the two
+     * closes. The wait is bounded by {@link ContextConfig#withCloseTimeout} if the context has one;
+     * otherwise a socket with a negative (unlimited) LINGER and an absent peer makes it wait forever,
+     * as in libzmq. Messages discarded meanwhile are counted in
+     * {@link SocketStatistics#discardedAtClose()}. Idempotent; a second call returns at once.
      */
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.meshmq;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of a {@link Context}.
@@ -15,14 +16,17 @@ public final class ContextConfig {
     /** The longest {@link #spinWait()} accepted. */
     public static final Duration MAX_SPIN_WAIT = Duration.ofMillis(10);
 
-    private static final ContextConfig DEFAULTS = new ContextConfig(1, DEFAULT_SPIN_WAIT.toNanos());
+    private static final long NO_CLOSE_TIMEOUT = -1;
+    private static final ContextConfig DEFAULTS = new ContextConfig(1, DEFAULT_SPIN_WAIT.toNanos(), NO_CLOSE_TIMEOUT);
 
     private final int ioThreads;
     private final long spinWaitNanos;
+    private final long closeTimeoutNanos;
 
-    private ContextConfig(int ioThreads, long spinWaitNanos) {
+    private ContextConfig(int ioThreads, long spinWaitNanos, long closeTimeoutNanos) {
         this.ioThreads = ioThreads;
         this.spinWaitNanos = spinWaitNanos;
+        this.closeTimeoutNanos = closeTimeoutNanos;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class ContextConfig {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("ioThreads must be between 1 and 64, not " + count);
         }
-        return new ContextConfig(count, spinWaitNanos);
+        return new ContextConfig(count, spinWaitNanos, closeTimeoutNanos);
     }
 
     /**
@@ -72,7 +76,44 @@ public final class ContextConfig {
             throw new IllegalArgumentException("spinWait must be between 0 and " + MAX_SPIN_WAIT.toMillis()
                     + " ms, not " + spin);
         }
-        return new ContextConfig(ioThreads, spin.toNanos());
+        return new ContextConfig(ioThreads, spin.toNanos(), closeTimeoutNanos);
+    }
+
+    /**
+     * Returns these settings with a limit on how long {@link Context#close()} waits for lingering
+     * sockets. Without one (the default) close waits until every socket's LINGER has ended, whether
+     * the socket was closed before the context or by it; with the default LINGER of 2 seconds that is
+     * at most about 2 seconds, but a socket with a negative LINGER (linger until delivered) and a peer
+     * that never comes makes close wait forever, as libzmq's zmq_ctx_term does. With a close timeout,
+     * messages still queued when it passes are discarded, counted in
+     * {@link SocketStatistics#discardedAtClose()} and reported as
+     * {@link MonitorEventType#DISCARDED_AT_CLOSE}, and close returns.
+     *
+     * @param timeout zero or more; zero discards whatever is still queued at once
+     * @return the new settings
+     * @throws IllegalArgumentException if the timeout is negative
+     */
+    public ContextConfig withCloseTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("closeTimeout must not be negative, not " + timeout);
+        }
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        return new ContextConfig(ioThreads, spinWaitNanos, nanos);
+    }
+
+    /**
+     * Returns the limit on how long {@link Context#close()} waits for lingering sockets.
+     *
+     * @return the limit, or empty for none (the default)
+     */
+    public Optional<Duration> closeTimeout() {
+        return closeTimeoutNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(closeTimeoutNanos));
     }
 
     /**

@@ -38,6 +38,14 @@ public enum MonitorEventType {
     /** The handshake failed on authentication; the value is the ZAP status code. */
     HANDSHAKE_FAILED_AUTH(0x4000),
     /**
+     * MeshMQ's own event, not one of libzmq's: messages queued towards a peer were discarded after
+     * the socket closed (or disconnected from or unbound the endpoint), because LINGER expired, the
+     * connection ended, or the context's close timeout passed first. The value is how many messages;
+     * the detail says why. libzmq discards them silently; its id, 0x8000, is one libzmq leaves unused.
+     * {@link SocketStatistics#discardedAtClose()} counts them too.
+     */
+    DISCARDED_AT_CLOSE(0x8000),
+    /**
      * MeshMQ only, not a libzmq event: after the handshake the peer sent a well-formed command that
      * means nothing to this socket (an unknown name, a second READY, an ERROR). It is ignored, as
      * libzmq ignores it, and counted; this event comes once per connection, the first time. The id is

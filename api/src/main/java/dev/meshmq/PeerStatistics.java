@@ -16,7 +16,10 @@ package dev.meshmq;
  * @param queuedIn messages from the peer not yet received by the application
  * @param receiveHwm the limit of that queue (0 for none)
  * @param reconnects how many times a connect-side connection was made again
+ * @param discardedAtClose messages queued for this peer that were not delivered once the socket closed
+ *     this connection (see {@link SocketStatistics#discardedAtClose()}); 0 while it is open
  */
 public record PeerStatistics(String endpoint, String remoteAddress, long messagesIn, long bytesIn, long messagesOut,
-        long bytesOut, long queuedOut, int sendHwm, long queuedIn, int receiveHwm, int reconnects) {
+        long bytesOut, long queuedOut, int sendHwm, long queuedIn, int receiveHwm, int reconnects,
+        long discardedAtClose) {
 }

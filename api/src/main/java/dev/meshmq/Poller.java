@@ -59,6 +59,8 @@ public interface Poller extends AutoCloseable {
      * @param timeout how long to wait; zero checks without waiting
      * @return the ready sockets, in registration order; empty if the timeout passed
      * @throws MeshInterruptedException if the thread is interrupted while waiting
+     * @throws ContextClosedException if the poller's context is closed, before the poll or during it
+     *     (from another thread), as every other blocking call of a closed context does
      */
     List<ReadySocket> poll(Duration timeout);
 
@@ -81,7 +83,7 @@ public interface Poller extends AutoCloseable {
      * @param socket the socket
      * @param receivable a message can be received without waiting
      * @param sendable a message can be sent without waiting
-     * @param closed the socket (or its context) was closed
+     * @param closed the socket was closed (a closed context ends the poll with {@link ContextClosedException})
      */
     record ReadySocket(Socket socket, boolean receivable, boolean sendable, boolean closed) {
     }

@@ -90,7 +90,9 @@ public interface Socket extends AutoCloseable {
      * monitor's own, in order: for a connect CONNECT_DELAYED, CONNECTED, HANDSHAKE_SUCCEEDED,
      * DISCONNECTED, CONNECT_RETRIED...; for a bind LISTENING, ACCEPTED, HANDSHAKE_SUCCEEDED,
      * DISCONNECTED..., CLOSED; then MONITOR_STOPPED. When the socket closes, the monitor stops after
-     * the socket's connections have reported DISCONNECTED. To drain events from a queue instead,
+     * the socket's connections have reported DISCONNECTED and its linger has ended, so that a
+     * {@link MonitorEventType#DISCARDED_AT_CLOSE} event (MeshMQ's own: queued messages the linger
+     * could not deliver) still reaches it. To drain events from a queue instead,
      * pass {@code queue::add}. One monitor per socket: a new one replaces the previous, which stops.
      *
      * @param listener called with each event; an exception it throws is logged and ignored
@@ -127,8 +129,33 @@ public interface Socket extends AutoCloseable {
 
     /**
      * Closes the socket. Queued outgoing messages get up to {@link SocketOptions#LINGER} to drain in
-     * the background; this call itself does not wait. Idempotent.
+     * the background; this call itself does not wait. The linger is honoured whatever the order of
+     * this call and {@link Context#close()}, which waits for it. Messages still queued when the linger
+     * ends are discarded, counted ({@link SocketStatistics#discardedAtClose()}) and reported (a
+     * {@link MonitorEventType#DISCARDED_AT_CLOSE} event and a WARNING log). Idempotent. Any thread.
      */
     @Override
     void close();
+
+    /**
+     * Closes the socket as {@link #close()} does, then waits up to {@code timeout} until every message
+     * queued towards a peer has either reached the kernel or been discarded, and says which. A message
+     * reached the kernel when its connection took it from the socket's queue and wrote all of its bytes
+     * to the network channel (tcp, ipc), or when it was put in the queue of the peer socket (inproc);
+     * that is the most a sender can know without an acknowledgement from the peer application. The
+     * socket's {@link SocketOptions#LINGER} still bounds how long the transport tries: a timeout longer
+     * than the linger waits for the linger to end, not longer. If the timeout passes first, the linger
+     * goes on in the background. May be called again, also after {@link #close()} or the context's
+     * close, to wait for the same outcome. Any thread. (A name of its own rather than an overload of
+     * {@code close}, so that {@code socket::close} stays unambiguous wherever it is passed.)
+     *
+     * @param timeout the longest wait; zero only looks
+     * @return true if every queued message reached the kernel within the timeout; false if the timeout
+     *     passed first, or if some were discarded (LINGER expired, the connection ended, the context's
+     *     close timeout passed; {@link SocketStatistics#discardedAtClose()} says how many)
+     * @throws IllegalArgumentException if the timeout is negative
+     * @throws MeshInterruptedException if the calling thread is interrupted while waiting (the socket is
+     *     closed all the same)
+     */
+    boolean closeAndAwaitDelivery(java.time.Duration timeout);
 }

@@ -29,10 +29,16 @@ public final class SocketOptions {
      * How long {@code close()} lets queued outgoing messages drain before they are discarded; zero
      * discards at once. Default 2 seconds. This differs from libzmq (infinite), because an infinite
      * linger is how a dead peer makes a process hang on close; set a longer value when delivery of
-     * the last messages matters more than a prompt close.
+     * the last messages matters more than a prompt close. Any negative value (e.g.
+     * {@code Duration.ofMillis(-1)}, libzmq's -1) lingers until everything queued is delivered, with no
+     * limit: {@link Context#close()} then waits for it up to {@link ContextConfig#withCloseTimeout},
+     * and without a close timeout, forever if the peer never comes (as libzmq's zmq_ctx_term does).
+     * The linger runs in the background whether the socket or its context is closed first;
+     * {@link Socket#closeAndAwaitDelivery(Duration)} waits for it and says whether everything was
+     * delivered, and discarded messages are counted in {@link SocketStatistics#discardedAtClose()}.
      */
     public static final SocketOption<Duration> LINGER =
-            new SocketOption<>("LINGER", Duration.class, Duration.ofSeconds(2), SocketOptions::nonNegative);
+            new SocketOption<>("LINGER", Duration.class, Duration.ofSeconds(2), value -> null);
 
     /**
      * Wait before the first reconnection attempt after a connection fails or drops; default 100 ms. A

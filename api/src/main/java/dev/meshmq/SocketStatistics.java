@@ -14,10 +14,16 @@ package dev.meshmq;
  * @param droppedAtHwm messages dropped because the peer was at its high-water mark (patterns that
  *     drop rather than block: ROUTER without ROUTER_MANDATORY, REP, and PUB/XPUB, which count one
  *     drop per subscriber that missed a message)
+ * @param discardedAtClose messages that were queued towards a peer when the socket closed (or
+ *     disconnected from or unbound its endpoint) and were not delivered: LINGER expired, the
+ *     connection ended or the context's close timeout passed first. Each discard is also reported as
+ *     a {@link MonitorEventType#DISCARDED_AT_CLOSE} event and logged as a WARNING. The count is final
+ *     once {@link Socket#closeAndAwaitDelivery(java.time.Duration)} has returned without timing out,
+ *     or the context is closed.
  * @param peers one entry per current peer connection (inproc peers included)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
-        java.util.List<PeerStatistics> peers) {
+        long discardedAtClose, java.util.List<PeerStatistics> peers) {
 
     /**
      * Copies the peer list.

@@ -11,6 +11,14 @@ package dev.meshmq.examples;
  */
 public final class Main {
 
+    /**
+     * The library's logger for messages discarded at close. The tool says itself how many messages it
+     * could not deliver ({@code send} fails with the count), in its one line on stderr, so the
+     * library's WARNING is not repeated there. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DISCARDS =
+            java.util.logging.Logger.getLogger("dev.meshmq.patterns.LingerTracker");
+
     private Main() {
     }
 
@@ -20,6 +28,7 @@ public final class Main {
      * @param args the command line; empty runs the demo
      */
     public static void main(String[] args) {
+        DISCARDS.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args, Console.system()));
     }
 

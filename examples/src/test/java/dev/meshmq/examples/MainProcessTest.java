@@ -43,6 +43,19 @@ class MainProcessTest {
         }
     }
 
+    @Test
+    void sendWithNobodyListeningExitsOneWithOneLineSayingHowManyWereLost() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Outcome outcome = java("send", "--type", "PUSH", "--connect", "tcp://127.0.0.1:" + port, "--timeout-ms",
+                "500", "hi");
+        assertEquals(1, outcome.status(), outcome.toString());
+        assertEquals(1, outcome.err().lines().count(), outcome.toString());
+        assertTrue(outcome.err().startsWith("meshmq send: 1 message(s) not delivered"), outcome.toString());
+    }
+
     private static Outcome java(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));

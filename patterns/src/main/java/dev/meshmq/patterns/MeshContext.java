@@ -22,6 +22,7 @@ import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,22 +30,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The implementation of {@link Context}: its transport (I/O threads, inproc names) and its sockets.
+ * The implementation of {@link Context}: its transport (I/O threads, inproc names), its sockets, the
+ * lingering links of sockets already closed, and its pollers (woken when it closes).
  *
  * <p>Thread-safety: safe for any thread.
  */
 final class MeshContext implements Context {
 
-    /** Extra time allowed beyond the longest linger for connections to finish closing. */
+    /** Time allowed, once no link lingers, for listeners and connections to finish closing. */
     private static final long SHUTDOWN_MARGIN_NANOS = 1_000_000_000L;
 
     private final TransportContext transport;
     private final long spinNanos;
+    /** ContextConfig's close timeout in nanoseconds; Timeouts.FOREVER for none. */
+    private final long closeTimeoutNanos;
     private final Set<SocketBase> sockets = ConcurrentHashMap.newKeySet();
+    /** The trackers of closed sockets whose links still linger. */
+    private final Set<LingerTracker> lingering = ConcurrentHashMap.newKeySet();
+    /** Pollers parked in a poll right now, woken when the context closes. */
+    private final Set<MeshPoller> pollers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     MeshContext(ContextConfig config) {
         this.spinNanos = config.spinWait().toNanos();
+        this.closeTimeoutNanos = config.closeTimeout().map(SocketOptionValues::saturatedNanos).orElse(Timeouts.FOREVER);
         this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM, spinNanos);
     }
 
@@ -110,6 +119,16 @@ final class MeshContext implements Context {
         return new MeshPoller(this);
     }
 
+    /** A poller is about to park: it is woken if the context closes meanwhile. */
+    void pollerWaiting(MeshPoller poller) {
+        pollers.add(poller);
+    }
+
+    /** A poller woke up. */
+    void pollerAwake(MeshPoller poller) {
+        pollers.remove(poller);
+    }
+
     @Override
     public Proxy createProxy(Socket frontend, Socket backend) {
         return new MeshProxy(this, frontend, backend, null);
@@ -157,6 +176,22 @@ final class MeshContext implements Context {
         sockets.remove(socket);
     }
 
+    /** A socket is closing: its tracker is followed until nothing of it lingers. */
+    void lingerStarted(LingerTracker tracker) {
+        lingering.add(tracker);
+    }
+
+    /** Nothing of a closed socket lingers any more. */
+    void lingerEnded(LingerTracker tracker) {
+        lingering.remove(tracker);
+    }
+
+    /**
+     * Closes the open sockets, wakes the pollers, then waits for every lingering link, of these sockets
+     * and of those closed before, each until its socket's linger has ended (plus a margin for the
+     * transport to report), all within the close timeout; gives up on what is left (counting it as
+     * discarded), and stops the I/O threads.
+     */
     @Override
     public void close() {
         List<SocketBase> open;
@@ -167,14 +202,35 @@ final class MeshContext implements Context {
             closed = true;
             open = List.copyOf(sockets);
         }
-        long longestLinger = 0;
-        for (SocketBase socket : open) {
-            longestLinger = Math.max(longestLinger, socket.transportOptions().lingerNanos());
-            socket.closeSocket(true);
+        long deadline = Timeouts.deadline(closeTimeoutNanos);
+        for (MeshPoller poller : pollers) {
+            poller.wakeup();
         }
-        long timeout = longestLinger > Long.MAX_VALUE - SHUTDOWN_MARGIN_NANOS
-                ? Long.MAX_VALUE : longestLinger + SHUTDOWN_MARGIN_NANOS;
-        transport.shutdown(timeout);
+        Set<LingerTracker> trackers = new LinkedHashSet<>();
+        for (SocketBase socket : open) {
+            socket.closeSocket(true);
+            trackers.add(socket.lingering());
+        }
+        trackers.addAll(lingering);
+        for (LingerTracker tracker : trackers) {
+            long until = earlier(tracker.reportDeadlineNanos(), deadline);
+            if (!tracker.await(until, false) && tracker.isLingering()) {
+                tracker.expire(deadline == until ? "the context's close timeout passed first"
+                        : "the connection did not finish within LINGER");
+            }
+        }
+        long left = deadline == Timeouts.FOREVER ? SHUTDOWN_MARGIN_NANOS : deadline - System.nanoTime();
+        transport.shutdown(Math.max(0, Math.min(SHUTDOWN_MARGIN_NANOS, left)));
+    }
+
+    private static long earlier(long a, long b) {
+        if (a == Timeouts.FOREVER) {
+            return b;
+        }
+        if (b == Timeouts.FOREVER) {
+            return a;
+        }
+        return a - b <= 0 ? a : b;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.ContextClosedException;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.Poller;
@@ -70,12 +71,28 @@ final class MeshPoller implements Poller {
         }
         long deadline = System.nanoTime() + SocketOptionValues.saturatedNanos(timeout);
         while (true) {
+            checkContextOpen();
             List<ReadySocket> ready = check();
+            checkContextOpen();
             if (!ready.isEmpty() || wakeupRequested || System.nanoTime() - deadline >= 0) {
                 wakeupRequested = false;
                 return ready;
             }
-            waiter.await(deadline, this::anyNews);
+            // registered only while parked, so that a poller nobody closes is not kept by the context
+            context.pollerWaiting(this);
+            try {
+                waiter.await(deadline, this::anyNews);
+            } finally {
+                context.pollerAwake(this);
+            }
+        }
+    }
+
+    /** Like every other blocking call, a poll ends when the context closes, before or during it. */
+    private void checkContextOpen() {
+        if (context.isClosed()) {
+            wakeupRequested = false;
+            throw new ContextClosedException("the context of this poller was closed");
         }
     }
 
@@ -86,7 +103,7 @@ final class MeshPoller implements Poller {
     }
 
     private boolean anyNews() {
-        if (wakeupRequested) {
+        if (wakeupRequested || context.isClosed()) {
             return true;
         }
         for (SocketBase socket : registrations.keySet()) {

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.ContextClosedException;
 import dev.meshmq.MeshException;
 import dev.meshmq.MeshInterruptedException;
 import dev.meshmq.MessageReceiver;
@@ -97,6 +98,8 @@ final class MeshProxy implements Proxy {
                     return;
                 }
             }
+        } catch (ContextClosedException e) {
+            LOG.log(System.Logger.Level.DEBUG, "proxy stopped: the context closed");
         } catch (MeshException | IllegalStateException e) {
             LOG.log(System.Logger.Level.WARNING, "proxy stopped: " + e, e);
         } finally {

@@ -75,11 +75,22 @@ final class MonitorSlot {
         return start(new PairMonitorSink(pair));
     }
 
-    /** The socket closed: the monitor stops after the last connection ended, or after the linger. */
-    void socketClosed(long lingerNanos) {
+    /** Nothing lingers any more: a monitor waiting for that may stop now. */
+    void lingerEnded() {
         SocketMonitor monitor = current;
         if (monitor != null) {
-            monitor.socketClosed(Math.min(lingerNanos, Long.MAX_VALUE / 2) + GRACE_NANOS);
+            monitor.nudge();
+        }
+    }
+
+    /**
+     * The socket closed: the monitor stops after the last connection ended and no link lingers any
+     * more, or after the linger.
+     */
+    void socketClosed(long lingerNanos, java.util.function.BooleanSupplier lingering) {
+        SocketMonitor monitor = current;
+        if (monitor != null) {
+            monitor.socketClosed(Math.min(lingerNanos, Long.MAX_VALUE / 4) + GRACE_NANOS, lingering);
         }
     }
 }

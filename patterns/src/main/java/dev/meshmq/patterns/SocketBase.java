@@ -18,8 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -33,8 +31,10 @@ import java.util.function.Consumer;
  * connect or set options; a second thread entering while one is inside gets an
  * {@link IllegalStateException} instead of corrupting state. The thread-safe types (CLIENT, SERVER)
  * take a lock instead, held while inside and released while waiting, so several threads may send
- * and receive at once. {@link #close()} is safe from any thread. Link events arrive from I/O
- * threads through a concurrent queue and are handled by the caller thread.
+ * and receive at once ({@link SocketOwnership}). {@link #close()} and
+ * {@link #closeAndAwaitDelivery(Duration)} are safe from any thread; a {@link LingerTracker} follows
+ * the linger after close. Link events arrive from I/O threads through a concurrent queue and are
+ * handled by the caller thread.
  */
 abstract class SocketBase implements Socket, LinkHost {
 
@@ -48,13 +48,11 @@ abstract class SocketBase implements Socket, LinkHost {
     private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SocketCounters counters = new SocketCounters();
-    private final AtomicReference<Thread> inside = new AtomicReference<>();
-    /** For the thread-safe types: held while inside the socket, released while waiting. Else null. */
-    private final ReentrantLock lock;
-    /** Thread-safe types: counts rounds of handled events, so a waiter can tell it missed one. */
-    private volatile long eventGeneration;
+    private final SocketOwnership ownership;
     private volatile boolean closedByContext;
     private final MonitorSlot monitor;
+    /** The links this socket closed that still send what was queued, and how many messages they lost. */
+    private final LingerTracker lingering;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
     private Message lookahead;
 
@@ -65,7 +63,8 @@ abstract class SocketBase implements Socket, LinkHost {
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
-        this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
+        this.lingering = new LingerTracker(type, counters, monitor);
+        this.ownership = new SocketOwnership(type);
     }
 
     /**
@@ -151,7 +150,8 @@ abstract class SocketBase implements Socket, LinkHost {
         enter();
         try {
             checkOpen();
-            endpoints.unbind(endpoint, options.lingerNanos());
+            String resolved = endpoints.unbind(endpoint, options.lingerNanos());
+            lingering.trackAccepted(links, resolved, options.lingerNanos());
         } finally {
             exit();
         }
@@ -164,6 +164,7 @@ abstract class SocketBase implements Socket, LinkHost {
             checkOpen();
             PeerLink link = endpoints.disconnect(endpoint);
             link.outbound().closeWriting();
+            lingering.track(link, options.lingerNanos());
             link.terminate(options.lingerNanos());
             handle(new LinkEvent(LinkEvent.Kind.DETACHED, link));
         } finally {
@@ -402,17 +403,7 @@ abstract class SocketBase implements Socket, LinkHost {
         if (deadline != FOREVER && System.nanoTime() - deadline >= 0) {
             return false;
         }
-        if (lock != null) {
-            long seen = eventGeneration;
-            lock.unlock();
-            try {
-                events.await(deadline, () -> !events.isEmpty() || closed.get() || eventGeneration != seen);
-            } finally {
-                lock.lock();
-            }
-        } else {
-            events.await(deadline, () -> !events.isEmpty() || closed.get());
-        }
+        ownership.await(events, deadline, closed::get);
         checkOpen();
         processEvents();
         return true;
@@ -426,11 +417,7 @@ abstract class SocketBase implements Socket, LinkHost {
         do {
             handle(event);
         } while ((event = events.poll()) != null);
-        if (lock != null) {
-            // another thread may have gone to sleep on the events this one just handled
-            eventGeneration++;
-            events.wakeOwners();
-        }
+        ownership.eventsHandled(events);
     }
 
     private void handle(LinkEvent event) {
@@ -470,7 +457,7 @@ abstract class SocketBase implements Socket, LinkHost {
         link.socketState = state;
         links.add(link);
         if (closed.get()) {
-            terminate(link, options.lingerNanos());
+            terminateLingering(link, options.lingerNanos());
             return;
         }
         link.inbound().registerReader(() -> post(state.readableEvent));
@@ -517,6 +504,14 @@ abstract class SocketBase implements Socket, LinkHost {
         link.terminate(lingerNanos);
     }
 
+    /** Closes a link on close: what is queued gets the linger, and what it discards is counted. */
+    private void terminateLingering(PeerLink link, long lingerNanos) {
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        lingering.track(link, lingerNanos);
+        link.terminate(lingerNanos);
+    }
+
     final void checkOpen() {
         if (closed.get()) {
             if (closedByContext) {
@@ -527,28 +522,28 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     private void enter() {
-        if (lock != null) {
-            lock.lock();
-            return;
-        }
-        Thread current = Thread.currentThread();
-        if (!inside.compareAndSet(null, current)) {
-            throw new IllegalStateException("this " + type + " socket is in use by thread '" + inside.get()
-                    + "'; the classic socket types allow one thread at a time");
-        }
+        ownership.enter();
     }
 
     private void exit() {
-        if (lock != null) {
-            lock.unlock();
-            return;
-        }
-        inside.lazySet(null);
+        ownership.exit();
     }
 
     @Override
     public final void close() {
         closeSocket(false);
+    }
+
+    @Override
+    public final boolean closeAndAwaitDelivery(Duration timeout) {
+        long deadline = Timeouts.deadline(Timeouts.toNanos(Objects.requireNonNull(timeout, "timeout")));
+        closeSocket(false);
+        return lingering.await(deadline, true);
+    }
+
+    /** What this socket's closed links still send, and lost; for the context's close. */
+    final LingerTracker lingering() {
+        return lingering;
     }
 
     /**
@@ -566,17 +561,19 @@ abstract class SocketBase implements Socket, LinkHost {
         }
         events.wakeAll();
         long linger = options.lingerNanos();
-        monitor.socketClosed(linger);
+        context.lingerStarted(lingering);
         endpoints.releaseBindings(linger);
         for (PeerLink link : links) {
-            terminate(link, linger);
+            terminateLingering(link, linger);
         }
         LinkEvent event;
         while ((event = events.poll()) != null) {
             if (event.kind() == LinkEvent.Kind.ATTACHED) {
-                terminate(event.link(), linger);
+                terminateLingering(event.link(), linger);
             }
         }
+        monitor.socketClosed(linger, lingering::isLingering);   // after the links are tracked
+        lingering.socketClosed(linger, () -> context.lingerEnded(lingering));
         context.socketClosed(this);
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A socket's counters. Written only by the socket's caller thread, with ordered (not fenced)
  * stores, so counting costs about a plain increment; read from any thread as a snapshot.
  *
- * <p>Thread-safety: one writer thread (the socket's caller); any number of readers.
+ * <p>Thread-safety: one writer thread (the socket's caller); any number of readers. Except
+ * {@link #discardedAtClose(long)}, which I/O threads call, and which therefore adds atomically.
  */
 final class SocketCounters {
 
@@ -20,6 +21,7 @@ final class SocketCounters {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong droppedUnroutable = new AtomicLong();
     private final AtomicLong droppedAtHwm = new AtomicLong();
+    private final AtomicLong discardedAtClose = new AtomicLong();
 
     void sent() {
         increment(sent);
@@ -43,6 +45,11 @@ final class SocketCounters {
         }
     }
 
+    /** Messages discarded after close; any thread. */
+    void discardedAtClose(long count) {
+        discardedAtClose.addAndGet(count);
+    }
+
     private static void increment(AtomicLong counter) {
         counter.lazySet(counter.get() + 1);
     }
@@ -55,8 +62,9 @@ final class SocketCounters {
                     link.inbound().messagesWritten(), link.inbound().bytesWritten(),
                     link.outbound().messagesWritten(), link.outbound().bytesWritten(), link.outbound().size(),
                     link.outbound().highWaterMark(), link.inbound().size(), link.inbound().highWaterMark(),
-                    link.reconnects()));
+                    link.reconnects(), link.discardedAtClose()));
         }
-        return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(), peers);
+        return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
+                discardedAtClose.get(), peers);
     }
 }

@@ -59,12 +59,17 @@ final class SocketEndpoints {
         return link;
     }
 
-    /** Releases a bound endpoint; accepted connections linger at most {@code lingerNanos}. */
-    void unbind(String endpoint, long lingerNanos) {
+    /**
+     * Releases a bound endpoint; accepted connections linger at most {@code lingerNanos}.
+     *
+     * @return the resolved tcp or ipc endpoint, which the accepted links carry; null for inproc,
+     *     whose links stay
+     */
+    String unbind(String endpoint, long lingerNanos) {
         String name = inprocNames.remove(endpoint);
         if (name != null) {
             transport.inproc().unbind(name, host);
-            return;
+            return null;
         }
         Binding binding = bindings.remove(endpoint);
         if (binding == null) {
@@ -72,6 +77,7 @@ final class SocketEndpoints {
         }
         bindings.values().removeIf(other -> other == binding);
         binding.close(lingerNanos);
+        return binding.resolvedEndpoint();
     }
 
     /** Forgets a connected endpoint and returns its link, for the socket to close. */

@@ -21,6 +21,9 @@ final class SocketMonitor implements Monitor {
 
     private static final System.Logger LOG = System.getLogger(SocketMonitor.class.getName());
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Not an event: wakes the thread to check at once whether it may stop. Compared by identity. */
+    private static final MonitorEvent NUDGE = new MonitorEvent(MonitorEventType.MONITOR_STOPPED, "", "", "",
+            new byte[0], 0, "nudge");
 
     private final LinkedBlockingQueue<MonitorEvent> queue = new LinkedBlockingQueue<>();
     private final Consumer<MonitorEvent> listener;
@@ -29,6 +32,8 @@ final class SocketMonitor implements Monitor {
     private volatile boolean stopNow;
     private volatile long stopDeadlineNanos;
     private volatile boolean stopWhenQuiet;
+    /** After close: whether links still linger (a DISCARDED_AT_CLOSE may still come). */
+    private volatile java.util.function.BooleanSupplier lingering = () -> false;
     private int open;
 
     SocketMonitor(String socketName, Consumer<MonitorEvent> listener) {
@@ -43,27 +48,42 @@ final class SocketMonitor implements Monitor {
         queue.add(event);
     }
 
-    /** The socket closed: stop once its connections have reported their end, or at the deadline. */
-    void socketClosed(long waitNanos) {
+    /**
+     * The socket closed: stop once its connections have reported their end and none of its links
+     * lingers any more, or at the deadline.
+     */
+    void socketClosed(long waitNanos, java.util.function.BooleanSupplier stillLingering) {
+        lingering = stillLingering;
         stopDeadlineNanos = System.nanoTime() + waitNanos;
         stopWhenQuiet = true;
+        nudge();
+    }
+
+    /** Makes the thread check now, rather than at its next poll, whether it may stop. */
+    void nudge() {
+        queue.add(NUDGE);
     }
 
     @Override
     public void close() {
         stopNow = true;
+        nudge();
     }
 
     private void run() {
         try {
             while (true) {
                 MonitorEvent event = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-                if (event != null) {
+                if (event != null && event != NUDGE) {
                     count(event.type());
                     deliver(event);
                     continue;
                 }
-                if (stopNow || stopWhenQuiet && (open <= 0 || System.nanoTime() - stopDeadlineNanos >= 0)) {
+                if (!queue.isEmpty()) {
+                    continue;
+                }
+                if (stopNow || stopWhenQuiet && (open <= 0 && !lingering.getAsBoolean()
+                        || System.nanoTime() - stopDeadlineNanos >= 0)) {
                     break;
                 }
             }

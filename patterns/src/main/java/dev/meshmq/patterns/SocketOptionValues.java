@@ -53,7 +53,7 @@ final class SocketOptionValues {
 
     private TransportOptions buildSnapshot() {
         return new TransportOptions(type, get(SocketOptions.SEND_HWM), get(SocketOptions.RECEIVE_HWM),
-                saturatedNanos(get(SocketOptions.LINGER)), reconnectIntervalNanos(),
+                lingerNanos(get(SocketOptions.LINGER)), reconnectIntervalNanos(),
                 saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL_MAX)),
                 saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
@@ -78,6 +78,14 @@ final class SocketOptionValues {
         return new ReconnectRules(get(SocketOptions.RECONNECT_STOP_ON_REFUSED),
                 get(SocketOptions.RECONNECT_STOP_ON_HANDSHAKE_FAILURE),
                 get(SocketOptions.RECONNECT_STOP_AFTER_DISCONNECT), saturatedNanos(get(SocketOptions.CONNECT_TIMEOUT)));
+    }
+
+    /** LINGER in nanoseconds: a negative one (or one too long to ever end) lingers forever. */
+    static long lingerNanos(java.time.Duration linger) {
+        if (linger.isNegative()) {
+            return TransportOptions.LINGER_FOREVER;
+        }
+        return Math.min(saturatedNanos(linger), TransportOptions.LINGER_FOREVER);
     }
 
     static long saturatedNanos(java.time.Duration duration) {

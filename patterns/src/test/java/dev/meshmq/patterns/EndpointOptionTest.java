@@ -186,7 +186,7 @@ class EndpointOptionTest extends MeshTestSupport {
         PushSocket push = context.createPush();
         rejectKeepingOld(push, SocketOptions.SEND_HWM, 7, -1);
         rejectKeepingOld(push, SocketOptions.RECEIVE_HWM, 8, -1);
-        rejectKeepingOld(push, SocketOptions.LINGER, Duration.ofMillis(300), Duration.ofMillis(-1));
+        rejectKeepingOld(push, SocketOptions.LINGER, Duration.ofMillis(300), null);   // a negative one lingers forever
         rejectKeepingOld(push, SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(250), Duration.ZERO);
     }
 

@@ -57,6 +57,8 @@ final class EngineOutput {
     private final SocketChannel channel;
     private Source source;
     private final MessageEncoder encoder = new MessageEncoder();
+    /** Messages taken from the source and not yet written in full: what a linger expiry discards. */
+    private final OutputLedger ledger = new OutputLedger();
     private final ArrayDeque<ByteBuffer> commands = new ArrayDeque<>(2);
     private byte[] pendingPong;
     private byte[] pendingPing;
@@ -119,7 +121,9 @@ final class EngineOutput {
                 return Flush.DRAINED;
             }
             out.flip();
-            left -= channel.write(out);
+            int written = channel.write(out);
+            ledger.wrote(written);
+            left -= written;
             if (out.hasRemaining()) {
                 keepRemainder(out);
                 return Flush.BLOCKED;
@@ -161,6 +165,7 @@ final class EngineOutput {
                 if (!encoder.encodeTo(out)) {
                     return true;
                 }
+                ledger.encoded(out.position());
                 continue;
             }
             ByteBuffer command = nextCommand();
@@ -186,6 +191,7 @@ final class EngineOutput {
                 commands.add(ByteBuffer.wrap(asCommand));
             } else {
                 encoder.start(message);
+                ledger.started();
             }
         }
         return true;
@@ -203,6 +209,15 @@ final class EngineOutput {
             }
         }
         return commands.peek();
+    }
+
+    /**
+     * Returns how many messages were taken from the source but not written to the channel in full.
+     *
+     * @return the count
+     */
+    long unwritten() {
+        return ledger.unwritten();
     }
 
     /** The connection closed: gives a borrowed buffer back. */

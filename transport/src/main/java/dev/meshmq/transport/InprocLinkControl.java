@@ -47,6 +47,8 @@ final class InprocLinkControl implements LinkControl {
         }
         selfLink.outbound().closeWriting();
         selfLink.inbound().closeReading();
+        // paired, the peer socket still reads what this side queued; never paired, nobody will
+        selfLink.farEndFinished(peerHost == null || selfLink.outbound().isReaderClosed());
         if (peerHost != null) {
             peerHost.detach(otherLink);
         } else if (unpaired != null) {

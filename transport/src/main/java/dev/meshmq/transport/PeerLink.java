@@ -2,6 +2,7 @@ package dev.meshmq.transport;
 
 import dev.meshmq.Message;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * A two-way path between a socket and one peer: an inbound and an outbound {@link Pipe}, what the
@@ -42,6 +43,16 @@ public final class PeerLink {
     private volatile PipeWriterListener inboundWriter;
     /** Likewise, told when the outbound pipe has something to send. */
     private volatile PipeReaderListener outboundReader;
+
+    /** Messages a terminating engine had taken from the pipe but not written in full; I/O thread. */
+    private long unwrittenAtClose;
+    /** The transport will never read {@link #outbound} again; guarded by this. */
+    private boolean farEndFinished;
+    /** Whether what is left in {@link #outbound} when the far end finished is lost; guarded by this. */
+    private boolean queuedLost;
+    /** Told the outcome once both the socket and the transport are done; guarded by this. */
+    private LongConsumer closeListener;
+    private volatile long discardedAtClose;
 
     /** Bookkeeping of the owning socket's routing strategy; touched only by the socket's thread. */
     public Object socketState;
@@ -220,6 +231,91 @@ public final class PeerLink {
      */
     public void terminate(long lingerNanos) {
         control.terminate(lingerNanos);
+    }
+
+    /**
+     * Asks to be told, once, how many of the messages queued towards the peer were not delivered: called
+     * when the transport has finished with this link (at once if it already has), with the messages
+     * left in the outbound pipe plus those a closing connection took but did not write in full. Zero
+     * means everything reached the kernel (or, for inproc, the peer socket's queue). The socket calls
+     * this after closing its writing end and terminating the link. Only the first listener is taken, so
+     * that the outcome is counted once. Any thread; the listener runs on the thread that finishes the
+     * link (an I/O thread, or the caller) and must not block.
+     *
+     * @param listener receives the count of messages not delivered
+     * @return false, and {@code listener} is never called, if a listener was set before
+     */
+    public boolean whenFinished(LongConsumer listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (closeListener != null) {
+                return false;
+            }
+            closeListener = listener;
+            if (!farEndFinished) {
+                return true;
+            }
+        }
+        report(listener);
+        return true;
+    }
+
+    /**
+     * Returns how many queued messages were discarded when this link finished after the socket closed
+     * it; 0 before then.
+     *
+     * @return the count
+     */
+    public long discardedAtClose() {
+        return discardedAtClose;
+    }
+
+    /**
+     * Gives up on this link for the transport, which will not finish it (its context stopped waiting
+     * and is stopping the I/O threads): what is still queued counts as not delivered. Any thread;
+     * idempotent, and without effect if the transport finished the link first.
+     */
+    public void abandon() {
+        farEndFinished(true);
+    }
+
+    /**
+     * A terminating connection ends with messages taken from the pipe but not written in full.
+     * I/O thread only, before {@link #farEndFinished}.
+     */
+    void addUnwrittenAtClose(long messages) {
+        unwrittenAtClose += messages;
+    }
+
+    /**
+     * The transport has finished with this link: nothing will read the outbound pipe any more.
+     * Idempotent.
+     *
+     * @param lost whether messages still in the outbound pipe are lost (false for an inproc pipe
+     *     whose other end is a live socket, which still reads them)
+     */
+    void farEndFinished(boolean lost) {
+        LongConsumer listener;
+        synchronized (this) {
+            if (farEndFinished) {
+                return;
+            }
+            farEndFinished = true;
+            queuedLost = lost;
+            listener = closeListener;
+        }
+        if (listener != null) {
+            report(listener);
+        }
+    }
+
+    private void report(LongConsumer listener) {
+        long discarded;
+        synchronized (this) {
+            discarded = unwrittenAtClose + (queuedLost ? outbound.size() : 0);
+        }
+        discardedAtClose = discarded;
+        listener.accept(discarded);
     }
 
     @Override

@@ -325,6 +325,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         closeChannel();
         link.inbound().closeWriting();
         link.outbound().closeReading();
+        link.farEndFinished(true);
         activity.finished();
     }
 

@@ -555,6 +555,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
+        if (terminating && link != null) {
+            link.addUnwrittenAtClose(output.unwritten());
+        }
         owner.engineClosed(this, link);
     }
 

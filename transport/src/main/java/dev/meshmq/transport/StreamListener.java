@@ -165,6 +165,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         if (link != null) {
             link.inbound().closeWriting();
             link.outbound().closeReading();
+            link.farEndFinished(true);
             host.detach(link);
         }
         if (closed && engines.isEmpty()) {

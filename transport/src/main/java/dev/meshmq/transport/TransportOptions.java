@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param socketType the local socket's type, announced in READY and checked against the peer's
  * @param sendHwm messages queued towards one peer; 0 = no limit
  * @param receiveHwm messages queued from one peer; 0 = no limit
- * @param lingerNanos how long queued outgoing messages may drain after close
+ * @param lingerNanos how long queued outgoing messages may drain after close; {@link #LINGER_FOREVER} for
+ *     no limit
  * @param reconnectIntervalNanos first wait before reconnecting; negative: never reconnect
  * @param reconnectIntervalMaxNanos upper bound of the doubling wait; 0 keeps it constant
  * @param handshakeIntervalNanos time allowed for the handshake; 0 = no limit
@@ -29,6 +30,13 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
         long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
         ReconnectRules reconnect, boolean conflate, int maxHandshakes) {
+
+    /**
+     * The {@link #lingerNanos} of a socket that lingers until its messages are delivered (LINGER
+     * negative): about 146 years, far enough to never expire, and small enough that adding it to a
+     * clock reading and rounding it up to milliseconds cannot overflow.
+     */
+    public static final long LINGER_FOREVER = Long.MAX_VALUE / 2;
 
     /**
      * Checks the values.

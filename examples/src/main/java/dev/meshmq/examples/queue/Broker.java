@@ -1,6 +1,7 @@
 package dev.meshmq.examples.queue;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextClosedException;
 import dev.meshmq.Frame;
 import dev.meshmq.HostUnreachableException;
 import dev.meshmq.Message;
@@ -97,6 +98,8 @@ public final class Broker implements Runnable {
                 }
                 dispatch();
             }
+        } catch (ContextClosedException e) {
+            // the context closed under the broker: it ends, as when its sockets are closed
         }
     }
 

@@ -51,6 +51,20 @@ class CliErrorsTest {
         assertOneErrorLine(result, 1, "meshmq send: no reply within 200 ms");
     }
 
+    @Test
+    void messagesNobodyTookWithinTheTimeoutAreAFailureThatSaysHowMany() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        long start = System.nanoTime();
+        CliRun.Result result = CliRun.run("send", "--type", "PUSH", "--connect", "tcp://127.0.0.1:" + port,
+                "--timeout-ms", "500", "hi", "there");
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertOneErrorLine(result, 1, "meshmq send: 2 message(s) not delivered: no peer took them within 500 ms");
+        assertTrue(tookMillis >= 450, "gave up after " + tookMillis + " ms, before --timeout-ms");
+    }
+
     private static void assertOneErrorLine(CliRun.Result result, int status, String start) {
         assertEquals(status, result.status(), result.toString());
         assertTrue(result.err().startsWith(start), result.toString());
