@@ -50,11 +50,36 @@ final class MeshContext implements Context {
     /** Pollers parked in a poll right now, woken when the context closes. */
     private final Set<MeshPoller> pollers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Why the context closed itself: an I/O thread died. Null unless that happened. */
+    private volatile ContextClosedException brokenBy;
 
     MeshContext(ContextConfig config) {
         this.spinNanos = config.spinWait().toNanos();
         this.closeTimeoutNanos = config.closeTimeout().map(SocketOptionValues::saturatedNanos).orElse(Timeouts.FOREVER);
         this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM, spinNanos);
+        transport.onIoThreadDeath(this::ioThreadDied);
+    }
+
+    /**
+     * An I/O thread died although it catches everything its connections throw (the selector itself
+     * failed, say): its connections are gone, so the context closes itself, on a thread of its own,
+     * and every blocked and later call ends with a ContextClosedException that names the cause.
+     */
+    private void ioThreadDied(String thread, Throwable cause) {
+        brokenBy = new ContextClosedException("the context closed itself because its I/O thread " + thread
+                + " died (" + cause + ")", cause);
+        Thread closer = new Thread(this::close, "meshmq-close-after-" + thread);
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /**
+     * Returns why the context closed itself, if an I/O thread died. Any thread.
+     *
+     * @return the exception to throw, or null if the context was not broken
+     */
+    ContextClosedException brokenBy() {
+        return brokenBy;
     }
 
     TransportContext transport() {

@@ -515,6 +515,10 @@ abstract class SocketBase implements Socket, LinkHost {
     final void checkOpen() {
         if (closed.get()) {
             if (closedByContext) {
+                ContextClosedException broken = context.brokenBy();
+                if (broken != null) {
+                    throw new ContextClosedException(broken.getMessage(), broken.getCause());
+                }
                 throw new ContextClosedException("the context of this " + type + " socket was closed");
             }
             throw new SocketClosedException("this " + type + " socket is closed");

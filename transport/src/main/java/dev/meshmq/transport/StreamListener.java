@@ -33,6 +33,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     private static final System.Logger LOG = System.getLogger(StreamListener.class.getName());
     private static final int ACCEPTS_PER_EVENT = 256;
     private static final long RELEASE_TIMEOUT_SECONDS = 5;
+    private static final long RELEASE_POLL_MILLIS = 100;
 
     private final IoThread io;
     private final ServerSocketChannel channel;
@@ -202,13 +203,20 @@ final class StreamListener implements IoHandler, EngineOwner {
     /** Waits until the address is free again, so that the caller can bind it at once. */
     private void awaitRelease(CountDownLatch released) {
         boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RELEASE_TIMEOUT_SECONDS);
         try {
             while (true) {
                 try {
-                    if (!released.await(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                        LOG.log(Level.WARNING, "releasing {0} took more than {1} s", endpoint, RELEASE_TIMEOUT_SECONDS);
+                    if (released.await(RELEASE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        return;
                     }
-                    return;
+                    if (io.failure() != null) {
+                        return; // a dead I/O thread releases nothing; its channels are closed already
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        LOG.log(Level.WARNING, "releasing {0} took more than {1} s", endpoint, RELEASE_TIMEOUT_SECONDS);
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
