@@ -18,8 +18,11 @@ package dev.meshmq;
  * @param reconnects how many times a connect-side connection was made again
  * @param discardedAtClose messages queued for this peer that were not delivered once the socket closed
  *     this connection (see {@link SocketStatistics#discardedAtClose()}); 0 while it is open
+ * @param commandsIgnored well-formed commands the peer sent after the handshake that mean nothing to
+ *     this socket (an unknown name, a second READY, an ERROR) and were ignored, as libzmq ignores them;
+ *     the first of each connection is also a {@link MonitorEventType#COMMAND_IGNORED} event
  */
 public record PeerStatistics(String endpoint, String remoteAddress, long messagesIn, long bytesIn, long messagesOut,
         long bytesOut, long queuedOut, int sendHwm, long queuedIn, int receiveHwm, int reconnects,
-        long discardedAtClose) {
+        long discardedAtClose, long commandsIgnored) {
 }

@@ -20,10 +20,13 @@ package dev.meshmq;
  *     a {@link MonitorEventType#DISCARDED_AT_CLOSE} event and logged as a WARNING. The count is final
  *     once {@link Socket#closeAndAwaitDelivery(java.time.Duration)} has returned without timing out,
  *     or the context is closed.
+ * @param handshakesEvicted connections accepted on this socket's bound endpoints that were closed while
+ *     still in their handshake to make room for newer ones, because MAX_HANDSHAKES were handshaking
+ *     at once (see {@link SocketOptions#MAX_HANDSHAKES})
  * @param peers one entry per current peer connection (inproc peers included)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
-        long discardedAtClose, java.util.List<PeerStatistics> peers) {
+        long discardedAtClose, long handshakesEvicted, java.util.List<PeerStatistics> peers) {
 
     /**
      * Copies the peer list.

@@ -209,6 +209,11 @@ abstract class SocketBase implements Socket, LinkHost {
         return counters.snapshot(links);
     }
 
+    @Override
+    public final void handshakeEvicted() {
+        counters.handshakeEvicted();
+    }
+
     /** This socket's counters, for the pattern to count drops. */
     final SocketCounters counters() {
         return counters;

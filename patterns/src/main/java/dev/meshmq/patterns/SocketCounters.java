@@ -22,6 +22,7 @@ final class SocketCounters {
     private final AtomicLong droppedUnroutable = new AtomicLong();
     private final AtomicLong droppedAtHwm = new AtomicLong();
     private final AtomicLong discardedAtClose = new AtomicLong();
+    private final AtomicLong handshakesEvicted = new AtomicLong();
 
     void sent() {
         increment(sent);
@@ -46,6 +47,10 @@ final class SocketCounters {
     }
 
     /** Messages discarded after close; any thread. */
+    void handshakeEvicted() {
+        increment(handshakesEvicted);
+    }
+
     void discardedAtClose(long count) {
         discardedAtClose.addAndGet(count);
     }
@@ -62,9 +67,9 @@ final class SocketCounters {
                     link.inbound().messagesWritten(), link.inbound().bytesWritten(),
                     link.outbound().messagesWritten(), link.outbound().bytesWritten(), link.outbound().size(),
                     link.outbound().highWaterMark(), link.inbound().size(), link.inbound().highWaterMark(),
-                    link.reconnects(), link.discardedAtClose()));
+                    link.reconnects(), link.discardedAtClose(), link.commandsIgnored()));
         }
         return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
-                discardedAtClose.get(), peers);
+                discardedAtClose.get(), handshakesEvicted.get(), peers);
     }
 }

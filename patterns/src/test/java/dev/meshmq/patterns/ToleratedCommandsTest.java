@@ -81,6 +81,7 @@ class ToleratedCommandsTest {
             assertFalse(raw.isClosedByServer(), "the connection was closed for a harmless command");
             events.awaitEvent(MonitorEventType.COMMAND_IGNORED, TIMEOUT);
             assertEquals(1, events.count(MonitorEventType.COMMAND_IGNORED), "one event per connection");
+            assertEquals(2, pull.statistics().peers().get(0).commandsIgnored(), "both ignored commands counted");
         }
     }
 

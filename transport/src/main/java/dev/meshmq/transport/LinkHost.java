@@ -52,4 +52,11 @@ public interface LinkHost {
      * @param event the event
      */
     void monitorEvent(dev.meshmq.MonitorEvent event);
+
+    /**
+     * Counts a connection accepted on one of this socket's endpoints that was closed in its handshake
+     * to make room, MAX_HANDSHAKES being reached. Any thread; must not block.
+     */
+    default void handshakeEvicted() {
+    }
 }

@@ -125,6 +125,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         Iterator<StreamEngine> oldest = handshaking.iterator();
         StreamEngine evicted = oldest.next();
         oldest.remove();
+        host.handshakeEvicted();
         evicted.close("closed to make room: more than " + options.maxHandshakes()
                 + " connections were in their handshake on " + endpoint);
     }
