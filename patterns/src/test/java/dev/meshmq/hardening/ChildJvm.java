@@ -71,6 +71,23 @@ final class ChildJvm implements AutoCloseable {
         return nextLine(seconds);
     }
 
+    /** Asks the child for its used heap after two full collections. */
+    long heap() throws IOException, InterruptedException {
+        String answer = ask("heap", 60);
+        if (!answer.startsWith("heap ")) {
+            throw new AssertionError("the child answered '" + answer + "' to heap");
+        }
+        return Long.parseLong(answer.substring("heap ".length()));
+    }
+
+    /** The socket address of a {@code tcp://host:port} endpoint. */
+    static java.net.InetSocketAddress tcpAddress(String endpoint) {
+        String hostPort = endpoint.substring("tcp://".length());
+        int colon = hostPort.lastIndexOf(':');
+        return new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
     String errors() throws IOException {
         return Files.readString(errorFile);
     }

@@ -43,7 +43,7 @@ class ConnectionFloodTest {
         // default 30 s, when the first connections would be closed and the heap measured without them
         try (ChildJvm child = new ChildJvm("-Xmx128m", "-XX:MaxDirectMemorySize=64m", "-DhandshakeMillis=0")) {
             String endpoint = child.nextLine(30).substring("endpoint ".length());
-            long heapBefore = heap(child);
+            long heapBefore = child.heap();
             List<SocketChannel> idle = new ArrayList<>(connections);
             try {
                 long start = System.nanoTime();
@@ -51,7 +51,7 @@ class ConnectionFloodTest {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.printf("%,d connections opened at once were all greeted in %,d ms%n", greeted, millis);
                 assertEquals(connections, greeted, "connections the server greeted");
-                long perConnection = (heap(child) - heapBefore) / connections;
+                long perConnection = (child.heap() - heapBefore) / connections;
                 System.out.printf("heap per idle connection in the server: %,d bytes%n", perConnection);
                 assertTrue(perConnection <= MAX_BYTES_PER_CONNECTION,
                         "an idle connection costs " + perConnection + " bytes of heap");
@@ -71,7 +71,7 @@ class ConnectionFloodTest {
     void connectAndCloseProbesCannotExhaustDirectMemory() throws Exception {
         try (ChildJvm child = new ChildJvm("-Xmx128m", "-XX:MaxDirectMemorySize=16m", "-XX:+DisableExplicitGC")) {
             String endpoint = child.nextLine(30).substring("endpoint ".length());
-            InetSocketAddress address = address(endpoint);
+            InetSocketAddress address = ChildJvm.tcpAddress(endpoint);
             long start = System.nanoTime();
             int probes = 3_000;
             for (int i = 0; i < probes; i++) {
@@ -114,7 +114,7 @@ class ConnectionFloodTest {
      * as it is connected and then nothing more, and waits until each got the server's greeting.
      */
     private static int connectAllAtOnce(String endpoint, int count, List<SocketChannel> opened) throws IOException {
-        InetSocketAddress address = address(endpoint);
+        InetSocketAddress address = ChildJvm.tcpAddress(endpoint);
         long deadline = System.nanoTime() + Duration.ofSeconds(STORM_SECONDS).toNanos();
         int greeted = 0;
         try (Selector selector = Selector.open()) {
@@ -167,18 +167,6 @@ class ConnectionFloodTest {
             channel.configureBlocking(false);
             assertTrue(channel.read(probe.clear()) >= 0, "the server closed an idle connection");
         }
-    }
-
-    private static long heap(ChildJvm child) throws Exception {
-        String answer = child.ask("heap", 60);
-        assertTrue(answer.startsWith("heap "), answer);
-        return Long.parseLong(answer.substring("heap ".length()));
-    }
-
-    private static InetSocketAddress address(String endpoint) {
-        String hostPort = endpoint.substring("tcp://".length());
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     private static int connectionsThisProcessMayOpen() {

@@ -34,7 +34,7 @@ class HandshakeCapTest {
         try (Context context = Context.create(); PullSocket pull = context.createPull()) {
             pull.set(SocketOptions.MAX_HANDSHAKES, 3);
             String endpoint = pull.bind("tcp://127.0.0.1:*");
-            InetSocketAddress address = address(endpoint);
+            InetSocketAddress address = ChildJvm.tcpAddress(endpoint);
             List<Socket> silent = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) {
@@ -97,11 +97,5 @@ class HandshakeCapTest {
         } catch (IOException reset) {
             return true;
         }
-    }
-
-    private static InetSocketAddress address(String endpoint) {
-        String hostPort = endpoint.substring("tcp://".length());
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

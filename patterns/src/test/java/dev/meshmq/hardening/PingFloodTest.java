@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
 import dev.meshmq.PushSocket;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,8 @@ class PingFloodTest {
     void aPingFloodFromAPeerThatNeverReadsCostsConstantMemory() throws Exception {
         try (ChildJvm child = new ChildJvm("-Xmx128m", "-XX:MaxDirectMemorySize=64m")) {
             String endpoint = child.nextLine(30).substring("endpoint ".length());
-            long before = heap(child);
-            try (SocketChannel flooder = SocketChannel.open(address(endpoint))) {
+            long before = child.heap();
+            try (SocketChannel flooder = SocketChannel.open(ChildJvm.tcpAddress(endpoint))) {
                 flooder.write(ByteBuffer.wrap(handshake()));
                 byte[] ping = ping();
                 ByteBuffer chunk = ByteBuffer.allocate(ping.length * 40_000);
@@ -42,7 +41,7 @@ class PingFloodTest {
                         flooder.write(chunk);
                     }
                 }
-                long growth = heap(child) - before;
+                long growth = child.heap() - before;
                 System.out.printf("%,d PINGs (%,d bytes) never answered by reading: server heap grew by %,d bytes%n",
                         PINGS, (long) PINGS * ping.length, growth);
                 assertTrue(growth < MAX_GROWTH_BYTES, "the server's heap grew by " + growth + " bytes");
@@ -73,16 +72,5 @@ class PingFloodTest {
         bytes.put((byte) 0x04).put((byte) 23).put((byte) 4).put("PING".getBytes(StandardCharsets.US_ASCII));
         bytes.putShort((short) 0).put("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         return bytes.array();
-    }
-
-    private static long heap(ChildJvm child) throws Exception {
-        String answer = child.ask("heap", 60);
-        return Long.parseLong(answer.substring("heap ".length()));
-    }
-
-    private static InetSocketAddress address(String endpoint) {
-        String hostPort = endpoint.substring("tcp://".length());
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

@@ -23,4 +23,22 @@ interface IoHandler {
      * @param failure what was thrown
      */
     void onFailure(Throwable failure);
+
+    /**
+     * Wraps a task of this handler (posted to the I/O thread or run by a timer) so that anything it
+     * throws, an {@link Error} included, goes to {@link #onFailure} and so closes this handler only.
+     *
+     * @param task the task
+     * @return the guarded task
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    default Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable failure) {
+                onFailure(failure);
+            }
+        };
+    }
 }

@@ -154,17 +154,6 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         }
     }
 
-    /** Wraps a task of this connecter so that anything it throws goes to {@link #onFailure}. */
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (Throwable failure) {
-                onFailure(failure);
-            }
-        };
-    }
 
     @Override
     public void onFailure(Throwable failure) {

@@ -151,17 +151,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
         state = next;
     }
 
-    /** Wraps a task of this engine so that anything it throws closes this connection only. */
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (Throwable failure) {
-                onFailure(failure);
-            }
-        };
-    }
 
     @Override
     public void onSelected(SelectionKey selected) {
