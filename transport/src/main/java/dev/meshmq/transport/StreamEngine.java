@@ -6,8 +6,6 @@ import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameDecoder;
 import dev.meshmq.transport.zmtp.FrameHandler;
 import dev.meshmq.transport.zmtp.Greeting;
-import dev.meshmq.transport.zmtp.GreetingDecoder;
-import dev.meshmq.transport.zmtp.ProtocolError;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
 import dev.meshmq.transport.zmtp.ZmtpWire;
 import java.io.IOException;
@@ -15,8 +13,6 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
-import java.util.Map;
 
 /**
  * One ZMTP connection over a stream channel (tcp or ipc), on one I/O thread: the greeting, the NULL
@@ -53,15 +49,13 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private static final int READS_PER_EVENT = 8;
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** The greeting's signature and major version, sent before anything is heard from the peer. */
-    private static final int GREETING_FIRST_PART = ZmtpWire.VERSION_MAJOR_OFFSET + 1;
-
     private final IoThread io;
     private final SocketChannel channel;
     private final TransportOptions options;
     private final EngineOwner owner;
     private final String remoteAddress;
-    private final GreetingDecoder greetingDecoder = new GreetingDecoder();
+    private final ZmtpHandshake handshake;
+    private final Mechanism.Sink handshakeSink = this::sendHandshakeCommand;
     private final FrameDecoder frameDecoder;
     private final EngineOutput output;
     private final Runnable outputTask = guarded(this::onOutputReady);
@@ -69,8 +63,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final ConnectionEvents events;
     private final Heartbeat heartbeat;
     private final boolean receivesSubscriptions;
-    private final boolean connecting;
-    private byte[] greetingRest;
 
     private State state = State.GREETING;
     private Input input = Input.READING;
@@ -91,7 +83,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
-        this.connecting = connecting;
+        this.handshake = new ZmtpHandshake(new NullMechanism(options, connecting, remoteAddress));
         this.channel = channel;
         this.options = options;
         this.owner = owner;
@@ -117,10 +109,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             } else {
                 key = io.register(channel, SelectionKey.OP_READ, this);
             }
-            ByteBuffer greeting = ByteBuffer.allocate(ZmtpWire.GREETING_SIZE);
-            Greeting.write(greeting, ZmtpWire.MECHANISM_NULL, false);
-            output.queueCommand(Arrays.copyOf(greeting.array(), GREETING_FIRST_PART));
-            greetingRest = Arrays.copyOfRange(greeting.array(), GREETING_FIRST_PART, ZmtpWire.GREETING_SIZE);
+            output.queueCommand(handshake.start());
             if (options.handshakeIntervalNanos() > 0) {
                 handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
             }
@@ -209,10 +198,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private void decode(ByteBuffer in) {
         try {
             if (state == State.GREETING) {
-                Greeting greeting = greetingDecoder.decode(in);
-                sendGreetingRestOnceThePeerIsVersioned();
-                if (greeting != null) {
-                    onGreeting(greeting);
+                handshake.readGreeting(in, handshakeSink);
+                if (handshake.step() == ZmtpHandshake.Step.MECHANISM) {
+                    peerGreeting = handshake.peerGreeting();
+                    moveTo(State.HANDSHAKE);
                 }
             }
             if (state == State.HANDSHAKE || state == State.ACTIVE) {
@@ -238,39 +227,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         close(reason);
     }
 
-    /**
-     * Sends the rest of the greeting (minor version, mechanism) once the peer's signature and major
-     * version are in, as libzmq does. A peer that refuses the connection on seeing the mechanism or the
-     * socket type (libzmq closes at once, flushing nothing) has then already sent all of its greeting,
-     * so this side learns why instead of seeing only a closed connection and retrying.
-     */
-    private void sendGreetingRestOnceThePeerIsVersioned() {
-        if (greetingRest != null && greetingDecoder.bytesReceived() >= GREETING_FIRST_PART) {
-            output.queueCommand(greetingRest);
-            greetingRest = null;
-            flushOutput();
-        }
-    }
-
-    /**
-     * The peer's greeting is in. The accepting side sends READY now; the connecting side sends it only
-     * after the peer's READY, so that a server which refuses this socket's type (libzmq closes as soon
-     * as it reads a READY it does not accept, before its own READY is out) has told its type first.
-     */
-    private void onGreeting(Greeting greeting) throws ZmtpProtocolException {
-        if (!ZmtpWire.MECHANISM_NULL.equals(greeting.mechanism())) {
-            throw new ZmtpProtocolException(ProtocolError.MECHANISM_MISMATCH,
-                    "peer uses mechanism " + greeting.mechanism() + ", this socket uses NULL");
-        }
-        peerGreeting = greeting;
-        moveTo(State.HANDSHAKE);
-        if (!connecting) {
-            sendReady();
-        }
-    }
-
-    private void sendReady() {
-        output.queueCommand(Command.encodeReady(ReadyExchange.readyProperties(options)));
+    /** The mechanism's bytes: written at once, so they are out before the connection judges the peer. */
+    private void sendHandshakeCommand(byte[] frame) {
+        output.queueCommand(frame);
         flushOutput();
     }
 
@@ -302,25 +261,17 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     private boolean onHandshakeCommand(Command command) throws ZmtpProtocolException {
-        String name = command.name();
-        if (ZmtpWire.COMMAND_ERROR.equals(name)) {
-            onHandshakeError(command.errorReason());
+        PeerInfo peer;
+        try {
+            peer = handshake.onCommand(command, handshakeSink);
+        } catch (HandshakeRefusedException refused) {
+            failOnProtocol(refused.code(), refused.event(), refused.getMessage());
             return false;
         }
-        if (!ZmtpWire.COMMAND_READY.equals(name)) {
-            throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
-                    "expected READY during the handshake, got " + name);
+        if (peer != null && state != State.CLOSED) {
+            onHandshakeDone(peer);
         }
-        onReady(command.readyProperties());
         return state == State.ACTIVE && input == Input.READING;
-    }
-
-    /** The peer refused the handshake with ERROR: reported with its reason, as libzmq reads it. */
-    private void onHandshakeError(String reason) {
-        int status = ReadyExchange.zapStatusCode(reason);
-        failOnProtocol(status > 0 ? status : ProtocolError.ZMTP_UNSPECIFIED.code(),
-                status > 0 ? MonitorEventType.HANDSHAKE_FAILED_AUTH : MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
-                "peer sent ERROR: " + reason);
     }
 
     /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
@@ -334,13 +285,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    private void onReady(Map<String, byte[]> properties) throws ZmtpProtocolException {
-        if (connecting) {
-            // sent (written to the channel) before the peer is judged, so that a peer this side refuses
-            // learns why from this READY too, as it would from libzmq
-            sendReady();
-        }
-        PeerInfo peer = ReadyExchange.checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
+    private void onHandshakeDone(PeerInfo peer) {
         byte[] identity = peer.identity();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
