@@ -60,7 +60,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final EngineOutput output;
     private final Runnable outputTask = guarded(this::onOutputReady);
     private final Runnable resumeTask = guarded(this::onInboundWritable);
-    private final ConnectionEvents events;
+    private final ConnectionReport report;
     private final Heartbeat heartbeat;
     private final boolean receivesSubscriptions;
 
@@ -75,10 +75,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private Timer lingerTimer;
     private boolean terminating;
     private boolean outputScheduled;
-    private boolean handshakeFailureReported;
-    private boolean protocolFailure;
-    private boolean ignoredCommandReported;
-    private byte[] peerIdentity = NO_BYTES;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
@@ -91,7 +87,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.output = new EngineOutput(io.buffers(), channel);
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
-        this.events = events;
+        this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
     }
 
@@ -125,7 +121,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     /** Returns whether the connection ended on a protocol error (the peer broke ZMTP or sent ERROR). */
     boolean failedOnProtocol() {
-        return protocolFailure;
+        return report.failedOnProtocol();
     }
 
     /** Returns whether reads are paused because the socket has not taken what came in. */
@@ -219,10 +215,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     /** Closes after a protocol failure, reporting it as a handshake failure if it happened there. */
     private void failOnProtocol(int code, MonitorEventType handshakeEvent, String reason) {
-        protocolFailure = true;
+        report.protocolFailed();
         if (state == State.GREETING || state == State.HANDSHAKE) {
-            handshakeFailureReported = true;
-            events.emit(handshakeEvent, channel, remoteAddress, peerIdentity, code, reason);
+            report.handshakeFailed(handshakeEvent, code, reason);
         }
         close(reason);
     }
@@ -277,12 +272,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
     private void ignore(Command command) {
         link.countIgnoredCommand();
-        if (!ignoredCommandReported) {
-            ignoredCommandReported = true;
-            LOG.log(Level.DEBUG, "ignoring command {0} from {1}", command.name(), remoteAddress);
-            events.emit(MonitorEventType.COMMAND_IGNORED, channel, remoteAddress, peerIdentity, 0,
-                    "ignored command " + command.name() + " after the handshake");
-        }
+        LOG.log(Level.DEBUG, "ignoring command {0} from {1}", command.name(), remoteAddress);
+        report.commandIgnored(command.name());
     }
 
     private void onHandshakeDone(PeerInfo peer) {
@@ -291,7 +282,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
-        peerIdentity = identity;
         PeerLink served = owner.linkFor(this, peer);
         if (served == null) {
             close("the socket refused the peer");
@@ -301,7 +291,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
         link.listenToOutboundAsReader(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
-        events.emit(MonitorEventType.HANDSHAKE_SUCCEEDED, channel, remoteAddress, peerIdentity, 0, "");
+        report.handshakeSucceeded(identity);
         heartbeat.start();
         startSubscriptions();
         flushOutput();
@@ -447,9 +437,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private void onHandshakeTimeout() {
         if (state == State.GREETING || state == State.HANDSHAKE) {
-            handshakeFailureReported = true;
             String reason = "handshake not finished within " + options.handshakeIntervalNanos() / 1_000_000 + " ms";
-            events.emit(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, channel, remoteAddress, peerIdentity, 0, reason);
+            report.handshakeFailed(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, 0, reason);
             close(reason);
         }
     }
@@ -463,10 +452,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (state == State.CLOSED) {
             return;
         }
-        if ((state == State.GREETING || state == State.HANDSHAKE) && !handshakeFailureReported) {
-            events.emit(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, channel, remoteAddress, peerIdentity, 0, reason);
-        }
-        events.emit(MonitorEventType.DISCONNECTED, channel, remoteAddress, peerIdentity, 0, reason);
+        report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();
         output.release();
