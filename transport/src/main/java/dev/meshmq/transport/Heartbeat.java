@@ -12,6 +12,8 @@ package dev.meshmq.transport;
  * peer is sent an unasked PONG at the pace it has been sending PINGs (or a default pace), so that its
  * own timeout sees this side alive, only slow.
  *
+ * <p>Its timers run guarded by the engine: anything they throw closes that connection only.
+ *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
 final class Heartbeat {
@@ -46,7 +48,7 @@ final class Heartbeat {
     void start() {
         lastInputNanos = io.clock().nanoTime();
         if (settings.intervalNanos() > 0) {
-            pingTimer = io.schedule(settings.intervalNanos(), this::ping);
+            pingTimer = io.schedule(settings.intervalNanos(), engine.guarded(this::ping));
         }
     }
 
@@ -60,9 +62,9 @@ final class Heartbeat {
         if (timeoutTimer == null) {
             long timeout = settings.timeoutNanos() > 0 ? settings.timeoutNanos() : settings.intervalNanos();
             timeoutArmedNanos = io.clock().nanoTime();
-            timeoutTimer = io.schedule(timeout, this::onTimeout);
+            timeoutTimer = io.schedule(timeout, engine.guarded(this::onTimeout));
         }
-        pingTimer = io.schedule(settings.intervalNanos(), this::ping);
+        pingTimer = io.schedule(settings.intervalNanos(), engine.guarded(this::ping));
     }
 
     private void onTimeout() {
@@ -90,7 +92,7 @@ final class Heartbeat {
         peerTtlDeciseconds = ttlDeciseconds;
         if (ttlDeciseconds > 0 && ttlTimer == null) {
             ttlArmedNanos = io.clock().nanoTime();
-            ttlTimer = io.schedule(ttlDeciseconds * 100_000_000L, this::onTtlExpired);
+            ttlTimer = io.schedule(ttlDeciseconds * 100_000_000L, engine.guarded(this::onTtlExpired));
         }
     }
 
@@ -111,7 +113,7 @@ final class Heartbeat {
      */
     void onInputPaused() {
         if (keepaliveTimer == null && engine.peerKnowsHeartbeats()) {
-            keepaliveTimer = io.schedule(keepalivePaceNanos(), this::keepalive);
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
         }
     }
 
@@ -146,7 +148,7 @@ final class Heartbeat {
         keepaliveTimer = null;
         if (engine.isInputPaused()) {
             engine.sendKeepalive();
-            keepaliveTimer = io.schedule(keepalivePaceNanos(), this::keepalive);
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
         }
     }
 

@@ -15,11 +15,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * One ZMTP connection over a stream channel (tcp or ipc), on one I/O thread: the greeting, the NULL
- * handshake with READY, then frames between the channel and the link's pipes.
+ * One ZMTP connection over a stream channel (tcp or ipc), on one I/O thread: the handshake (greeting
+ * and security mechanism, driven by {@link ZmtpHandshake}), then frames between the channel and the
+ * link's pipes.
  *
  * <p>States: {@link State#GREETING} until the peer's 64-byte greeting is in, {@link State#HANDSHAKE}
- * until its READY is in, {@link State#ACTIVE} while messages flow, {@link State#CLOSED} at the end.
+ * until the mechanism has described the peer, {@link State#ACTIVE} while messages flow,
+ * {@link State#CLOSED} at the end.
  * Every transition goes through {@link #moveTo}. Input is either {@link Input#READING} or
  * {@link Input#PAUSED} because the socket's inbound pipe is full; only {@link #pauseInput} and
  * {@link #resumeInput} change it. Any protocol violation, I/O error or failure of this engine's own
