@@ -7,7 +7,6 @@ import dev.meshmq.MonitorEvent;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketClosedException;
 import dev.meshmq.SocketOption;
-import dev.meshmq.SocketStateException;
 import dev.meshmq.SocketStatistics;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.LinkHost;
@@ -15,56 +14,50 @@ import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.TransportOptions;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * What every socket pattern shares: endpoints, options, the links to peers and the events about
- * them, blocking with timeouts, and close. A pattern supplies how it admits links and how one
- * attempt to send or receive works; this class repeats the attempt, waiting between tries for an
- * event on one of the links.
+ * What every socket pattern shares, as a thin facade over parts with one job each: the endpoints
+ * ({@link SocketEndpoints}), the options ({@link SocketOptionValues}), the links and the events about
+ * them ({@link LinkEvents}), the way in and the waiting ({@link CallGate}), the monitor
+ * ({@link MonitorSlot}) and the linger after close ({@link LingerTracker}). A pattern supplies how it
+ * admits links and how one attempt to send or receive works; the gate repeats the attempt, waiting
+ * between tries for an event on one of the links.
  *
  * <p>Thread-safety: the classic socket contract. One thread at a time may send, receive, bind,
  * connect or set options; a second thread entering while one is inside gets an
  * {@link IllegalStateException} instead of corrupting state. The thread-safe types (CLIENT, SERVER)
  * take a lock instead, held while inside and released while waiting, so several threads may send
  * and receive at once ({@link SocketOwnership}). {@link #close()} and
- * {@link #closeAndAwaitDelivery(Duration)} are safe from any thread; a {@link LingerTracker} follows
- * the linger after close. Link events arrive from I/O threads through a concurrent queue and are
- * handled by the caller thread.
+ * {@link #closeAndAwaitDelivery(Duration)} are safe from any thread. Link events arrive from I/O
+ * threads through a concurrent queue and are handled by the caller thread.
  */
 abstract class SocketBase implements Socket, LinkHost {
-
-    private static final long FOREVER = Timeouts.FOREVER;
 
     private final MeshContext context;
     private final SocketType type;
     private final SocketOptionValues options;
-    private final LinkEventInbox events;
-    private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
+    private final LinkEvents events;
+    private final CallGate gate;
     private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SocketCounters counters = new SocketCounters();
-    private final SocketOwnership ownership;
     private volatile boolean closedByContext;
     private final MonitorSlot monitor;
     /** The links this socket closed that still send what was queued, and how many messages they lost. */
     private final LingerTracker lingering;
-    /** A message taken by a poller's readiness check, handed out by the next receive. */
-    private Message lookahead;
 
     SocketBase(MeshContext context, SocketType type) {
         this.context = context;
-        this.events = new LinkEventInbox(context.newWaiter());
         this.type = type;
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
         this.lingering = new LingerTracker(type, counters, monitor);
-        this.ownership = new SocketOwnership(type);
+        this.events = new LinkEvents(this, context.newWaiter(), lingering);
+        this.gate = new CallGate(this, type, events, counters);
     }
 
     /**
@@ -139,7 +132,7 @@ abstract class SocketBase implements Socket, LinkHost {
             checkOpen();
             PeerLink link = endpoints.connect(endpoint);
             connecting(link);
-            handleAttached(link);
+            events.handleAttached(link);
         } finally {
             exit();
         }
@@ -151,7 +144,7 @@ abstract class SocketBase implements Socket, LinkHost {
         try {
             checkOpen();
             String resolved = endpoints.unbind(endpoint, options.lingerNanos());
-            lingering.trackAccepted(links, resolved, options.lingerNanos());
+            lingering.trackAccepted(events.links(), resolved, options.lingerNanos());
         } finally {
             exit();
         }
@@ -166,7 +159,7 @@ abstract class SocketBase implements Socket, LinkHost {
             link.outbound().closeWriting();
             lingering.track(link, options.lingerNanos());
             link.terminate(options.lingerNanos());
-            handle(new LinkEvent(LinkEvent.Kind.DETACHED, link));
+            events.handle(new LinkEvent(LinkEvent.Kind.DETACHED, link));
         } finally {
             exit();
         }
@@ -180,7 +173,7 @@ abstract class SocketBase implements Socket, LinkHost {
             throw new IllegalArgumentException("option " + option + " does not apply to a " + type + " socket");
         }
         options.set(option, value);
-        LinkLimits.optionSet(option, links, options.transportOptions());
+        LinkLimits.optionSet(option, events.links(), options.transportOptions());
         optionsChanged();
     }
 
@@ -206,7 +199,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final SocketStatistics statistics() {
-        return counters.snapshot(links);
+        return counters.snapshot(events.links());
     }
 
     @Override
@@ -226,13 +219,12 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final void attach(PeerLink link) {
-        links.add(link);
-        post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
+        events.attach(link);
     }
 
     @Override
     public final void peerConnected(PeerLink link) {
-        post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
+        events.post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
     }
 
     @Override
@@ -260,11 +252,7 @@ abstract class SocketBase implements Socket, LinkHost {
 
     @Override
     public final void detach(PeerLink link) {
-        post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
-    }
-
-    private void post(LinkEvent event) {
-        events.post(event);
+        events.post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
     }
 
     /**
@@ -276,41 +264,22 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     void setPollWaiter(Waiter poller) {
-        events.setPollWaiter(poller);
+        events.inbox().setPollWaiter(poller);
     }
 
     /** True if an event waits to be handled or the socket closed: a poller should look again. */
     final boolean hasNews() {
-        return !events.isEmpty() || closed.get();
+        return !events.inbox().isEmpty() || closed.get();
     }
 
     /** A poller's check: can a message be received without waiting? Owner thread. */
     final boolean pollReceivable() {
-        enter();
-        try {
-            processEvents();
-            if (lookahead == null) {
-                try {
-                    lookahead = attemptReceive();
-                } catch (SocketStateException e) {
-                    return false;
-                }
-            }
-            return lookahead != null;
-        } finally {
-            exit();
-        }
+        return gate.pollReceivable();
     }
 
     /** A poller's check: can a message be sent without waiting? Owner thread. */
     final boolean pollSendable() {
-        enter();
-        try {
-            processEvents();
-            return canSendNow();
-        } finally {
-            exit();
-        }
+        return gate.pollSendable();
     }
 
     /**
@@ -321,27 +290,7 @@ abstract class SocketBase implements Socket, LinkHost {
      * @return true if sent
      */
     final boolean sendWithin(Message message, Duration timeout) {
-        Objects.requireNonNull(message, "message");
-        long timeoutNanos = Timeouts.toNanos(timeout);
-        enter();
-        try {
-            checkOpen();
-            processEvents();
-            if (attemptSend(message)) {
-                counters.sent();
-                return true;
-            }
-            long deadline = Timeouts.deadline(timeoutNanos);
-            while (timeoutNanos != 0 && waitForEvent(deadline)) {
-                if (attemptSend(message)) {
-                    counters.sent();
-                    return true;
-                }
-            }
-            return false;
-        } finally {
-            exit();
-        }
+        return gate.sendWithin(message, timeout);
     }
 
     /**
@@ -351,170 +300,27 @@ abstract class SocketBase implements Socket, LinkHost {
      * @return the message, or null
      */
     final Message receiveWithin(Duration timeout) {
-        long timeoutNanos = Timeouts.toNanos(timeout);
-        enter();
-        try {
-            checkOpen();
-            processEvents();
-            Message message = lookahead != null ? lookahead : attemptReceive();
-            lookahead = null;
-            if (message != null) {
-                counters.received();
-                return message;
-            }
-            long deadline = Timeouts.deadline(timeoutNanos);
-            while (timeoutNanos != 0 && waitForEvent(deadline)) {
-                message = attemptReceive();
-                if (message != null) {
-                    counters.received();
-                    return message;
-                }
-            }
-            return null;
-        } finally {
-            exit();
-        }
+        return gate.receiveWithin(timeout);
     }
 
     /** Handles link events until {@code condition} holds (true) or the timeout passes (false; zero: one check). */
     final boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
-        long timeoutNanos = Timeouts.toNanos(timeout);
-        enter();
-        try {
-            checkOpen();
-            processEvents();
-            long deadline = Timeouts.deadline(timeoutNanos);
-            while (!condition.getAsBoolean()) {
-                if (timeoutNanos == 0 || !waitForEvent(deadline)) {
-                    return false;
-                }
-            }
-            return true;
-        } finally {
-            exit();
-        }
+        return gate.awaitCondition(condition, timeout);
     }
 
     /** Runs {@code action} as the socket's one user, after handling pending link events. */
     final void runAsOwner(Runnable action) {
-        awaitCondition(() -> {
-            action.run();
-            return true;
-        }, Duration.ZERO);
-    }
-
-    /** Waits for an event or the deadline; handles the events; false once the deadline passed. */
-    private boolean waitForEvent(long deadline) {
-        if (deadline != FOREVER && System.nanoTime() - deadline >= 0) {
-            return false;
-        }
-        ownership.await(events, deadline, closed::get);
-        checkOpen();
-        processEvents();
-        return true;
-    }
-
-    private void processEvents() {
-        LinkEvent event = events.poll();
-        if (event == null) {
-            return;
-        }
-        do {
-            handle(event);
-        } while ((event = events.poll()) != null);
-        ownership.eventsHandled(events);
-    }
-
-    private void handle(LinkEvent event) {
-        PeerLink link = event.link();
-        switch (event.kind()) {
-            case ATTACHED:
-                handleAttached(link);
-                break;
-            case DETACHED:
-                handleDetached(link);
-                break;
-            case READABLE:
-                if (link.socketState != null) {
-                    linkReadable(link);
-                }
-                break;
-            case PEER_READY:
-                if (link.socketState != null && !LinkState.of(link).detached) {
-                    announceReady(link);
-                }
-                break;
-            case WRITABLE:
-                if (link.socketState != null && !LinkState.of(link).detached) {
-                    linkWritable(link);
-                }
-                break;
-            default:
-                throw new IllegalStateException("unknown link event " + event.kind());
-        }
-    }
-
-    private void handleAttached(PeerLink link) {
-        if (link.socketState != null) {
-            return;
-        }
-        LinkState state = new LinkState(link);
-        link.socketState = state;
-        links.add(link);
-        if (closed.get()) {
-            terminateLingering(link, options.lingerNanos());
-            return;
-        }
-        link.inbound().registerReader(() -> post(state.readableEvent));
-        link.outbound().registerWriter(() -> post(state.writableEvent));
-        LinkLimits.attached(link, options.transportOptions());
-        if (!admit(link)) {
-            state.detached = true;
-            links.remove(link);
-            terminate(link, 0);
-            return;
-        }
-        if (link.peer() != null) {
-            announceReady(link);
-        }
+        gate.runAsOwner(action);
     }
 
     /** Tells the pattern about the link's current peer, once per handshake. */
     final void announceReady(PeerLink link) {
-        LinkState state = LinkState.of(link);
-        if (link.peer() != null && state.announcedPeer != link.peer()) {
-            state.announcedPeer = link.peer();
-            peerReady(link);
-        }
+        events.announceReady(link);
     }
 
-    private void handleDetached(PeerLink link) {
-        links.remove(link);
-        if (link.socketState == null) {
-            LinkState state = new LinkState(link);
-            state.detached = true;
-            link.socketState = state;
-            return;
-        }
-        LinkState state = LinkState.of(link);
-        if (!state.detached) {
-            state.detached = true;
-            linkDetached(link);
-        }
-    }
-
-    private static void terminate(PeerLink link, long lingerNanos) {
-        link.outbound().closeWriting();
-        link.inbound().closeReading();
-        link.terminate(lingerNanos);
-    }
-
-    /** Closes a link on close: what is queued gets the linger, and what it discards is counted. */
-    private void terminateLingering(PeerLink link, long lingerNanos) {
-        link.outbound().closeWriting();
-        link.inbound().closeReading();
-        lingering.track(link, lingerNanos);
-        link.terminate(lingerNanos);
+    /** The linger of this socket's links, in nanoseconds. */
+    final long lingerNanos() {
+        return options.lingerNanos();
     }
 
     final void checkOpen() {
@@ -531,11 +337,11 @@ abstract class SocketBase implements Socket, LinkHost {
     }
 
     private void enter() {
-        ownership.enter();
+        gate.enter();
     }
 
     private void exit() {
-        ownership.exit();
+        gate.exit();
     }
 
     @Override
@@ -568,19 +374,11 @@ abstract class SocketBase implements Socket, LinkHost {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        events.wakeAll();
+        events.inbox().wakeAll();
         long linger = options.lingerNanos();
         context.lingerStarted(lingering);
         endpoints.releaseBindings(linger);
-        for (PeerLink link : links) {
-            terminateLingering(link, linger);
-        }
-        LinkEvent event;
-        while ((event = events.poll()) != null) {
-            if (event.kind() == LinkEvent.Kind.ATTACHED) {
-                terminateLingering(event.link(), linger);
-            }
-        }
+        events.terminateAll(linger);
         monitor.socketClosed(linger, lingering::isLingering);   // after the links are tracked
         lingering.socketClosed(linger, () -> context.lingerEnded(lingering));
         context.socketClosed(this);
