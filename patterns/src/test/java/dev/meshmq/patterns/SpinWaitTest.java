@@ -9,6 +9,7 @@ import dev.meshmq.ContextConfig;
 import dev.meshmq.MeshInterruptedException;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
+import dev.meshmq.patterns.core.Waiter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
