@@ -10,6 +10,8 @@ import dev.meshmq.MeshInterruptedException;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.patterns.core.Waiter;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

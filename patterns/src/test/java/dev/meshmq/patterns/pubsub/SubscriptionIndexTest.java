@@ -1,4 +1,4 @@
-package dev.meshmq.patterns;
+package dev.meshmq.patterns.pubsub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.meshmq.patterns;
+package dev.meshmq.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Collects a monitor's events for assertions. */
-final class MonitorEvents implements Consumer<MonitorEvent> {
+/**
+ * Collects a monitor's events for assertions.
+ *
+ * <p>Thread-safety: the monitor's thread adds events while the test thread reads and awaits them
+ * (a copy-on-write list).
+ */
+public final class MonitorEvents implements Consumer<MonitorEvent> {
 
     private final List<MonitorEvent> events = new CopyOnWriteArrayList<>();
 
@@ -20,7 +25,7 @@ final class MonitorEvents implements Consumer<MonitorEvent> {
         events.add(event);
     }
 
-    List<MonitorEventType> types() {
+    public List<MonitorEventType> types() {
         List<MonitorEventType> types = new ArrayList<>();
         for (MonitorEvent event : events) {
             types.add(event.type());
@@ -28,25 +33,25 @@ final class MonitorEvents implements Consumer<MonitorEvent> {
         return types;
     }
 
-    List<MonitorEvent> events() {
+    public List<MonitorEvent> events() {
         return List.copyOf(events);
     }
 
-    long count(MonitorEventType type) {
+    public long count(MonitorEventType type) {
         return events.stream().filter(event -> event.type() == type).count();
     }
 
-    MonitorEvent awaitEvent(MonitorEventType type, Duration timeout) {
+    public MonitorEvent awaitEvent(MonitorEventType type, Duration timeout) {
         await().atMost(timeout).until(() -> count(type) > 0);
         return events.stream().filter(event -> event.type() == type).findFirst().orElseThrow();
     }
 
-    void awaitCount(MonitorEventType type, long count, Duration timeout) {
+    public void awaitCount(MonitorEventType type, long count, Duration timeout) {
         await().atMost(timeout).until(() -> count(type) >= count);
     }
 
     /** True if {@code expected} occur in this order among the events (others may come between). */
-    boolean inOrder(MonitorEventType... expected) {
+    public boolean inOrder(MonitorEventType... expected) {
         int next = 0;
         for (MonitorEventType type : types()) {
             if (next < expected.length && type == expected[next]) {

@@ -1,4 +1,4 @@
-package dev.meshmq.patterns;
+package dev.meshmq.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +9,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A task on its own thread whose outcome (value or exception) a test can wait for with a timeout. */
-final class Worker<T> {
+/**
+ * A task on its own thread whose outcome (value or exception) a test can wait for with a timeout.
+ *
+ * <p>Thread-safety: started and awaited by the test thread; the outcome is handed over through a
+ * future.
+ */
+public final class Worker<T> {
 
     private final Thread thread;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
@@ -22,7 +27,7 @@ final class Worker<T> {
     }
 
     /** Starts {@code task} on a new thread. */
-    static <T> Worker<T> start(String name, Callable<T> task) {
+    public static <T> Worker<T> start(String name, Callable<T> task) {
         Worker<T> worker = new Worker<>(name, task);
         worker.thread.start();
         return worker;
@@ -39,21 +44,21 @@ final class Worker<T> {
         }
     }
 
-    Thread thread() {
+    public Thread thread() {
         return thread;
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return outcome.isDone();
     }
 
     /** Whether the thread's interrupt flag was set when the task ended (before the thread cleaned up). */
-    boolean wasInterruptedAtEnd() {
+    public boolean wasInterruptedAtEnd() {
         return interruptedAfterwards;
     }
 
     /** Waits until the thread is parked (blocked in a call that waits). */
-    void awaitBlocked() {
+    public void awaitBlocked() {
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             Thread.State state = thread.getState();
             return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
@@ -61,7 +66,7 @@ final class Worker<T> {
     }
 
     /** Waits for the task to return and gives its value; fails if it threw or did not end in time. */
-    T value(Duration timeout) {
+    public T value(Duration timeout) {
         try {
             return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -75,7 +80,7 @@ final class Worker<T> {
     }
 
     /** Waits for the task to end by throwing, and gives the exception; fails if it returned or hung. */
-    Throwable failure(Duration timeout) {
+    public Throwable failure(Duration timeout) {
         try {
             T value = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             throw new AssertionError("task " + thread.getName() + " returned " + value + " instead of failing");
@@ -90,7 +95,7 @@ final class Worker<T> {
     }
 
     /** Interrupts the thread if it still runs and waits a little for it to end. */
-    void stop() {
+    public void stop() {
         if (!outcome.isDone()) {
             thread.interrupt();
         }

@@ -1,4 +1,4 @@
-package dev.meshmq.patterns;
+package dev.meshmq.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay for tests that simulates a frozen peer or a cut cable: it forwards bytes both ways
  * between its clients and a target port until {@link #freeze()}, after which it keeps every
  * connection open but forwards nothing and accepts nobody; {@link #thaw()} resumes both.
+ *
+ * <p>Thread-safety: {@link #freeze()}, {@link #thaw()} and {@link #close()} from any thread; the relay
+ * forwards on threads of its own.
  */
-final class FreezableRelay implements AutoCloseable {
+public final class FreezableRelay implements AutoCloseable {
 
     private static final int POLL_MILLIS = 20;
 
@@ -27,7 +30,7 @@ final class FreezableRelay implements AutoCloseable {
     private volatile boolean frozen;
     private volatile boolean closed;
 
-    FreezableRelay(int targetPort) throws IOException {
+    public FreezableRelay(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         server.setSoTimeout(POLL_MILLIS);
@@ -36,15 +39,15 @@ final class FreezableRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
-    synchronized void freeze() {
+    public synchronized void freeze() {
         frozen = true;
     }
 
-    synchronized void thaw() {
+    public synchronized void thaw() {
         frozen = false;
         notifyAll();
     }

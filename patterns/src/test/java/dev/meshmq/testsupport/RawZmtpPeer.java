@@ -1,4 +1,4 @@
-package dev.meshmq.patterns;
+package dev.meshmq.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,13 +20,15 @@ import java.time.Duration;
  * codec bug cannot hide itself.
  *
  * <p>Every blocking step has a deadline: the channel is non-blocking and waits go through a selector.
+ *
+ * <p>Thread-safety: not thread-safe; one test thread uses a peer.
  */
-final class RawZmtpPeer implements AutoCloseable {
+public final class RawZmtpPeer implements AutoCloseable {
 
-    static final int GREETING_SIZE = 64;
-    static final int FLAG_MORE = 0x01;
-    static final int FLAG_LONG = 0x02;
-    static final int FLAG_COMMAND = 0x04;
+    public static final int GREETING_SIZE = 64;
+    public static final int FLAG_MORE = 0x01;
+    public static final int FLAG_LONG = 0x02;
+    public static final int FLAG_COMMAND = 0x04;
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -38,7 +40,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** Connects to a {@code tcp://127.0.0.1:port} endpoint, waiting at most {@code timeout}. */
-    static RawZmtpPeer connect(String endpoint, Duration timeout) throws IOException {
+    public static RawZmtpPeer connect(String endpoint, Duration timeout) throws IOException {
         URI uri = URI.create(endpoint);
         SocketChannel channel = SocketChannel.open();
         Selector selector = Selector.open();
@@ -64,7 +66,7 @@ final class RawZmtpPeer implements AutoCloseable {
     // ---- byte builders (from the reference, section 2) ----
 
     /** A 64-byte greeting: 0xFF, 8 padding bytes (last 0x01), 0x7F, major, minor, mechanism, as-server 0. */
-    static byte[] greeting(int major, int minor, String mechanism) {
+    public static byte[] greeting(int major, int minor, String mechanism) {
         byte[] bytes = new byte[GREETING_SIZE];
         bytes[0] = (byte) 0xFF;
         bytes[8] = 0x01;
@@ -77,12 +79,12 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** A ZMTP 3.1 NULL greeting. */
-    static byte[] nullGreeting() {
+    public static byte[] nullGreeting() {
         return greeting(3, 1, "NULL");
     }
 
     /** A frame: flags, size (short form up to 255 unless LONG is in the flags, else 8 bytes), body. */
-    static byte[] frame(int flags, byte[] body) {
+    public static byte[] frame(int flags, byte[] body) {
         boolean longForm = body.length > 255 || (flags & FLAG_LONG) != 0;
         ByteBuffer out = ByteBuffer.allocate(body.length + (longForm ? 9 : 2));
         out.put((byte) (flags | (longForm ? FLAG_LONG : 0)));
@@ -96,23 +98,23 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** The header of a long frame that claims {@code size} body bytes (no body). */
-    static byte[] longFrameHeader(int flags, long size) {
+    public static byte[] longFrameHeader(int flags, long size) {
         return ByteBuffer.allocate(9).put((byte) (flags | FLAG_LONG)).putLong(size).array();
     }
 
     /** A command body: name-len, name, data. */
-    static byte[] commandBody(String name, byte[] data) {
+    public static byte[] commandBody(String name, byte[] data) {
         byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
         return concat(new byte[] {(byte) nameBytes.length}, nameBytes, data);
     }
 
     /** A command frame (flags 0x04). */
-    static byte[] command(String name, byte[] data) {
+    public static byte[] command(String name, byte[] data) {
         return frame(FLAG_COMMAND, commandBody(name, data));
     }
 
     /** A READY command frame with the single property Socket-Type. */
-    static byte[] ready(String socketType) {
+    public static byte[] ready(String socketType) {
         byte[] property = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
         byte[] value = socketType.getBytes(StandardCharsets.US_ASCII);
         byte[] data = concat(new byte[] {(byte) property.length}, property,
@@ -121,7 +123,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** A message of one or more frames, MORE set on all but the last. */
-    static byte[] message(byte[]... parts) {
+    public static byte[] message(byte[]... parts) {
         byte[][] frames = new byte[parts.length][];
         for (int i = 0; i < parts.length; i++) {
             frames[i] = frame(i < parts.length - 1 ? FLAG_MORE : 0, parts[i]);
@@ -130,7 +132,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** A message of string frames, US-ASCII. */
-    static byte[] message(String... parts) {
+    public static byte[] message(String... parts) {
         byte[][] bytes = new byte[parts.length][];
         for (int i = 0; i < parts.length; i++) {
             bytes[i] = parts[i].getBytes(StandardCharsets.US_ASCII);
@@ -138,7 +140,7 @@ final class RawZmtpPeer implements AutoCloseable {
         return message(bytes);
     }
 
-    static byte[] concat(byte[]... pieces) {
+    public static byte[] concat(byte[]... pieces) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] piece : pieces) {
             out.writeBytes(piece);
@@ -149,7 +151,7 @@ final class RawZmtpPeer implements AutoCloseable {
     // ---- I/O ----
 
     /** Sends all of {@code bytes}, failing if the peer does not take them within {@code timeout}. */
-    void send(byte[] bytes, Duration timeout) throws IOException {
+    public void send(byte[] bytes, Duration timeout) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (buffer.hasRemaining()) {
@@ -160,7 +162,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** Sends as much of {@code bytes} as the peer takes before it closes; an I/O error ends quietly. */
-    void sendUntilClosed(byte[] bytes, Duration timeout) {
+    public void sendUntilClosed(byte[] bytes, Duration timeout) {
         try {
             send(bytes, timeout);
         } catch (IOException expected) {
@@ -169,7 +171,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** Reads exactly {@code count} bytes, failing on end of stream or after {@code timeout}. */
-    byte[] receive(int count, Duration timeout) throws IOException {
+    public byte[] receive(int count, Duration timeout) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(count);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (buffer.hasRemaining()) {
@@ -185,7 +187,7 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** Reads one frame and returns {flags} followed by the body. */
-    byte[] receiveFrame(Duration timeout) throws IOException {
+    public byte[] receiveFrame(Duration timeout) throws IOException {
         int flags = receive(1, timeout)[0] & 0xFF;
         long size = (flags & FLAG_LONG) != 0
                 ? ByteBuffer.wrap(receive(8, timeout)).getLong()
@@ -202,7 +204,7 @@ final class RawZmtpPeer implements AutoCloseable {
      *
      * @return true if closed within the timeout, false if it is still open
      */
-    boolean awaitClosedByServer(Duration timeout) throws IOException {
+    public boolean awaitClosedByServer(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             readBuffer.clear();
@@ -222,17 +224,17 @@ final class RawZmtpPeer implements AutoCloseable {
     }
 
     /** Whether the server has closed the connection by now (non-waiting check, drains what is buffered). */
-    boolean isClosedByServer() throws IOException {
+    public boolean isClosedByServer() throws IOException {
         return awaitClosedByServer(Duration.ZERO);
     }
 
     /** Makes {@link #close()} reset the connection (SO_LINGER 0) instead of an orderly FIN. */
-    void resetOnClose() throws IOException {
+    public void resetOnClose() throws IOException {
         channel.setOption(StandardSocketOptions.SO_LINGER, 0);
     }
 
     /** Half-closes: sends FIN but keeps reading. */
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
 
