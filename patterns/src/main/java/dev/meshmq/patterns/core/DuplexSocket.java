@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public abstract class DuplexSocket extends SocketBase implements MessageSender, MessageReceiver {
 
-    public DuplexSocket(SocketHost context, SocketType type) {
+    /** Creates the socket; see {@link SocketBase#SocketBase}. */
+    protected DuplexSocket(SocketHost context, SocketType type) {
         super(context, type);
     }
 

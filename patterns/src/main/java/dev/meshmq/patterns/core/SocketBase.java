@@ -50,6 +50,7 @@ public abstract class SocketBase implements Socket, LinkHost {
     /** The links this socket closed that still send what was queued, and how many messages they lost. */
     private final LingerTracker lingering;
 
+    /** Creates a socket of {@code type} in the context {@code context}; called by the context only. */
     protected SocketBase(SocketHost context, SocketType type) {
         this.context = context;
         this.type = type;
@@ -97,6 +98,7 @@ public abstract class SocketBase implements Socket, LinkHost {
     /** One attempt to receive, without waiting: the message, or null. */
     protected abstract Message attemptReceive();
 
+    /** Returns the context that created this socket. */
     public final SocketHost context() {
         return context;
     }
@@ -264,6 +266,7 @@ public abstract class SocketBase implements Socket, LinkHost {
         return false;
     }
 
+    /** Registers (or with null removes) the waiter of the poller this socket is registered with. */
     public final void setPollWaiter(Waiter poller) {
         events.inbox().setPollWaiter(poller);
     }
@@ -324,6 +327,7 @@ public abstract class SocketBase implements Socket, LinkHost {
         return options.lingerNanos();
     }
 
+    /** Throws {@link SocketClosedException}, or {@link ContextClosedException}, if the socket is closed. */
     protected final void checkOpen() {
         if (closed.get()) {
             if (closedByContext) {

@@ -32,14 +32,17 @@ public final class SocketCounters {
         increment(received);
     }
 
+    /** Counts a message dropped because no peer could take it. */
     public void droppedUnroutable() {
         increment(droppedUnroutable);
     }
 
+    /** Counts a message dropped at the high-water mark. */
     public void droppedAtHwm() {
         increment(droppedAtHwm);
     }
 
+    /** Counts {@code count} messages dropped at the high-water mark. */
     public void droppedAtHwm(long count) {
         if (count > 0) {
             droppedAtHwm.lazySet(droppedAtHwm.get() + count);

@@ -88,6 +88,7 @@ public final class SocketOptionValues {
         return Math.min(saturatedNanos(linger), TransportOptions.LINGER_FOREVER);
     }
 
+    /** Returns the duration in nanoseconds, saturated at {@link Long#MAX_VALUE}. */
     public static long saturatedNanos(java.time.Duration duration) {
         try {
             return duration.toNanos();

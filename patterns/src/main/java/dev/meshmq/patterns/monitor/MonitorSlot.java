@@ -23,14 +23,17 @@ public final class MonitorSlot {
     private final String socketName;
     private volatile SocketMonitor current;
 
+    /** Creates an empty slot for the socket named {@code socketName} in events. */
     public MonitorSlot(String socketName) {
         this.socketName = socketName;
     }
 
+    /** Returns whether a monitor is running, so that events are worth building. */
     public boolean isActive() {
         return current != null;
     }
 
+    /** Hands an event to the running monitor, if any; never blocks. Any thread. */
     public void offer(MonitorEvent event) {
         SocketMonitor monitor = current;
         if (monitor != null) {

@@ -47,6 +47,7 @@ public final class MeshProxy implements Proxy {
     /** What the poller has registered now; proxy thread only. */
     private Map<Socket, Poller.Interest> registered = Map.of();
 
+    /** Creates and starts the proxy between {@code frontend} and {@code backend}; called by the context. */
     public MeshProxy(Context context, Socket frontend, Socket backend, Socket capture) {
         Objects.requireNonNull(frontend, "frontend");
         Objects.requireNonNull(backend, "backend");

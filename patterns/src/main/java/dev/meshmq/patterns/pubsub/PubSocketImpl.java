@@ -15,6 +15,7 @@ import dev.meshmq.transport.PeerLink;
  */
 public final class PubSocketImpl extends PublishingSocket {
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public PubSocketImpl(SocketHost context) {
         super(context, SocketType.PUB);
     }

@@ -22,6 +22,7 @@ public final class SubSocketImpl extends SubscribingSocket implements SubSocket 
     private volatile boolean conflate;
     private volatile boolean invert;
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public SubSocketImpl(SocketHost context) {
         super(context, SocketType.SUB);
     }

@@ -19,7 +19,7 @@ final class SubscriberLinks {
     private final SubscriptionIndex<SubscriberLinks> subscriptions = new SubscriptionIndex<>();
 
     /** A new publisher link: read from it and send it every topic held, once (as libzmq does). */
-    protected void admit(PeerLink link) {
+    void admit(PeerLink link) {
         fairQueue.activate(link);
         upstream.add(link);
         subscriptions.forEachTopic(this, topic -> upstream.send(link, SubscriptionWire.message(true, topic), false));

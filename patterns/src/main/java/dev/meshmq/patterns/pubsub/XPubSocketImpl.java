@@ -30,6 +30,7 @@ public final class XPubSocketImpl extends PublishingSocket implements XPubSocket
     private record Received(Message message, PeerLink from) {
     }
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public XPubSocketImpl(SocketHost context) {
         super(context, SocketType.XPUB);
     }

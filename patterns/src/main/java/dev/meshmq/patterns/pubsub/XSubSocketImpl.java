@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 public final class XSubSocketImpl extends SubscribingSocket implements XSubSocket {
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public XSubSocketImpl(SocketHost context) {
         super(context, SocketType.XSUB);
     }

@@ -13,6 +13,7 @@ public final class RoutingIds {
     private RoutingIds() {
     }
 
+    /** Returns a routing id as text for messages: printable bytes as they are, others in hex. */
     public static String describe(Frame id) {
         byte[] bytes = id.toByteArray();
         boolean printable = bytes.length > 0;

@@ -14,6 +14,7 @@ import dev.meshmq.patterns.core.SocketHost;
  */
 public final class ClientSocketImpl extends BalancedSocket implements ClientSocket {
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public ClientSocketImpl(SocketHost context) {
         super(context, SocketType.CLIENT);
     }

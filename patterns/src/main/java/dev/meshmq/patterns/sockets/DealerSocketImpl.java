@@ -13,6 +13,7 @@ import dev.meshmq.patterns.core.SocketHost;
  */
 public final class DealerSocketImpl extends BalancedSocket implements DealerSocket {
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public DealerSocketImpl(SocketHost context) {
         super(context, SocketType.DEALER);
     }

@@ -23,6 +23,7 @@ public final class PairSocketImpl extends BalancedSocket implements PairSocket {
 
     private PeerLink peer;
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public PairSocketImpl(SocketHost context) {
         super(context, SocketType.PAIR);
     }

@@ -20,6 +20,7 @@ public final class PullSocketImpl extends SocketBase implements PullSocket {
 
     private final FairQueue fairQueue = new FairQueue(link -> { });
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public PullSocketImpl(SocketHost context) {
         super(context, SocketType.PULL);
     }

@@ -19,6 +19,7 @@ public final class PushSocketImpl extends SocketBase implements PushSocket {
 
     private final LoadBalancer loadBalancer = new LoadBalancer();
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public PushSocketImpl(SocketHost context) {
         super(context, SocketType.PUSH);
     }

@@ -31,6 +31,7 @@ public final class RepSocketImpl extends DuplexSocket implements RepSocket {
     private PeerLink replyLink;
     private List<Frame> envelope;
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public RepSocketImpl(SocketHost context) {
         super(context, SocketType.REP);
     }

@@ -30,6 +30,7 @@ public final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
     private volatile boolean relaxed;
     private volatile boolean correlate;
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public ReqSocketImpl(SocketHost context) {
         super(context, SocketType.REQ);
     }

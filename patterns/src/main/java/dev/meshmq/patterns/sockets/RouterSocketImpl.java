@@ -39,6 +39,7 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
 
     private volatile boolean mandatory;
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public RouterSocketImpl(SocketHost context) {
         super(context, SocketType.ROUTER);
     }

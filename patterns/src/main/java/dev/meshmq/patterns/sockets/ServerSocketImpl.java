@@ -27,6 +27,7 @@ public final class ServerSocketImpl extends DuplexSocket implements ServerSocket
     private final Map<Integer, PeerLink> connections = new HashMap<>();
     private int nextId = ThreadLocalRandom.current().nextInt();
 
+    /** Creates the socket in the context {@code context}; called by the context only. */
     public ServerSocketImpl(SocketHost context) {
         super(context, SocketType.SERVER);
     }
