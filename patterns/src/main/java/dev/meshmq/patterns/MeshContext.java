@@ -20,6 +20,26 @@ import dev.meshmq.Socket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
+import dev.meshmq.patterns.core.LingerTracker;
+import dev.meshmq.patterns.core.SocketBase;
+import dev.meshmq.patterns.core.SocketHost;
+import dev.meshmq.patterns.core.SocketOptionValues;
+import dev.meshmq.patterns.core.Timeouts;
+import dev.meshmq.patterns.core.Waiter;
+import dev.meshmq.patterns.proxy.MeshProxy;
+import dev.meshmq.patterns.pubsub.PubSocketImpl;
+import dev.meshmq.patterns.pubsub.SubSocketImpl;
+import dev.meshmq.patterns.pubsub.XPubSocketImpl;
+import dev.meshmq.patterns.pubsub.XSubSocketImpl;
+import dev.meshmq.patterns.sockets.ClientSocketImpl;
+import dev.meshmq.patterns.sockets.DealerSocketImpl;
+import dev.meshmq.patterns.sockets.PairSocketImpl;
+import dev.meshmq.patterns.sockets.PullSocketImpl;
+import dev.meshmq.patterns.sockets.PushSocketImpl;
+import dev.meshmq.patterns.sockets.RepSocketImpl;
+import dev.meshmq.patterns.sockets.ReqSocketImpl;
+import dev.meshmq.patterns.sockets.RouterSocketImpl;
+import dev.meshmq.patterns.sockets.ServerSocketImpl;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.LinkedHashSet;
@@ -35,7 +55,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safety: safe for any thread.
  */
-final class MeshContext implements Context {
+final class MeshContext implements SocketHost {
 
     /** Time allowed, once no link lingers, for listeners and connections to finish closing. */
     private static final long SHUTDOWN_MARGIN_NANOS = 1_000_000_000L;
@@ -78,16 +98,19 @@ final class MeshContext implements Context {
      *
      * @return the exception to throw, or null if the context was not broken
      */
-    ContextClosedException brokenBy() {
+    @Override
+    public ContextClosedException brokenBy() {
         return brokenBy;
     }
 
-    TransportContext transport() {
+    @Override
+    public TransportContext transport() {
         return transport;
     }
 
     /** Returns a new waiter for a socket or poller, spinning as the context's settings say. */
-    Waiter newWaiter() {
+    @Override
+    public Waiter newWaiter() {
         return new Waiter(spinNanos);
     }
 
@@ -184,7 +207,7 @@ final class MeshContext implements Context {
         return register(XSubSocketImpl::new);
     }
 
-    private <S extends SocketBase> S register(Function<MeshContext, S> factory) {
+    private <S extends SocketBase> S register(Function<SocketHost, S> factory) {
         if (closed) {
             throw new ContextClosedException("the context is closed");
         }
@@ -197,17 +220,20 @@ final class MeshContext implements Context {
         return socket;
     }
 
-    void socketClosed(SocketBase socket) {
+    @Override
+    public void socketClosed(SocketBase socket) {
         sockets.remove(socket);
     }
 
     /** A socket is closing: its tracker is followed until nothing of it lingers. */
-    void lingerStarted(LingerTracker tracker) {
+    @Override
+    public void lingerStarted(LingerTracker tracker) {
         lingering.add(tracker);
     }
 
     /** Nothing of a closed socket lingers any more. */
-    void lingerEnded(LingerTracker tracker) {
+    @Override
+    public void lingerEnded(LingerTracker tracker) {
         lingering.remove(tracker);
     }
 

@@ -1,14 +1,14 @@
 /**
- * The socket patterns and the context: one implementation class per socket type, the routing
- * strategies they are built from (load balancing, fair queueing, routing tables, the subscription
- * index), the proxy, the poller and the monitor.
+ * The context: {@code MeshContext} (what {@code dev.meshmq.Context.create()} finds through
+ * {@code MeshContextProvider}), which creates every socket and its pollers, and {@code MeshPoller}.
+ * The sockets themselves live in sub-packages, by concern: {@code core} (what every socket shares),
+ * {@code routing} (load balancing, fair queueing, routing tables), {@code sockets} (the request-reply,
+ * pipeline, pair and client-server types), {@code pubsub} (publish-subscribe and the subscription
+ * index), {@code proxy} and {@code monitor}. Dependencies point one way: this package knows the
+ * sub-packages; they know only {@code core}'s {@code SocketHost}, never the context class. None of
+ * these packages is exported: the public surface is the {@code dev.meshmq} API module.
  *
- * <p>Threading: a classic socket (PAIR, PUSH, PULL, REQ, REP, DEALER, ROUTER, PUB, SUB, XPUB, XSUB)
- * belongs to one application thread at a time, and a second thread entering it is refused with
- * {@link java.lang.IllegalStateException}; CLIENT and SERVER take a lock and may be shared. What the
- * I/O threads tell a socket (a link attached, a pipe readable or writable, a monitor event) goes into
- * the socket's event inbox, which any thread may post to and only the owning thread drains; posting
- * wakes a parked owner. {@code close()} may be called from any thread. The context's methods are
- * thread-safe.
+ * <p>Threading: the context's methods are thread-safe. A poller belongs to one thread at a time,
+ * except {@code wakeup()} and {@code close()}, which any thread may call.
  */
 package dev.meshmq.patterns;

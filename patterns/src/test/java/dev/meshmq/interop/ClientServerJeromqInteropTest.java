@@ -9,6 +9,7 @@ import dev.meshmq.ClientSocket;
 import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.ServerSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -9,6 +9,7 @@ import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.PairSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

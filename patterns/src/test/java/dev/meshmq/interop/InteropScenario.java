@@ -8,6 +8,7 @@ import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.Socket;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshmq.Message;
 import dev.meshmq.interop.InteropScenario.Payload;
 import dev.meshmq.interop.InteropScenario.PeerLauncher;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -13,6 +13,7 @@ import dev.meshmq.XSubSocket;
 import dev.meshmq.interop.InteropScenario.Binder;
 import dev.meshmq.interop.InteropScenario.PeerLauncher;
 import dev.meshmq.interop.InteropScenario.Transport;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,7 @@ import dev.meshmq.XSubSocket;
 import dev.meshmq.interop.InteropScenario.Binder;
 import dev.meshmq.interop.InteropScenario.PeerLauncher;
 import dev.meshmq.interop.InteropScenario.Transport;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -12,6 +12,7 @@ import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;

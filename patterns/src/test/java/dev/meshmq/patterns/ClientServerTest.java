@@ -10,6 +10,8 @@ import dev.meshmq.Context;
 import dev.meshmq.HostUnreachableException;
 import dev.meshmq.Message;
 import dev.meshmq.ServerSocket;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

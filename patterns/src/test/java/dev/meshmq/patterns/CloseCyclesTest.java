@@ -7,6 +7,7 @@ import dev.meshmq.Message;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -20,6 +20,10 @@ import dev.meshmq.Poller.ReadySocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.patterns.core.LingerTracker;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.MonitorEvents;
+import dev.meshmq.testsupport.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +103,7 @@ class CloseLingerTest extends MeshTestSupport {
     @ValueSource(strings = {"inproc", "ipc", "tcp"})
     void messagesDiscardedAtLingerExpiryAreCountedAnnouncedAndLogged(String transport) {
         List<String> warnings = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(LingerTracker.class.getName());
+        Logger log = Logger.getLogger(LingerTracker.LOGGER_NAME);
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -14,6 +14,7 @@ import dev.meshmq.RouterSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -12,6 +12,7 @@ import dev.meshmq.PubSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOption;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -12,6 +12,10 @@ import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.FreezableRelay;
+import dev.meshmq.testsupport.MonitorEvents;
+import dev.meshmq.testsupport.RawZmtpPeer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,8 @@ import dev.meshmq.Context;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,6 +10,8 @@ import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.PushSocket;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -28,6 +28,8 @@ import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -16,6 +16,8 @@ import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.meshmq.patterns;
 
-import static dev.meshmq.patterns.RawZmtpPeer.command;
-import static dev.meshmq.patterns.RawZmtpPeer.concat;
-import static dev.meshmq.patterns.RawZmtpPeer.greeting;
-import static dev.meshmq.patterns.RawZmtpPeer.nullGreeting;
-import static dev.meshmq.patterns.RawZmtpPeer.ready;
+import static dev.meshmq.testsupport.RawZmtpPeer.command;
+import static dev.meshmq.testsupport.RawZmtpPeer.concat;
+import static dev.meshmq.testsupport.RawZmtpPeer.greeting;
+import static dev.meshmq.testsupport.RawZmtpPeer.nullGreeting;
+import static dev.meshmq.testsupport.RawZmtpPeer.ready;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

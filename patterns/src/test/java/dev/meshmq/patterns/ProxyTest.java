@@ -22,6 +22,8 @@ import dev.meshmq.RouterSocket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,6 +11,8 @@ import dev.meshmq.PubSocket;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -13,6 +13,7 @@ import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

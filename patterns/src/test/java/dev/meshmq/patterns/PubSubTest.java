@@ -10,6 +10,7 @@ import dev.meshmq.Message;
 import dev.meshmq.PubSocket;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -8,6 +8,7 @@ import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,8 @@ import dev.meshmq.Message;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketStateException;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;

@@ -8,6 +8,7 @@ import dev.meshmq.Context;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -13,6 +13,7 @@ import dev.meshmq.Message;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,8 @@ import dev.meshmq.Message;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,6 +10,7 @@ import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

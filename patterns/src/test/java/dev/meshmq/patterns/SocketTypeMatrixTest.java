@@ -16,6 +16,7 @@ import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XSubSocket;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -10,6 +10,8 @@ import dev.meshmq.Message;
 import dev.meshmq.PubSocket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
+import dev.meshmq.testsupport.RawZmtpPeer;
+import dev.meshmq.testsupport.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshmq.Context;
 import dev.meshmq.PubSocket;
 import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.RawZmtpPeer;
+import dev.meshmq.testsupport.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;

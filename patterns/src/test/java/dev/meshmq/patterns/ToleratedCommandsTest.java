@@ -1,12 +1,12 @@
 package dev.meshmq.patterns;
 
-import static dev.meshmq.patterns.RawZmtpPeer.FLAG_MORE;
-import static dev.meshmq.patterns.RawZmtpPeer.command;
-import static dev.meshmq.patterns.RawZmtpPeer.concat;
-import static dev.meshmq.patterns.RawZmtpPeer.frame;
-import static dev.meshmq.patterns.RawZmtpPeer.message;
-import static dev.meshmq.patterns.RawZmtpPeer.nullGreeting;
-import static dev.meshmq.patterns.RawZmtpPeer.ready;
+import static dev.meshmq.testsupport.RawZmtpPeer.FLAG_MORE;
+import static dev.meshmq.testsupport.RawZmtpPeer.command;
+import static dev.meshmq.testsupport.RawZmtpPeer.concat;
+import static dev.meshmq.testsupport.RawZmtpPeer.frame;
+import static dev.meshmq.testsupport.RawZmtpPeer.message;
+import static dev.meshmq.testsupport.RawZmtpPeer.nullGreeting;
+import static dev.meshmq.testsupport.RawZmtpPeer.ready;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,8 @@ import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.PullSocket;
+import dev.meshmq.testsupport.MonitorEvents;
+import dev.meshmq.testsupport.RawZmtpPeer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

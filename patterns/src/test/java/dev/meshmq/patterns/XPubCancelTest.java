@@ -6,6 +6,8 @@ import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.XPubSocket;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.RawZmtpPeer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,6 +13,7 @@ import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
+import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,0 +1,175 @@
+package dev.meshmq.patterns.core;
+
+import dev.meshmq.transport.PeerLink;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A socket's links and the events about them: the I/O threads post that a link attached, detached,
+ * became readable or writable, or that its peer finished a handshake; the caller thread takes the
+ * events and hands each to the pattern's hooks on {@link SocketBase}, once per link and state.
+ *
+ * <p>Thread-safety: {@link #post} and the link set's reads from any thread; {@link #processEvents},
+ * {@link #handle} and the other methods on the thread that is inside the socket's calls (see
+ * {@link CallGate}), or on the closing thread once the socket is closed.
+ */
+final class LinkEvents {
+
+    private final SocketBase socket;
+    private final LinkEventInbox inbox;
+    private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
+    private final LingerTracker lingering;
+
+    LinkEvents(SocketBase socket, Waiter waiter, LingerTracker lingering) {
+        this.socket = socket;
+        this.inbox = new LinkEventInbox(waiter);
+        this.lingering = lingering;
+    }
+
+    /** The inbox the events arrive in. */
+    LinkEventInbox inbox() {
+        return inbox;
+    }
+
+    /** The links currently attached; safe to iterate from any thread. */
+    Set<PeerLink> links() {
+        return links;
+    }
+
+    /** Queues an event; any thread. */
+    void post(LinkEvent event) {
+        inbox.post(event);
+    }
+
+    /** An I/O thread attached a link: it is counted now and admitted by the caller thread. */
+    void attach(PeerLink link) {
+        links.add(link);
+        post(new LinkEvent(LinkEvent.Kind.ATTACHED, link));
+    }
+
+    /**
+     * Handles every event that waits.
+     *
+     * @return true if there was at least one
+     */
+    boolean processEvents() {
+        LinkEvent event = inbox.poll();
+        if (event == null) {
+            return false;
+        }
+        do {
+            handle(event);
+        } while ((event = inbox.poll()) != null);
+        return true;
+    }
+
+    /** Hands one event to the pattern. */
+    void handle(LinkEvent event) {
+        PeerLink link = event.link();
+        switch (event.kind()) {
+            case ATTACHED:
+                handleAttached(link);
+                break;
+            case DETACHED:
+                handleDetached(link);
+                break;
+            case READABLE:
+                if (link.socketState != null) {
+                    socket.linkReadable(link);
+                }
+                break;
+            case PEER_READY:
+                if (link.socketState != null && !LinkState.of(link).detached) {
+                    announceReady(link);
+                }
+                break;
+            case WRITABLE:
+                if (link.socketState != null && !LinkState.of(link).detached) {
+                    socket.linkWritable(link);
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown link event " + event.kind());
+        }
+    }
+
+    /** Admits a new link (or, if the socket closed meanwhile, closes it with the linger). */
+    void handleAttached(PeerLink link) {
+        if (link.socketState != null) {
+            return;
+        }
+        LinkState state = new LinkState(link);
+        link.socketState = state;
+        links.add(link);
+        if (socket.isClosed()) {
+            terminateLingering(link, socket.lingerNanos());
+            return;
+        }
+        link.inbound().registerReader(() -> post(state.readableEvent));
+        link.outbound().registerWriter(() -> post(state.writableEvent));
+        LinkLimits.attached(link, socket.transportOptions());
+        if (!socket.admit(link)) {
+            state.detached = true;
+            links.remove(link);
+            terminate(link, 0);
+            return;
+        }
+        if (link.peer() != null) {
+            announceReady(link);
+        }
+    }
+
+    /** Tells the pattern about the link's current peer, once per handshake. */
+    void announceReady(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (link.peer() != null && state.announcedPeer != link.peer()) {
+            state.announcedPeer = link.peer();
+            socket.peerReady(link);
+        }
+    }
+
+    private void handleDetached(PeerLink link) {
+        links.remove(link);
+        if (link.socketState == null) {
+            LinkState state = new LinkState(link);
+            state.detached = true;
+            link.socketState = state;
+            return;
+        }
+        LinkState state = LinkState.of(link);
+        if (!state.detached) {
+            state.detached = true;
+            socket.linkDetached(link);
+        }
+    }
+
+    private static void terminate(PeerLink link, long lingerNanos) {
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        link.terminate(lingerNanos);
+    }
+
+    /**
+     * On close: every link, and every link attached but not yet admitted, is closed; what is queued
+     * gets the linger. Called once, by the closing thread, after the socket is marked closed.
+     */
+    void terminateAll(long linger) {
+        for (PeerLink link : links) {
+            terminateLingering(link, linger);
+        }
+        LinkEvent event;
+        while ((event = inbox.poll()) != null) {
+            if (event.kind() == LinkEvent.Kind.ATTACHED) {
+                terminateLingering(event.link(), linger);
+            }
+        }
+    }
+
+    /** Closes a link on close: what is queued gets the linger, and what it discards is counted. */
+    void terminateLingering(PeerLink link, long lingerNanos) {
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        lingering.track(link, lingerNanos);
+        link.terminate(lingerNanos);
+    }
+}

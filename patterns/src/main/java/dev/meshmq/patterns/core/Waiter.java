@@ -1,0 +1,96 @@
+package dev.meshmq.patterns.core;
+
+import dev.meshmq.MeshInterruptedException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Parks the threads waiting on a socket (or a poller) until something happens to it, and unparks
+ * them when another thread posts an event. A thread that is not parked is never unparked. Classic
+ * sockets have at most one waiting thread; thread-safe ones (CLIENT, SERVER) may have several, and
+ * all are woken to look again. Before parking, a waiter spins for up to its spin time, checking
+ * whether there is work and yielding the processor between checks: a thread that is not parked yet
+ * needs no unpark, and work that arrives within the spin time is seen without a wake-up.
+ *
+ * <p>Thread-safety: {@link #await} from any thread that uses the socket; {@link #wake} from any thread.
+ */
+public final class Waiter {
+
+    private final Set<Thread> parked = ConcurrentHashMap.newKeySet();
+    private final long spinNanos;
+
+    /**
+     * Creates a waiter.
+     *
+     * @param spinNanos how long {@link #await} checks for work before it parks; 0 for not at all
+     */
+    public Waiter(long spinNanos) {
+        this.spinNanos = spinNanos;
+    }
+
+    /**
+     * Parks until woken, the deadline passes, or the thread is interrupted, unless {@code ready}
+     * already says there is work.
+     *
+     * @param deadlineNanos System.nanoTime() deadline, or Long.MAX_VALUE for none
+     * @param ready checked after announcing the wait, so a wake between check and park is not lost
+     * @throws MeshInterruptedException if the thread is interrupted; its interrupt status stays set
+     */
+    public void await(long deadlineNanos, BooleanSupplier ready) {
+        Thread current = Thread.currentThread();
+        if (spinNanos > 0 && spinUntilReady(deadlineNanos, ready, current)) {
+            return;
+        }
+        parked.add(current);
+        try {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (current.isInterrupted()) {
+                throw new MeshInterruptedException("interrupted while waiting on a socket");
+            }
+            if (deadlineNanos == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                long left = deadlineNanos - System.nanoTime();
+                if (left > 0) {
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+            if (current.isInterrupted()) {
+                throw new MeshInterruptedException("interrupted while waiting on a socket");
+            }
+        } finally {
+            parked.remove(current);
+        }
+    }
+
+    /** Checks {@code ready} while yielding, until it holds (true) or the spin time or deadline is over. */
+    private boolean spinUntilReady(long deadlineNanos, BooleanSupplier ready, Thread current) {
+        long end = System.nanoTime() + spinNanos;
+        if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - end < 0) {
+            end = deadlineNanos;
+        }
+        while (!current.isInterrupted()) {
+            if (ready.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() - end >= 0) {
+                return false;
+            }
+            Thread.yield();
+        }
+        return false;
+    }
+
+    /** Unparks every waiting thread. */
+    public void wake() {
+        if (!parked.isEmpty()) {
+            for (Thread thread : parked) {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.meshmq.patterns.pubsub;
+
+import dev.meshmq.Message;
+import dev.meshmq.PublisherStatistics;
+import dev.meshmq.transport.PeerInfo;
+import dev.meshmq.transport.PeerLink;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A publisher's view of one subscriber link: the link and what was sent to it and dropped for it.
+ *
+ * <p>Thread-safety: the counters are written by the socket's caller thread only and may be read from
+ * any thread; {@link #matched} belongs to the caller thread.
+ */
+final class Subscriber {
+
+    final PeerLink link;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    /** Messages dropped since the last one queued: non-zero while the subscriber is dropping. */
+    private long droppedInRun;
+
+    /** Scratch mark used while working out who a message goes to. */
+    boolean matched;
+
+    Subscriber(PeerLink link) {
+        this.link = link;
+    }
+
+    /** What became of one copy of a message. */
+    enum Delivery {
+        /** Queued for the subscriber. */
+        QUEUED,
+        /** Dropped: the subscriber's queue is at its high-water mark. */
+        DROPPED,
+        /** Not sent: the subscriber is going away. */
+        GONE
+    }
+
+    /**
+     * Queues the message for this subscriber if its queue has room, counting the outcome, and tells the
+     * listener (if any) when a run of drops starts or ends.
+     */
+    Delivery offer(Message message, DropNotifier notifier) {
+        if (link.outbound().write(message)) {
+            sent.lazySet(sent.get() + 1);
+            if (droppedInRun != 0) {
+                endDropRun(notifier);
+            }
+            return Delivery.QUEUED;
+        }
+        if (link.outbound().isReaderClosed()) {
+            return Delivery.GONE;
+        }
+        dropped.lazySet(dropped.get() + 1);
+        if (droppedInRun++ == 0) {
+            notifier.notify(this, true, 1, dropped.get());
+        }
+        return Delivery.DROPPED;
+    }
+
+    /** Ends a run of drops (the subscriber took a message, or is going away), telling the listener. */
+    void endDropRun(DropNotifier notifier) {
+        if (droppedInRun != 0) {
+            long run = droppedInRun;
+            droppedInRun = 0;
+            notifier.notify(this, false, run, dropped.get());
+        }
+    }
+
+    /** Returns the subscriber's address, or its endpoint if the address is not known. */
+    String remoteAddress() {
+        PeerInfo peer = link.peer();
+        return peer == null ? link.endpoint() : peer.remoteAddress();
+    }
+
+    PublisherStatistics.Peer snapshot() {
+        return new PublisherStatistics.Peer(link.endpoint(), remoteAddress(), sent.get(), dropped.get(),
+                link.outbound().size());
+    }
+}

@@ -1,0 +1,169 @@
+package dev.meshmq.patterns.sockets;
+
+import dev.meshmq.Frame;
+import dev.meshmq.HostUnreachableException;
+import dev.meshmq.Message;
+import dev.meshmq.RouterSocket;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
+import dev.meshmq.patterns.core.DuplexSocket;
+import dev.meshmq.patterns.core.LinkState;
+import dev.meshmq.patterns.core.SocketBase;
+import dev.meshmq.patterns.core.SocketHost;
+import dev.meshmq.patterns.routing.FairQueue;
+import dev.meshmq.patterns.routing.RoutingIds;
+import dev.meshmq.patterns.routing.RoutingTable;
+import dev.meshmq.transport.PeerLink;
+import java.lang.System.Logger.Level;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * ROUTER: every link gets a routing id when its peer is known (CONNECT_ROUTING_ID for a connect that
+ * set it, else the peer's Identity, else an automatic one); received messages get that id in front,
+ * and sent messages are routed by their first frame. A second peer with an id in use is ignored, or,
+ * with ROUTER_HANDOVER, takes the id over while the first is relabelled and closed.
+ *
+ * <p>Thread-safety: see {@link SocketBase}.
+ */
+public final class RouterSocketImpl extends DuplexSocket implements RouterSocket {
+
+    /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
+    static final String LOGGER_NAME = "dev.meshmq.patterns.RouterSocketImpl";
+    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+
+    private final FairQueue inbound = new FairQueue(link -> { });
+    private final RoutingTable table = new RoutingTable();
+    /** Ids chosen with CONNECT_ROUTING_ID, by the connected link they were chosen for. */
+    private final Map<PeerLink, Frame> assignedIds = new IdentityHashMap<>();
+
+    private volatile boolean mandatory;
+
+    /** Creates the socket in the context {@code context}; called by the context only. */
+    public RouterSocketImpl(SocketHost context) {
+        super(context, SocketType.ROUTER);
+    }
+
+    @Override
+    protected void optionsChanged() {
+        mandatory = get(SocketOptions.ROUTER_MANDATORY);
+    }
+
+    @Override
+    protected void connecting(PeerLink link) {
+        byte[] assigned = get(SocketOptions.CONNECT_ROUTING_ID);
+        if (assigned.length > 0) {
+            assignedIds.put(link, Frame.wrap(assigned));
+            set(SocketOptions.CONNECT_ROUTING_ID, new byte[0]);
+        }
+    }
+
+    @Override
+    protected boolean admit(PeerLink link) {
+        inbound.activate(link);
+        Probe.sendIfEnabled(this, link);
+        return true;
+    }
+
+    @Override
+    protected void peerReady(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (state.routingId != null) {
+            table.remove(state.routingId, link);
+            state.routingId = null;
+        }
+        Frame id = chooseId(link);
+        PeerLink holder = table.find(id);
+        if (holder != null && holder != link) {
+            if (!get(SocketOptions.ROUTER_HANDOVER)) {
+                LOG.log(Level.DEBUG, "ROUTER ignores a peer on {0}: routing id already in use", link.endpoint());
+                return;
+            }
+            LinkState previous = LinkState.of(holder);
+            previous.routingId = table.automaticId();
+            table.put(previous.routingId, holder);
+            table.remove(id, holder);
+            holder.outbound().closeWriting();
+            holder.terminate(0);
+        }
+        state.routingId = id;
+        table.put(id, link);
+    }
+
+    private Frame chooseId(PeerLink link) {
+        Frame assigned = assignedIds.get(link);
+        if (assigned != null) {
+            return assigned;
+        }
+        byte[] identity = link.peer().identity();
+        return identity.length > 0 ? Frame.of(identity) : table.automaticId();
+    }
+
+    @Override
+    protected void linkDetached(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (state.routingId != null) {
+            table.remove(state.routingId, link);
+        }
+        assignedIds.remove(link);
+        inbound.activate(link);
+    }
+
+    @Override
+    protected void linkReadable(PeerLink link) {
+        inbound.activate(link);
+    }
+
+    @Override
+    protected void linkWritable(PeerLink link) {
+        // sends go by routing id; a sender waiting under ROUTER_MANDATORY just retries
+    }
+
+    @Override
+    protected Message attemptReceive() {
+        Message message;
+        while ((message = inbound.receive()) != null) {
+            PeerLink link = inbound.lastLink();
+            LinkState state = LinkState.of(link);
+            if (state.routingId == null && link.peer() != null) {
+                announceReady(link);
+            }
+            if (state.routingId != null) {
+                return message.prepend(state.routingId);
+            }
+        }
+        return null;
+    }
+
+    /** Without ROUTER_MANDATORY a ROUTER never waits (it drops), so it is always ready to send. */
+    @Override
+    protected boolean canSendNow() {
+        return true;
+    }
+
+    @Override
+    protected boolean attemptSend(Message message) {
+        if (message.size() < 2) {
+            throw new IllegalArgumentException("a ROUTER message needs a routing id frame and at least one more frame");
+        }
+        Frame id = message.first();
+        PeerLink link = table.find(id);
+        boolean mandatory = this.mandatory;
+        if (link == null || LinkState.of(link).detached) {
+            if (mandatory) {
+                throw new HostUnreachableException("no peer with routing id " + RoutingIds.describe(id));
+            }
+            counters().droppedUnroutable();
+            return true;
+        }
+        Message body = Message.of(message.frames().subList(1, message.size()));
+        if (link.outbound().write(body)) {
+            return true;
+        }
+        if (mandatory) {
+            return false;
+        }
+        counters().droppedAtHwm();
+        return true;
+    }
+}
