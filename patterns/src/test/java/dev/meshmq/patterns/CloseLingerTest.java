@@ -200,8 +200,9 @@ class CloseLingerTest extends MeshTestSupport {
         long discarded = push.statistics().discardedAtClose();
         int received = 0;
         while (received + discarded < count) {
-            Message message = pull.receive(TIMEOUT).orElseThrow(() -> new AssertionError(
-                    "messages lost silently: " + discarded + " discarded and counted, of " + count));
+            int receivedSoFar = received;
+            Message message = pull.receive(TIMEOUT).orElseThrow(() -> new AssertionError("messages lost silently: "
+                    + discarded + " discarded and counted, " + receivedSoFar + " received, of " + count));
             assertEquals(received, indexOf(message));
             received++;
         }

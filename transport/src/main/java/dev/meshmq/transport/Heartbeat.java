@@ -9,8 +9,8 @@ package dev.meshmq.transport;
  *
  * <p>A connection whose reads are paused because this side's socket is slow is not a dead peer: its
  * traffic waits unread in the kernel, so neither timeout counts while input is paused, and a ZMTP 3.1
- * peer is sent an unasked PONG at the pace it has been sending PINGs (or a default pace), so that its
- * own timeout sees this side alive, only slow.
+ * peer that has been sending PINGs is sent an unasked PONG at the pace of its PINGs, so that its own
+ * timeout sees this side alive, only slow.
  *
  * <p>Its timers run guarded by the engine: anything they throw closes that connection only.
  *
@@ -21,7 +21,7 @@ final class Heartbeat {
     /** The shortest pace of unasked PONGs, so a peer pinging very fast costs little. */
     private static final long MIN_KEEPALIVE_NANOS = 10_000_000L;
 
-    /** The pace of unasked PONGs to a peer whose PINGs were not seen yet. */
+    /** The pace of unasked PONGs when the peer's own pace is not known yet (one PING seen, no TTL). */
     private static final long DEFAULT_KEEPALIVE_NANOS = 100_000_000L;
 
     private final IoThread io;
@@ -108,11 +108,13 @@ final class Heartbeat {
     }
 
     /**
-     * Reads stopped because the socket is slow: a peer that speaks ZMTP 3.1 gets a PONG now and then,
-     * unasked, since its PINGs cannot be read now.
+     * Reads stopped because the socket is slow: a peer that has been sending PINGs gets a PONG now and
+     * then, unasked, since its PINGs cannot be read now. Nothing is sent to a peer that never sent a
+     * PING: it does not judge this side by heartbeats, and a write to a peer that has meanwhile closed
+     * its end is answered with a reset, which would drop the unread input still held by the kernel.
      */
     void onInputPaused() {
-        if (keepaliveTimer == null && engine.peerKnowsHeartbeats()) {
+        if (keepaliveTimer == null && lastPeerPingNanos != 0 && engine.peerKnowsHeartbeats()) {
             keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
         }
     }
@@ -126,17 +128,11 @@ final class Heartbeat {
         }
     }
 
-    /**
-     * Half the peer's PING interval, or a third of its TTL if that is all there is; if no PING was read
-     * yet (it may wait behind the unread data), half this side's own interval, else a default pace.
-     */
+    /** Half the peer's PING interval, or a third of its TTL if that is all there is, else a default pace. */
     private long keepalivePaceNanos() {
         long pace = peerPingIntervalNanos / 2;
         if (pace <= 0 && peerTtlDeciseconds > 0) {
             pace = peerTtlDeciseconds * 100_000_000L / 3;
-        }
-        if (pace <= 0 && settings.intervalNanos() > 0) {
-            pace = settings.intervalNanos() / 2;
         }
         if (pace <= 0) {
             pace = DEFAULT_KEEPALIVE_NANOS;

@@ -49,6 +49,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
     private static final int READS_PER_EVENT = 8;
+    private static final int DRAIN_READS_AT_CLOSE = 16;
+    private static final int DRAIN_BUFFER_BYTES = 4096;
     private static final byte[] NO_BYTES = new byte[0];
 
     private final IoThread io;
@@ -469,11 +471,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (key != null) {
             key.cancel();
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing " + remoteAddress + " failed", e);
-        }
+        closeChannelGracefully();
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
@@ -481,6 +479,28 @@ final class StreamEngine implements IoHandler, FrameHandler {
             link.addUnwrittenAtClose(output.unwritten());
         }
         owner.engineClosed(this, link);
+    }
+
+    /**
+     * Closes the channel so that what the kernel still holds for the peer reaches it: a socket closed
+     * with unread input is reset instead (Linux sends RST and drops its send buffer), which would lose
+     * messages already written, silently. So what the peer sent and nobody will read (a PONG, say) is
+     * read and dropped first, a bounded amount.
+     */
+    private void closeChannelGracefully() {
+        try {
+            ByteBuffer sink = ByteBuffer.allocate(DRAIN_BUFFER_BYTES);
+            for (int i = 0; i < DRAIN_READS_AT_CLOSE && channel.isOpen() && channel.read(sink.clear()) > 0; i++) {
+                continue;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "draining {0} before close failed: {1}", remoteAddress, e.toString());
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing " + remoteAddress + " failed", e);
+        }
     }
 
     String remoteAddress() {
