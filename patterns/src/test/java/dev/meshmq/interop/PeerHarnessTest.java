@@ -54,19 +54,19 @@ class PeerHarnessTest {
 
     @ParameterizedTest(name = "{0} over {3}: {4}")
     @MethodSource("pairs")
-    void pushToPullBetweenPeers(String name, PeerLauncher binder, PeerLauncher connecter, String transport,
+    void pushToPullBetweenPeers(String name, PeerLauncher binder, PeerLauncher connector, String transport,
             Payload payload) {
-        JeromqPeer.retryingConnectStalls(() -> pushToPull(binder, connecter, transport, payload));
+        JeromqPeer.retryingConnectStalls(() -> pushToPull(binder, connector, transport, payload));
     }
 
-    private static void pushToPull(PeerLauncher binder, PeerLauncher connecter, String transport, Payload payload) {
+    private static void pushToPull(PeerLauncher binder, PeerLauncher connector, String transport, Payload payload) {
         List<String> tokens = payload.tokens();
         String endpoint = "ipc".equals(transport) ? Endpoints.ipc() : Endpoints.tcp();
         try (InteropPeer pull = binder.start(new PeerSpec("PULL", true, endpoint, PeerRole.RECEIVE, tokens))) {
             String bound = pull.awaitPrefix("BOUND ", STEP);
             assertTrue(bound.startsWith(transport + "://"), bound);
             assertFalse(bound.endsWith(":*"), "the wildcard port is resolved: " + bound);
-            try (InteropPeer push = connecter.start(new PeerSpec("PUSH", false, bound, PeerRole.SEND, tokens))) {
+            try (InteropPeer push = connector.start(new PeerSpec("PUSH", false, bound, PeerRole.SEND, tokens))) {
                 for (String token : tokens) {
                     assertEquals(PeerFormat.line(token), pull.awaitLine(STEP), pull::diagnostics);
                 }

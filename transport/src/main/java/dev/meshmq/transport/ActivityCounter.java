@@ -1,7 +1,7 @@
 package dev.meshmq.transport;
 
 /**
- * Counts connections, connecters and listeners that are still alive, so that closing a context can
+ * Counts connections, connectors and listeners that are still alive, so that closing a context can
  * wait, with a deadline, until every one has finished lingering.
  *
  * <p>Thread-safety: safe for any thread.

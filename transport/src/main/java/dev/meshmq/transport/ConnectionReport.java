@@ -6,7 +6,7 @@ import java.nio.channels.SocketChannel;
 /**
  * The monitor events of one connection, in libzmq's order and each at most as often as it should
  * come: one handshake failure (with the most specific reason known), one COMMAND_IGNORED, one
- * DISCONNECTED. Also remembers whether the connection failed on a protocol error, which its connecter
+ * DISCONNECTED. Also remembers whether the connection failed on a protocol error, which its connector
  * reads to decide against reconnecting.
  *
  * <p>Thread-safety: owned by the connection's I/O thread.

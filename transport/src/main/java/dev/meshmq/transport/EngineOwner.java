@@ -1,7 +1,7 @@
 package dev.meshmq.transport;
 
 /**
- * What a {@link StreamEngine} reports to the listener or connecter that created it.
+ * What a {@link StreamEngine} reports to the listener or connector that created it.
  *
  * <p>Thread-safety: called on the engine's I/O thread only.
  */

@@ -1,7 +1,7 @@
 package dev.meshmq.transport;
 
 /**
- * How the socket side closes the far end of a {@link PeerLink}: the engine, connecter or inproc peer
+ * How the socket side closes the far end of a {@link PeerLink}: the engine, connector or inproc peer
  * behind it.
  *
  * <p>Thread-safety: callable from any thread.

@@ -98,7 +98,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /**
      * Starts the connection: sends the greeting and READY, and listens. I/O thread only.
      *
-     * @param existingKey the channel's key if a connecter registered it, else null
+     * @param existingKey the channel's key if a connector registered it, else null
      */
     void start(SelectionKey existingKey) {
         try {

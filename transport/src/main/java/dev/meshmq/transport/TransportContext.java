@@ -138,19 +138,19 @@ public final class TransportContext {
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
         TransportOptions options = host.transportOptions();
-        StreamConnecter connecter;
+        StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
             InetSocketAddress first = address.resolveForConnect(text, options.ipv6());
-            connecter = new StreamConnecter(pickThread(), text, () -> resolveAgain(address, text, options, first),
+            connector = new StreamConnector(pickThread(), text, () -> resolveAgain(address, text, options, first),
                     true, host, activity);
         } else {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
-            connecter = new StreamConnecter(pickThread(), text, () -> target, false, host, activity);
+            connector = new StreamConnector(pickThread(), text, () -> target, false, host, activity);
         }
-        connecter.start();
-        return connecter.link();
+        connector.start();
+        return connector.link();
     }
 
     private static SocketAddress resolveAgain(TcpAddress address, String text, TransportOptions options,
@@ -163,7 +163,7 @@ public final class TransportContext {
     }
 
     /**
-     * Waits until every connection, connecter and listener has finished (each is bounded by its
+     * Waits until every connection, connector and listener has finished (each is bounded by its
      * linger), then stops the I/O threads.
      *
      * @param timeoutNanos the longest wait for lingering connections
@@ -178,7 +178,7 @@ public final class TransportContext {
     }
 
     /**
-     * Returns how many connections, connecters and listeners are alive.
+     * Returns how many connections, connectors and listeners are alive.
      *
      * @return the count
      */

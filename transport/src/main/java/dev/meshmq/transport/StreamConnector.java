@@ -26,12 +26,12 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
  */
-final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
+final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
 
-    /** Where the connecter is in its cycle. */
+    /** Where the connector is in its cycle. */
     enum State { WAITING, CONNECTING, CONNECTED, FINISHED }
 
-    private static final System.Logger LOG = System.getLogger(StreamConnecter.class.getName());
+    private static final System.Logger LOG = System.getLogger(StreamConnector.class.getName());
 
     private final IoThread io;
     private final String endpoint;
@@ -54,7 +54,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
     private boolean terminating;
     private long lingerDeadlineNanos;
 
-    StreamConnecter(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp, LinkHost host,
+    StreamConnector(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp, LinkHost host,
             ActivityCounter activity) {
         this.io = io;
         this.endpoint = endpoint;
@@ -157,7 +157,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
 
     @Override
     public void onFailure(Throwable failure) {
-        LOG.log(Level.ERROR, "connecter for " + endpoint + " failed; it starts over", failure);
+        LOG.log(Level.ERROR, "connector for " + endpoint + " failed; it starts over", failure);
         if (terminating) {
             finish();
             return;
@@ -309,7 +309,7 @@ final class StreamConnecter implements IoHandler, EngineOwner, LinkControl {
         if (engine != null) {
             StreamEngine running = engine;
             engine = null;
-            running.close("connecter finished");
+            running.close("connector finished");
         }
         closeChannel();
         link.inbound().closeWriting();
