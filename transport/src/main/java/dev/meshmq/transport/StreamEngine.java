@@ -22,14 +22,13 @@ import java.nio.channels.SocketChannel;
  * <p>States: {@link State#GREETING} until the peer's 64-byte greeting is in, {@link State#HANDSHAKE}
  * until the mechanism has described the peer, {@link State#ACTIVE} while messages flow,
  * {@link State#CLOSED} at the end.
- * Every transition goes through {@link #moveTo}. Input is either {@link Input#READING} or
- * {@link Input#PAUSED} because the socket's inbound pipe is full; only {@link #pauseInput} and
- * {@link #resumeInput} change it. Any protocol violation, I/O error or failure of this engine's own
- * code closes this connection only.
+ * Every transition goes through {@link #moveTo}. Reading, and pausing while the socket's inbound pipe
+ * is full, is {@link EngineInput}'s job. Any protocol violation, I/O error or failure of this
+ * engine's own code closes this connection only.
  *
  * <p>Memory: an engine owns no codec buffer. It reads into and encodes into its I/O thread's shared
- * buffers ({@link IoBuffers}); it keeps a heap copy of undecoded input only while paused, and an
- * output buffer only while the channel has not taken all it was given ({@link EngineOutput}).
+ * buffers ({@link IoBuffers}); its input side keeps a heap copy of undecoded bytes only while paused,
+ * and its output side a buffer only while the channel has not taken all it was given.
  *
  * <p>After the handshake, well-formed commands this engine has no use for (an unknown name, a second
  * READY, an ERROR) are ignored, as libzmq does and RFC 37 allows, counted on the link, and reported
@@ -43,12 +42,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** The life of a connection. */
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
-    /** Whether input is read from the channel. */
-    enum Input { READING, PAUSED }
-
     private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
-    private static final int READS_PER_EVENT = 8;
     private static final int DRAIN_READS_AT_CLOSE = 16;
     private static final int DRAIN_BUFFER_BYTES = 4096;
     private static final byte[] NO_BYTES = new byte[0];
@@ -62,6 +57,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final Mechanism.Sink handshakeSink = this::sendHandshakeCommand;
     private final FrameDecoder frameDecoder;
     private final EngineOutput output;
+    private final EngineInput input;
     private final Runnable outputTask = guarded(this::onOutputReady);
     private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionReport report;
@@ -69,12 +65,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final boolean receivesSubscriptions;
 
     private State state = State.GREETING;
-    private Input input = Input.READING;
     private SelectionKey key;
     private Greeting peerGreeting;
     private PeerLink link;
-    private Message pendingInbound;
-    private ByteBuffer heldInput;
     private Timer handshakeTimer;
     private Timer lingerTimer;
     private boolean terminating;
@@ -90,6 +83,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.output = new EngineOutput(io.buffers(), channel);
+        this.input = new EngineInput(channel, io.buffers(), new InputConnection());
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
@@ -130,7 +124,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     /** Returns whether reads are paused because the socket has not taken what came in. */
     boolean isInputPaused() {
-        return input == Input.PAUSED;
+        return input.isPaused();
     }
 
     private void moveTo(State next) {
@@ -147,7 +141,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             flushOutput();
         }
         if (state != State.CLOSED && selected.isValid() && selected.isReadable()) {
-            readInput();
+            input.read();
         }
     }
 
@@ -155,43 +149,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     public void onFailure(Throwable failure) {
         LOG.log(Level.ERROR, "connection " + remoteAddress + " failed; closing it", failure);
         close("internal error: " + failure);
-    }
-
-    private void readInput() {
-        for (int round = 0; round < READS_PER_EVENT && state != State.CLOSED && input == Input.READING; round++) {
-            ByteBuffer in = io.buffers().input();
-            int count;
-            try {
-                count = channel.read(in);
-            } catch (IOException e) {
-                close("read failed: " + e.getMessage());
-                return;
-            }
-            if (count < 0) {
-                close("peer closed the connection");
-                return;
-            }
-            if (count == 0) {
-                return;
-            }
-            heartbeat.onInput();
-            in.flip();
-            decode(in);
-            if (state != State.CLOSED && in.hasRemaining()) {
-                holdInput(in);
-            }
-            if (count < in.capacity()) {
-                return;
-            }
-        }
-    }
-
-    /** Keeps what the paused decoder left in the shared buffer, in a heap buffer of just that size. */
-    private void holdInput(ByteBuffer in) {
-        if (input != Input.PAUSED) {
-            throw new IllegalStateException("decoder stopped with " + in.remaining() + " bytes left while reading");
-        }
-        heldInput = ByteBuffer.allocate(in.remaining()).put(in).flip();
     }
 
     /** Decodes what {@code in} holds, stopping early when the inbound pipe is full. */
@@ -270,7 +227,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (peer != null && state != State.CLOSED) {
             onHandshakeDone(peer);
         }
-        return state == State.ACTIVE && input == Input.READING;
+        return state == State.ACTIVE && !input.isPaused();
     }
 
     /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
@@ -322,42 +279,52 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (link.inbound().writeHoldingWakeup(message)) {
             return true;
         }
-        pendingInbound = message;
-        pauseInput();
+        input.hold(message);
         return false;
     }
 
-    private void pauseInput() {
-        input = Input.PAUSED;
-        setInterest(SelectionKey.OP_READ, false);
-        heartbeat.onInputPaused();
-    }
-
-    private void resumeInput() {
-        input = Input.READING;
-        setInterest(SelectionKey.OP_READ, true);
-        heartbeat.onInputResumed();
-    }
-
-    /** The socket drained the inbound pipe: deliver the held message and held bytes, then read on. */
+    /** The socket drained the inbound pipe: the input side delivers what it held and reads on. */
     private void onInboundWritable() {
-        if (state != State.ACTIVE || pendingInbound == null) {
-            return;
+        if (state == State.ACTIVE) {
+            input.retry(link.inbound());
         }
-        if (!link.inbound().write(pendingInbound)) {
-            return;
+    }
+
+    /** What the input side sees of this connection. */
+    private final class InputConnection implements EngineInput.Connection {
+
+        @Override
+        public void decode(ByteBuffer in) {
+            StreamEngine.this.decode(in);
         }
-        pendingInbound = null;
-        input = Input.READING;
-        if (heldInput != null) {
-            decode(heldInput);
-            if (!heldInput.hasRemaining()) {
-                heldInput = null;
+
+        @Override
+        public boolean isOpen() {
+            return state != State.CLOSED;
+        }
+
+        @Override
+        public void close(String reason) {
+            StreamEngine.this.close(reason);
+        }
+
+        @Override
+        public void wantReads(boolean wanted) {
+            setInterest(SelectionKey.OP_READ, wanted);
+        }
+
+        @Override
+        public void inputArrived() {
+            heartbeat.onInput();
+        }
+
+        @Override
+        public void pausedBySocket(boolean paused) {
+            if (paused) {
+                heartbeat.onInputPaused();
+            } else {
+                heartbeat.onInputResumed();
             }
-        }
-        if (state == State.ACTIVE && pendingInbound == null) {
-            resumeInput();
-            readInput();
         }
     }
 
@@ -460,7 +427,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         state = State.CLOSED;
         heartbeat.stop();
         output.release();
-        heldInput = null;
+        input.release();
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
         if (handshakeTimer != null) {
             handshakeTimer.cancel();

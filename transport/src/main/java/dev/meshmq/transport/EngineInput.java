@@ -1,0 +1,152 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.Message;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The input side of one stream connection: reads the channel into its I/O thread's shared input
+ * buffer and hands the bytes to the connection's decoder, and holds back when the socket's inbound
+ * pipe is full.
+ *
+ * <p>States: {@link State#READING}, or {@link State#PAUSED} while the socket has not taken what came
+ * in; {@link #hold} and {@link #resume} are the only transitions. While paused the message the pipe
+ * refused and the bytes not decoded yet are kept here (a heap copy of just those bytes), the channel
+ * is not read, and the kernel's buffers push back on the peer. When the socket has drained the pipe,
+ * {@link #retry} delivers the held message, decodes the held bytes and reads on.
+ *
+ * <p>Thread-safety: owned by the connection's I/O thread.
+ */
+final class EngineInput {
+
+    /** What the input side needs from its connection. */
+    interface Connection {
+
+        /** Decodes {@code in}; may call {@link #hold} and stop early, leaving bytes in it. */
+        void decode(ByteBuffer in);
+
+        /** Returns whether the connection is still open. */
+        boolean isOpen();
+
+        /** Closes the connection for {@code reason}. */
+        void close(String reason);
+
+        /** Asks the selector to report the channel readable, or not. */
+        void wantReads(boolean wanted);
+
+        /** Bytes arrived from the peer (for the heartbeat). */
+        void inputArrived();
+
+        /** Reading stopped ({@code true}) or started again ({@code false}) because of the socket. */
+        void pausedBySocket(boolean paused);
+    }
+
+    /** Whether the channel is read. */
+    enum State { READING, PAUSED }
+
+    private static final int READS_PER_EVENT = 8;
+
+    private final SocketChannel channel;
+    private final IoBuffers buffers;
+    private final Connection connection;
+    private State state = State.READING;
+    private Message refused;
+    private ByteBuffer undecoded;
+
+    EngineInput(SocketChannel channel, IoBuffers buffers, Connection connection) {
+        this.channel = channel;
+        this.buffers = buffers;
+        this.connection = connection;
+    }
+
+    boolean isPaused() {
+        return state == State.PAUSED;
+    }
+
+    /** Reads and decodes what the channel has, a bounded number of reads, while reading is on. */
+    void read() {
+        for (int round = 0; round < READS_PER_EVENT && connection.isOpen() && state == State.READING; round++) {
+            ByteBuffer in = buffers.input();
+            int count;
+            try {
+                count = channel.read(in);
+            } catch (IOException e) {
+                connection.close("read failed: " + e.getMessage());
+                return;
+            }
+            if (count < 0) {
+                connection.close("peer closed the connection");
+                return;
+            }
+            if (count == 0) {
+                return;
+            }
+            connection.inputArrived();
+            in.flip();
+            connection.decode(in);
+            if (connection.isOpen() && in.hasRemaining()) {
+                keepUndecoded(in);
+            }
+            if (count < in.capacity()) {
+                return;
+            }
+        }
+    }
+
+    /** Keeps what the paused decoder left in the shared buffer, in a heap buffer of just that size. */
+    private void keepUndecoded(ByteBuffer in) {
+        if (state != State.PAUSED) {
+            throw new IllegalStateException("decoder stopped with " + in.remaining() + " bytes left while reading");
+        }
+        undecoded = ByteBuffer.allocate(in.remaining()).put(in).flip();
+    }
+
+    /**
+     * The inbound pipe refused {@code message}: keep it and stop reading until {@link #retry}.
+     *
+     * @param message the message to deliver first when the socket has room again
+     */
+    void hold(Message message) {
+        refused = message;
+        state = State.PAUSED;
+        connection.wantReads(false);
+        connection.pausedBySocket(true);
+    }
+
+    /**
+     * The socket drained the inbound pipe: deliver the held message and the held bytes, then read on,
+     * unless the pipe fills up again first.
+     *
+     * @param inbound the pipe to the socket
+     */
+    void retry(Pipe inbound) {
+        if (refused == null || !inbound.write(refused)) {
+            return;
+        }
+        refused = null;
+        state = State.READING;
+        if (undecoded != null) {
+            connection.decode(undecoded);
+            if (!undecoded.hasRemaining()) {
+                undecoded = null;
+            }
+        }
+        if (connection.isOpen() && refused == null) {
+            resume();
+            read();
+        }
+    }
+
+    private void resume() {
+        state = State.READING;
+        connection.wantReads(true);
+        connection.pausedBySocket(false);
+    }
+
+    /** The connection closed: what was held is dropped with it. */
+    void release() {
+        refused = null;
+        undecoded = null;
+    }
+}
