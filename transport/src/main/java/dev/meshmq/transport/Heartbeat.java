@@ -1,5 +1,7 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.transport.zmtp.Command;
+
 /**
  * The ZMTP 3.1 heartbeat of one connection (RFC 37): sends PING every interval, closes the
  * connection when nothing at all arrives within the timeout after a PING, and honours the TTL a
@@ -20,6 +22,7 @@ final class Heartbeat {
 
     /** The shortest pace of unasked PONGs, so a peer pinging very fast costs little. */
     private static final long MIN_KEEPALIVE_NANOS = 10_000_000L;
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** The pace of unasked PONGs when the peer's own pace is not known yet (one PING seen, no TTL). */
     private static final long DEFAULT_KEEPALIVE_NANOS = 100_000_000L;
@@ -37,6 +40,7 @@ final class Heartbeat {
     private long peerPingIntervalNanos;
     private int peerTtlDeciseconds;
     private Timer keepaliveTimer;
+    private boolean peerKnowsHeartbeats;
 
     Heartbeat(IoThread io, HeartbeatSettings settings, StreamEngine engine) {
         this.io = io;
@@ -44,8 +48,14 @@ final class Heartbeat {
         this.engine = engine;
     }
 
-    /** The handshake completed: start sending PINGs if configured. */
-    void start() {
+    /**
+     * The handshake completed: start sending PINGs if configured.
+     *
+     * @param peerKnowsHeartbeats whether the peer speaks ZMTP 3.1 or later, so PING and PONG mean
+     *     something to it
+     */
+    void start(boolean peerKnowsHeartbeats) {
+        this.peerKnowsHeartbeats = peerKnowsHeartbeats;
         lastInputNanos = io.clock().nanoTime();
         if (settings.intervalNanos() > 0) {
             pingTimer = io.schedule(settings.intervalNanos(), engine.guarded(this::ping));
@@ -58,7 +68,7 @@ final class Heartbeat {
     }
 
     private void ping() {
-        engine.sendPing(settings.ttlDeciseconds());
+        engine.sendHeartbeat(Command.encodePing(settings.ttlDeciseconds(), NO_BYTES), false);
         if (timeoutTimer == null) {
             long timeout = settings.timeoutNanos() > 0 ? settings.timeoutNanos() : settings.intervalNanos();
             timeoutArmedNanos = io.clock().nanoTime();
@@ -114,7 +124,7 @@ final class Heartbeat {
      * its end is answered with a reset, which would drop the unread input still held by the kernel.
      */
     void onInputPaused() {
-        if (keepaliveTimer == null && lastPeerPingNanos != 0 && engine.peerKnowsHeartbeats()) {
+        if (keepaliveTimer == null && lastPeerPingNanos != 0 && peerKnowsHeartbeats) {
             keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
         }
     }
@@ -143,7 +153,7 @@ final class Heartbeat {
     private void keepalive() {
         keepaliveTimer = null;
         if (engine.isInputPaused()) {
-            engine.sendKeepalive();
+            engine.sendHeartbeat(Command.encodePong(NO_BYTES), true);
             keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
         }
     }

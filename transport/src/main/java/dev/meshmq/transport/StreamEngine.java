@@ -44,9 +44,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
-    private static final int DRAIN_READS_AT_CLOSE = 16;
-    private static final int DRAIN_BUFFER_BYTES = 4096;
-    private static final byte[] NO_BYTES = new byte[0];
 
     private final IoThread io;
     private final SocketChannel channel;
@@ -253,7 +250,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.listenToOutboundAsReader(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
-        heartbeat.start();
+        heartbeat.start(peerGreeting.major() > ZmtpWire.VERSION_MAJOR
+                || peerGreeting.minor() >= ZmtpWire.VERSION_MINOR);
         startSubscriptions();
         flushOutput();
     }
@@ -329,14 +327,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     private void setInterest(int operation, boolean wanted) {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int current = key.interestOps();
-        int next = wanted ? current | operation : current & ~operation;
-        if (next != current) {
-            key.interestOps(next);
-        }
+        StreamChannels.setInterest(key, operation, wanted);
     }
 
     private void scheduleOutput() {
@@ -438,7 +429,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (key != null) {
             key.cancel();
         }
-        closeChannelGracefully();
+        StreamChannels.closeGracefully(channel, remoteAddress);
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
@@ -448,53 +439,24 @@ final class StreamEngine implements IoHandler, FrameHandler {
         owner.engineClosed(this, link);
     }
 
-    /**
-     * Closes the channel so that what the kernel still holds for the peer reaches it: a socket closed
-     * with unread input is reset instead (Linux sends RST and drops its send buffer), which would lose
-     * messages already written, silently. So what the peer sent and nobody will read (a PONG, say) is
-     * read and dropped first, a bounded amount.
-     */
-    private void closeChannelGracefully() {
-        try {
-            ByteBuffer sink = ByteBuffer.allocate(DRAIN_BUFFER_BYTES);
-            for (int i = 0; i < DRAIN_READS_AT_CLOSE && channel.isOpen() && channel.read(sink.clear()) > 0; i++) {
-                continue;
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "draining {0} before close failed: {1}", remoteAddress, e.toString());
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing " + remoteAddress + " failed", e);
-        }
-    }
-
     String remoteAddress() {
         return remoteAddress;
     }
 
-    /** Heartbeat: sends a PING at the next message boundary, replacing one not sent yet. */
-    void sendPing(int ttlDeciseconds) {
-        if (state == State.ACTIVE) {
-            output.setPing(Command.encodePing(ttlDeciseconds, NO_BYTES));
-            scheduleOutput();
-        }
-    }
-
-    /** Returns whether the peer greeted with ZMTP 3.1 or later, so PING and PONG mean something to it. */
-    boolean peerKnowsHeartbeats() {
-        return peerGreeting != null
-                && (peerGreeting.major() > ZmtpWire.VERSION_MAJOR || peerGreeting.minor() >= ZmtpWire.VERSION_MINOR);
-    }
-
     /**
-     * Heartbeat: while input is paused the peer's PINGs go unread, so a PONG is sent unasked to show
-     * the peer that this side is alive, only slow.
+     * Heartbeat: sends a PING, or an unasked PONG, at the next message boundary, replacing one of the
+     * same kind not sent yet.
+     *
+     * @param frame the encoded command
+     * @param pong true for a PONG
      */
-    void sendKeepalive() {
+    void sendHeartbeat(byte[] frame, boolean pong) {
         if (state == State.ACTIVE) {
-            output.setPong(Command.encodePong(NO_BYTES));
+            if (pong) {
+                output.setPong(frame);
+            } else {
+                output.setPing(frame);
+            }
             scheduleOutput();
         }
     }
