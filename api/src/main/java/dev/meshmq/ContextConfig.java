@@ -17,16 +17,19 @@ public final class ContextConfig {
     public static final Duration MAX_SPIN_WAIT = Duration.ofMillis(10);
 
     private static final long NO_CLOSE_TIMEOUT = -1;
-    private static final ContextConfig DEFAULTS = new ContextConfig(1, DEFAULT_SPIN_WAIT.toNanos(), NO_CLOSE_TIMEOUT);
+    private static final ContextConfig DEFAULTS =
+            new ContextConfig(1, DEFAULT_SPIN_WAIT.toNanos(), NO_CLOSE_TIMEOUT, ContextClock.SYSTEM);
 
     private final int ioThreads;
     private final long spinWaitNanos;
     private final long closeTimeoutNanos;
+    private final ContextClock clock;
 
-    private ContextConfig(int ioThreads, long spinWaitNanos, long closeTimeoutNanos) {
+    private ContextConfig(int ioThreads, long spinWaitNanos, long closeTimeoutNanos, ContextClock clock) {
         this.ioThreads = ioThreads;
         this.spinWaitNanos = spinWaitNanos;
         this.closeTimeoutNanos = closeTimeoutNanos;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +52,7 @@ public final class ContextConfig {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("ioThreads must be between 1 and 64, not " + count);
         }
-        return new ContextConfig(count, spinWaitNanos, closeTimeoutNanos);
+        return new ContextConfig(count, spinWaitNanos, closeTimeoutNanos, clock);
     }
 
     /**
@@ -76,7 +79,7 @@ public final class ContextConfig {
             throw new IllegalArgumentException("spinWait must be between 0 and " + MAX_SPIN_WAIT.toMillis()
                     + " ms, not " + spin);
         }
-        return new ContextConfig(ioThreads, spin.toNanos(), closeTimeoutNanos);
+        return new ContextConfig(ioThreads, spin.toNanos(), closeTimeoutNanos, clock);
     }
 
     /**
@@ -104,7 +107,7 @@ public final class ContextConfig {
         } catch (ArithmeticException e) {
             nanos = Long.MAX_VALUE;
         }
-        return new ContextConfig(ioThreads, spinWaitNanos, nanos);
+        return new ContextConfig(ioThreads, spinWaitNanos, nanos, clock);
     }
 
     /**
@@ -123,6 +126,27 @@ public final class ContextConfig {
      */
     public Duration spinWait() {
         return Duration.ofNanos(spinWaitNanos);
+    }
+
+    /**
+     * Returns these settings with another clock for the I/O threads' timers (heartbeats, reconnects,
+     * handshake deadlines, linger); see {@link ContextClock}. Tests use a clock they move by hand, so
+     * that a 30-second heartbeat timeout or a one-minute reconnect interval passes in no time.
+     *
+     * @param timers the clock
+     * @return the new settings
+     */
+    public ContextConfig withClock(ContextClock timers) {
+        return new ContextConfig(ioThreads, spinWaitNanos, closeTimeoutNanos, Objects.requireNonNull(timers, "timers"));
+    }
+
+    /**
+     * Returns the clock the I/O threads' timers run on.
+     *
+     * @return {@link ContextClock#SYSTEM} unless set
+     */
+    public ContextClock clock() {
+        return clock;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.meshmq.patterns;
 
 import dev.meshmq.ClientSocket;
 import dev.meshmq.Context;
+import dev.meshmq.ContextClock;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
@@ -76,7 +77,9 @@ final class MeshContext implements SocketHost {
     MeshContext(ContextConfig config) {
         this.spinNanos = config.spinWait().toNanos();
         this.closeTimeoutNanos = config.closeTimeout().map(SocketOptionValues::saturatedNanos).orElse(Timeouts.FOREVER);
-        this.transport = new TransportContext(config.ioThreads(), NanoClock.SYSTEM, spinNanos);
+        NanoClock timers = config.clock() == ContextClock.SYSTEM ? NanoClock.SYSTEM : config.clock()::nanoTime;
+        this.transport = new TransportContext(config.ioThreads(), timers, spinNanos);
+        config.clock().onAdvance(transport::clockMoved);
         transport.onIoThreadDeath(this::ioThreadDied);
     }
 

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TransportContext {
 
+    private static final Runnable NO_TASK = () -> { };
+
     private final IoThread[] ioThreads;
     private final AtomicInteger nextThread = new AtomicInteger();
     private final ActivityCounter activity = new ActivityCounter();
@@ -51,6 +53,16 @@ public final class TransportContext {
         for (IoThread thread : ioThreads) {
             String name = thread.name();
             thread.onDeath(cause -> listener.accept(name, cause));
+        }
+    }
+
+    /**
+     * Makes every I/O thread look at its timers again now: the clock was moved by hand.
+     * Any thread.
+     */
+    public void clockMoved() {
+        for (IoThread thread : ioThreads) {
+            thread.execute(NO_TASK);
         }
     }
 
