@@ -29,8 +29,19 @@ final class ChildJvm implements AutoCloseable {
     private final Path errorFile;
 
     ChildJvm(String... jvmOptions) throws IOException {
+        this(0, jvmOptions);
+    }
+
+    /**
+     * Starts the child with at most {@code openFiles} open files (through the shell's ulimit), or with
+     * this process's limit if 0.
+     */
+    ChildJvm(int openFiles, String... jvmOptions) throws IOException {
         errorFile = Files.createTempFile("meshmq-child-", ".err");
         List<String> command = new ArrayList<>();
+        if (openFiles > 0) {
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + openFiles + " && exec \"$0\" \"$@\""));
+        }
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
@@ -86,6 +97,14 @@ final class ChildJvm implements AutoCloseable {
         int colon = hostPort.lastIndexOf(':');
         return new java.net.InetSocketAddress(hostPort.substring(0, colon),
                 Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /** The child's processor time so far, user and system, in seconds (Linux /proc). */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0;
     }
 
     String errors() throws IOException {

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class InprocRegistry {
 
-    private static final System.Logger LOG = System.getLogger(InprocRegistry.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(InprocRegistry.class);
 
     /** A connect waiting for its name to be bound. */
     private record Pending(LinkHost connector, Pipe toBinder, Pipe toConnector, PeerLink connectorLink) {

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  */
 public final class IoThread implements Executor {
 
-    private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(IoThread.class);
     private static final int TASKS_PER_ROUND = 4096;
 
     private final Selector selector;

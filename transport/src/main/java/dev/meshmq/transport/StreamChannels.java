@@ -26,7 +26,7 @@ final class StreamChannels {
 
     static final int IPC_BUFFER_BYTES = 1 << 20;
 
-    private static final System.Logger LOG = System.getLogger(StreamChannels.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(StreamChannels.class);
     private static final int DRAIN_READS_AT_CLOSE = 16;
     private static final int DRAIN_BUFFER_BYTES = 4096;
 

@@ -31,7 +31,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     /** Where the connector is in its cycle. */
     enum State { WAITING, CONNECTING, CONNECTED, FINISHED }
 
-    private static final System.Logger LOG = System.getLogger(StreamConnector.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(StreamConnector.class);
 
     private final IoThread io;
     private final String endpoint;

@@ -42,7 +42,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** The life of a connection. */
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
-    private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(StreamEngine.class);
     private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
 
     private final IoThread io;
@@ -144,8 +144,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     @Override
     public void onFailure(Throwable failure) {
-        LOG.log(Level.ERROR, "connection " + remoteAddress + " failed; closing it", failure);
         close("internal error: " + failure);
+        LOG.log(Level.ERROR, "connection " + remoteAddress + " failed; it was closed", failure);
     }
 
     /** Decodes what {@code in} holds, stopping early when the inbound pipe is full. */

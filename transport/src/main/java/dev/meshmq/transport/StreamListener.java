@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamListener implements IoHandler, EngineOwner {
 
-    private static final System.Logger LOG = System.getLogger(StreamListener.class.getName());
+    private static final System.Logger LOG = SafeLogger.of(StreamListener.class);
     private static final int ACCEPTS_PER_EVENT = 256;
+    private static final long ACCEPT_PAUSE_MILLIS = 100;
     private static final long RELEASE_TIMEOUT_SECONDS = 5;
     private static final long RELEASE_POLL_MILLIS = 100;
 
@@ -88,8 +89,7 @@ final class StreamListener implements IoHandler, EngineOwner {
             try {
                 accepted = channel.accept();
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "accept on {0} failed: {1}", endpoint, e.toString());
-                events.emit(MonitorEventType.ACCEPT_FAILED, 0, e.toString());
+                acceptFailed(e);
                 return;
             }
             if (accepted == null) {
@@ -97,6 +97,24 @@ final class StreamListener implements IoHandler, EngineOwner {
             }
             startEngine(accepted);
         }
+    }
+
+    /**
+     * Accepting failed (out of file descriptors, say): the pending connection stays in the kernel's queue
+     * and the selector would report it again at once, so accepting pauses for
+     * {@value #ACCEPT_PAUSE_MILLIS} ms instead of spinning, with one WARNING and one ACCEPT_FAILED event
+     * per pause.
+     */
+    private void acceptFailed(IOException failure) {
+        StreamChannels.setInterest(key, SelectionKey.OP_ACCEPT, false);
+        io.schedule(ACCEPT_PAUSE_MILLIS * 1_000_000L, guarded(() -> {
+            if (!closed) {
+                StreamChannels.setInterest(key, SelectionKey.OP_ACCEPT, true);
+            }
+        }));
+        events.emit(MonitorEventType.ACCEPT_FAILED, 0, failure.toString());
+        LOG.log(Level.WARNING, "accept on {0} failed: {1}; accepting again in {2} ms",
+                endpoint, failure.toString(), ACCEPT_PAUSE_MILLIS);
     }
 
     private void startEngine(SocketChannel accepted) {
