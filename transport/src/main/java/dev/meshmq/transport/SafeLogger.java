@@ -8,9 +8,12 @@ import java.util.ResourceBundle;
  * file descriptors, java.util.logging's formatter cannot load the time-zone data and fails from then
  * on), so a log call must not be what takes an I/O thread down.
  *
+ * <p>The patterns module logs through it too, for what it logs on I/O threads (discards at close,
+ * drops).
+ *
  * <p>Thread-safety: as thread-safe as the logger it wraps.
  */
-final class SafeLogger implements System.Logger {
+public final class SafeLogger implements System.Logger {
 
     private final System.Logger delegate;
 
@@ -25,7 +28,17 @@ final class SafeLogger implements System.Logger {
      * @return the logger
      */
     static System.Logger of(Class<?> owner) {
-        return new SafeLogger(System.getLogger(owner.getName()));
+        return named(owner.getName());
+    }
+
+    /**
+     * Returns a logger of the given name that never throws.
+     *
+     * @param name the logger's name
+     * @return the logger
+     */
+    public static System.Logger named(String name) {
+        return new SafeLogger(System.getLogger(name));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.meshmq.SocketType;
 import dev.meshmq.patterns.monitor.MonitorSlot;
 import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.lang.System.Logger.Level;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class LingerTracker {
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     public static final String LOGGER_NAME = "dev.meshmq.patterns.LingerTracker";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
     /** Time allowed past the linger for the transport to report the last link. */
     private static final long REPORT_MARGIN_NANOS = 1_000_000_000L;
 

@@ -3,6 +3,7 @@ package dev.meshmq.patterns.monitor;
 import dev.meshmq.Monitor;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.transport.SafeLogger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ final class SocketMonitor implements Monitor {
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.SocketMonitor";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Not an event: wakes the thread to check at once whether it may stop. Compared by identity. */
     private static final MonitorEvent NUDGE = new MonitorEvent(MonitorEventType.MONITOR_STOPPED, "", "", "",

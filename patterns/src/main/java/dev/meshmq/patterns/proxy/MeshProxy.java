@@ -10,6 +10,7 @@ import dev.meshmq.Poller;
 import dev.meshmq.Proxy;
 import dev.meshmq.ProxyStatistics;
 import dev.meshmq.Socket;
+import dev.meshmq.transport.SafeLogger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ public final class MeshProxy implements Proxy {
     private static final Duration POLL_SLICE = Duration.ofSeconds(1);
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.MeshProxy";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
 
     private final Poller poller;
     private final ProxyControl control;

@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.pubsub;
 
 import dev.meshmq.DropListener;
+import dev.meshmq.transport.SafeLogger;
 
 /**
  * Holds a publisher's {@link DropListener} and calls it when a subscriber starts or stops dropping,
@@ -12,7 +13,7 @@ final class DropNotifier {
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.DropNotifier";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
 
     private volatile DropListener listener;
 

@@ -7,6 +7,7 @@ import dev.meshmq.patterns.core.LinkState;
 import dev.meshmq.patterns.core.SocketBase;
 import dev.meshmq.patterns.core.SocketHost;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.lang.System.Logger.Level;
 
 /**
@@ -19,7 +20,7 @@ public final class PairSocketImpl extends BalancedSocket implements PairSocket {
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.PairSocketImpl";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
 
     private PeerLink peer;
 

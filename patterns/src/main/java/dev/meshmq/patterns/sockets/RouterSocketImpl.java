@@ -14,6 +14,7 @@ import dev.meshmq.patterns.routing.FairQueue;
 import dev.meshmq.patterns.routing.RoutingIds;
 import dev.meshmq.patterns.routing.RoutingTable;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.lang.System.Logger.Level;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.RouterSocketImpl";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
 
     private final FairQueue inbound = new FairQueue(link -> { });
     private final RoutingTable table = new RoutingTable();
