@@ -30,6 +30,10 @@ final class Heartbeat {
     private final IoThread io;
     private final HeartbeatSettings settings;
     private final StreamEngine engine;
+    private final Runnable pingTask;
+    private final Runnable timeoutTask;
+    private final Runnable ttlTask;
+    private final Runnable keepaliveTask;
     private long lastInputNanos;
     private Timer pingTimer;
     private Timer timeoutTimer;
@@ -46,6 +50,10 @@ final class Heartbeat {
         this.io = io;
         this.settings = settings;
         this.engine = engine;
+        this.pingTask = engine.guarded(this::ping);
+        this.timeoutTask = engine.guarded(this::onTimeout);
+        this.ttlTask = engine.guarded(this::onTtlExpired);
+        this.keepaliveTask = engine.guarded(this::keepalive);
     }
 
     /**
@@ -58,7 +66,7 @@ final class Heartbeat {
         this.peerKnowsHeartbeats = peerKnowsHeartbeats;
         lastInputNanos = io.clock().nanoTime();
         if (settings.intervalNanos() > 0) {
-            pingTimer = io.schedule(settings.intervalNanos(), engine.guarded(this::ping));
+            pingTimer = io.schedule(settings.intervalNanos(), pingTask);
         }
     }
 
@@ -72,9 +80,9 @@ final class Heartbeat {
         if (timeoutTimer == null) {
             long timeout = settings.timeoutNanos() > 0 ? settings.timeoutNanos() : settings.intervalNanos();
             timeoutArmedNanos = io.clock().nanoTime();
-            timeoutTimer = io.schedule(timeout, engine.guarded(this::onTimeout));
+            timeoutTimer = io.schedule(timeout, timeoutTask);
         }
-        pingTimer = io.schedule(settings.intervalNanos(), engine.guarded(this::ping));
+        pingTimer = io.schedule(settings.intervalNanos(), pingTask);
     }
 
     private void onTimeout() {
@@ -102,7 +110,7 @@ final class Heartbeat {
         peerTtlDeciseconds = ttlDeciseconds;
         if (ttlDeciseconds > 0 && ttlTimer == null) {
             ttlArmedNanos = io.clock().nanoTime();
-            ttlTimer = io.schedule(ttlDeciseconds * 100_000_000L, engine.guarded(this::onTtlExpired));
+            ttlTimer = io.schedule(ttlDeciseconds * 100_000_000L, ttlTask);
         }
     }
 
@@ -125,7 +133,7 @@ final class Heartbeat {
      */
     void onInputPaused() {
         if (keepaliveTimer == null && lastPeerPingNanos != 0 && peerKnowsHeartbeats) {
-            keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), keepaliveTask);
         }
     }
 
@@ -154,7 +162,7 @@ final class Heartbeat {
         keepaliveTimer = null;
         if (engine.isInputPaused()) {
             engine.sendHeartbeat(Command.encodePong(NO_BYTES), true);
-            keepaliveTimer = io.schedule(keepalivePaceNanos(), engine.guarded(this::keepalive));
+            keepaliveTimer = io.schedule(keepalivePaceNanos(), keepaliveTask);
         }
     }
 

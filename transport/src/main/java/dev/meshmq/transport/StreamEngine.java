@@ -63,7 +63,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private State state = State.GREETING;
     private SelectionKey key;
-    private Greeting peerGreeting;
     private PeerLink link;
     private Timer handshakeTimer;
     private Timer lingerTimer;
@@ -154,7 +153,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
             if (state == State.GREETING) {
                 handshake.readGreeting(in, handshakeSink);
                 if (handshake.step() == ZmtpHandshake.Step.MECHANISM) {
-                    peerGreeting = handshake.peerGreeting();
                     moveTo(State.HANDSHAKE);
                 }
             }
@@ -250,8 +248,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link.listenToOutboundAsReader(() -> io.execute(outputTask));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
-        heartbeat.start(peerGreeting.major() > ZmtpWire.VERSION_MAJOR
-                || peerGreeting.minor() >= ZmtpWire.VERSION_MINOR);
+        Greeting greeting = handshake.peerGreeting();
+        heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
         startSubscriptions();
         flushOutput();
     }
@@ -261,7 +259,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
      * link could not be told that the previous connection ended is told now, before new subscriptions.
      */
     private void startSubscriptions() {
-        output.start(new OutgoingMessages(link, options, peerGreeting.minor()));
+        output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()));
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
             onMessage(PeerLink.CONNECTION_ENDED);
         }
