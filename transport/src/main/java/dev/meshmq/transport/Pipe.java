@@ -1,9 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.Message;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Objects;
 
 /**
  * A one-way queue of whole messages from one writer thread to one reader thread, with a high-water
@@ -24,9 +22,11 @@ import java.util.Objects;
  * want of room, arms its end before it answers, and every arming is disarmed exactly once, by a
  * compare-and-set, by whoever sees that the end may go on (the other end, a raise of the mark, a close,
  * or the refused call itself when it looks again). The winner runs the listener, unless it is the
- * refused call, which then answers yes instead. The package documentation gives the memory-ordering
- * argument. Each end keeps its counter on cache lines of its own ({@link PipeEnd}) and reads the other
- * end's only when its cached view runs out (the reader) or the pipe looks full (the writer).
+ * refused call, which then answers yes instead. The flags and the arming steps live in
+ * {@link PipeSignals}, a CONFLATE pipe's single slot in {@link ConflatingSlot}; the package
+ * documentation gives the memory-ordering argument. Each end keeps its counter on cache lines of its
+ * own ({@link PipeEnd}) and reads the other end's only when its cached view runs out (the reader) or
+ * the pipe looks full (the writer).
  *
  * <p>Thread-safety: {@code write}, {@code writeHoldingWakeup}, {@code releaseWakeup}, {@code hasRoom},
  * {@code hasRoomOrWatch} and {@code closeWriting} from the writer thread only, {@code read} and
@@ -34,41 +34,15 @@ import java.util.Objects;
  */
 public final class Pipe {
 
-    private static final PipeReaderListener NO_READER = () -> { };
-    private static final PipeWriterListener NO_WRITER = () -> { };
-    private static final VarHandle READER_ARMED;
-    private static final VarHandle WRITER_ARMED;
-    private static final VarHandle READER_LISTENER;
-    private static final VarHandle WRITER_LISTENER;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            READER_ARMED = lookup.findVarHandle(Pipe.class, "readerArmed", boolean.class);
-            WRITER_ARMED = lookup.findVarHandle(Pipe.class, "writerArmed", boolean.class);
-            READER_LISTENER = lookup.findVarHandle(Pipe.class, "readerListener", PipeReaderListener.class);
-            WRITER_LISTENER = lookup.findVarHandle(Pipe.class, "writerListener", PipeWriterListener.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** The writer's end: its chunk, slot, message and byte counts, and its view of the reader's count. */
     private final PipeEnd writer;
     /** The reader's end: its chunk, slot, message count, and its view of the writer's count. */
     private final PipeEnd reader;
+    /** The ends' closed and armed flags, their listeners and the arming protocol. */
+    private final PipeSignals signals;
     private volatile int hwm;
-    /** The reader found the pipe empty and waits for {@link PipeReaderListener#onReadable()}. */
-    private volatile boolean readerArmed;
-    /** The writer was refused for want of room and waits for {@link PipeWriterListener#onWritable()}. */
-    private volatile boolean writerArmed;
-    private volatile boolean writerClosed;
-    private volatile boolean readerClosed;
-    private volatile PipeReaderListener readerListener = NO_READER;
-    private volatile PipeWriterListener writerListener = NO_WRITER;
-
     /** CONFLATE: the pipe holds one message, the newest; null for an ordinary queue. */
-    private final java.util.concurrent.atomic.AtomicReference<Message> latest;
+    private final ConflatingSlot latest;
 
     /**
      * Creates a pipe.
@@ -80,10 +54,11 @@ public final class Pipe {
     }
 
     private Pipe(int hwm, boolean conflating) {
-        this.latest = conflating ? new java.util.concurrent.atomic.AtomicReference<>() : null;
         PipeEnd[] ends = PipeEnd.pair();
         this.writer = ends[0];
         this.reader = ends[1];
+        this.signals = new PipeSignals(writer, reader, this::highWaterMark);
+        this.latest = conflating ? new ConflatingSlot(writer, reader, signals) : null;
         setHighWaterMark(hwm);
     }
 
@@ -109,8 +84,8 @@ public final class Pipe {
             throw new IllegalArgumentException("hwm must not be negative: " + hwm);
         }
         this.hwm = latest != null ? 0 : hwm;
-        if (writerArmed && !isFull()) {
-            disarmWriter();
+        if (signals.isWriterArmed() && !isFull()) {
+            signals.wakeWriter();
         }
     }
 
@@ -123,10 +98,7 @@ public final class Pipe {
      * @throws IllegalStateException if the reader already has a listener
      */
     public void registerReader(PipeReaderListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (!READER_LISTENER.compareAndSet(this, NO_READER, listener)) {
-            throw new IllegalStateException("the reader of this pipe already has a listener");
-        }
+        signals.registerReader(listener);
     }
 
     /**
@@ -138,10 +110,7 @@ public final class Pipe {
      * @throws IllegalStateException if the writer already has a listener
      */
     public void registerWriter(PipeWriterListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (!WRITER_LISTENER.compareAndSet(this, NO_WRITER, listener)) {
-            throw new IllegalStateException("the writer of this pipe already has a listener");
-        }
+        signals.registerWriter(listener);
     }
 
     /**
@@ -186,11 +155,11 @@ public final class Pipe {
     }
 
     private boolean write(Message message, boolean batched) {
-        if (readerClosed || !hasRoom()) {
+        if (signals.isReaderClosed() || !hasRoom()) {
             return false;
         }
         if (latest != null) {
-            return replaceLatest(message);
+            return latest.write(message);
         }
         writer.append(message);
         writer.addBytes(message.byteCount());
@@ -205,63 +174,9 @@ public final class Pipe {
     }
 
     private void wakeReaderIfWaiting() {
-        if (readerArmed) {
-            disarmReader();
+        if (signals.isReaderArmed()) {
+            signals.wakeReader();
         }
-    }
-
-    /** Disarms the reader's wake-up; whoever does so first runs the listener. */
-    private void disarmReader() {
-        if (READER_ARMED.compareAndSet(this, true, false)) {
-            readerListener.onReadable();
-        }
-    }
-
-    /** Disarms the writer's wake-up; whoever does so first runs the listener. */
-    private void disarmWriter() {
-        if (WRITER_ARMED.compareAndSet(this, true, false)) {
-            writerListener.onWritable();
-        }
-    }
-
-    private boolean replaceLatest(Message message) {
-        writer.addBytes(message.byteCount());
-        if (latest.getAndSet(message) == null) {
-            writer.count = writer.count + 1;
-            wakeReaderIfWaiting();
-        }
-        return true;
-    }
-
-    private Message takeLatest() {
-        Message message = latest.getAndSet(null);
-        if (message == null) {
-            message = armReaderForLatest();
-            if (message == null) {
-                return null;
-            }
-        }
-        reader.count = reader.count + 1;
-        return message;
-    }
-
-    /** {@link #armReader} for a conflating pipe: returns the message to take, or null. */
-    private Message armReaderForLatest() {
-        if (writerClosed) {
-            return latest.getAndSet(null);
-        }
-        readerArmed = true;
-        if (latest.get() == null && !writerClosed) {
-            return null;
-        }
-        if (!READER_ARMED.compareAndSet(this, true, false)) {
-            return null;
-        }
-        Message message = latest.getAndSet(null);
-        if (message == null) {
-            readerListener.onReadable();
-        }
-        return message;
     }
 
     /**
@@ -277,7 +192,7 @@ public final class Pipe {
         int limit = hwm;
         long written = writer.count;
         if (limit > 0 && written - writer.otherCountSeen >= limit) {
-            if (writerArmed) {
+            if (signals.isWriterArmed()) {
                 // Armed by an earlier refusal: the reader clears the flag at the low-water mark, so until
                 // then the pipe counts as full without touching the reader's counter (a writer that keeps
                 // trying, such as a PUB dropping, would otherwise steal its cache line on every message).
@@ -285,41 +200,10 @@ public final class Pipe {
             }
             writer.otherCountSeen = reader.count;
             if (written - writer.otherCountSeen >= limit) {
-                return armWriter(written);
+                return signals.armWriter(written);
             }
         }
         return true;
-    }
-
-    /**
-     * The pipe looked full to a writer that was not armed: arms the writer, then looks again at the
-     * current mark, the reader's count and whether the reader closed (each load after the store of the
-     * flag: see the package documentation). If nothing changed, the writer stays armed and whoever
-     * changes something runs the wake-up; otherwise this call disarms, and answers yes if there is room,
-     * or runs the wake-up itself if the reader closed meanwhile. A call that loses the disarming to
-     * another thread answers no: the winner runs the wake-up.
-     *
-     * @return whether there is room, with no wake-up owed
-     */
-    private boolean armWriter(long written) {
-        if (readerClosed) {
-            return false;
-        }
-        writerArmed = true;
-        int limit = hwm;
-        long read = reader.count;
-        writer.otherCountSeen = read;
-        boolean room = limit == 0 || written - read < limit;
-        if (!room && !readerClosed) {
-            return false;
-        }
-        if (!WRITER_ARMED.compareAndSet(this, true, false)) {
-            return false;
-        }
-        if (!room) {
-            writerListener.onWritable();
-        }
-        return room;
     }
 
     /**
@@ -329,7 +213,7 @@ public final class Pipe {
      */
     public boolean isFull() {
         int limit = hwm;
-        return limit > 0 && writer.count - reader.count >= limit && !readerClosed;
+        return limit > 0 && writer.count - reader.count >= limit && !signals.isReaderClosed();
     }
 
     /**
@@ -339,7 +223,7 @@ public final class Pipe {
      * @return true if the pipe has room (or no limit)
      */
     public boolean hasRoomOrWatch() {
-        return !readerClosed && hasRoom();
+        return !signals.isReaderClosed() && hasRoom();
     }
 
     /**
@@ -351,13 +235,13 @@ public final class Pipe {
      */
     public Message read() {
         if (latest != null) {
-            return takeLatest();
+            return latest.read();
         }
         long count = reader.count;
         if (reader.otherCountSeen == count) {
             long written = writer.count;
             if (written == count) {
-                written = armReader(count);
+                written = signals.armReader(count);
                 if (written == count) {
                     return null;
                 }
@@ -366,45 +250,13 @@ public final class Pipe {
         }
         Message message = (Message) reader.take();
         reader.count = count + 1;
-        if (writerArmed) {
+        if (signals.isWriterArmed()) {
             int limit = hwm;
             if (limit == 0 || writer.count - (count + 1) <= lowWaterMark(limit)) {
-                disarmWriter();
+                signals.wakeWriter();
             }
         }
         return message;
-    }
-
-    /**
-     * The pipe looked empty to the reader: arms the reader, then looks again at the writer's count and
-     * whether the writer closed (each load after the store of the flag). If nothing changed, the reader
-     * stays armed; otherwise this call disarms, and takes a message if there is one, or runs the wake-up
-     * itself if the writer closed meanwhile. A call that loses the disarming to the writer answers
-     * empty: the writer runs the wake-up.
-     *
-     * @param count the reader's count
-     * @return the writer's count; {@code count} itself means the read answers empty
-     */
-    private long armReader(long count) {
-        if (writerClosed) {
-            // a writer's last messages precede its close, so this count is final
-            return writer.count;
-        }
-        readerArmed = true;
-        long written = writer.count;
-        if (written == count && !writerClosed) {
-            return count;
-        }
-        if (!READER_ARMED.compareAndSet(this, true, false)) {
-            return count;
-        }
-        if (written == count) {
-            written = writer.count;
-            if (written == count) {
-                readerListener.onReadable();
-            }
-        }
-        return written;
     }
 
     private static long lowWaterMark(int limit) {
@@ -453,8 +305,7 @@ public final class Pipe {
      * looks at the closed flag after its store of the flag, so one of the two sees the other.
      */
     public void closeWriting() {
-        writerClosed = true;
-        disarmReader();
+        signals.closeWriting();
     }
 
     /**
@@ -462,8 +313,7 @@ public final class Pipe {
      * only. Ordered against an arming writer as {@link #closeWriting()} is against an arming reader.
      */
     public void closeReading() {
-        readerClosed = true;
-        disarmWriter();
+        signals.closeReading();
     }
 
     /**
@@ -472,7 +322,7 @@ public final class Pipe {
      * @return true once the pipe is finished for the reader
      */
     public boolean isDrainedAndClosed() {
-        return writerClosed && writer.count == reader.count;
+        return signals.isWriterClosed() && writer.count == reader.count;
     }
 
     /**
@@ -481,7 +331,7 @@ public final class Pipe {
      * @return true after {@link #closeWriting()}
      */
     public boolean isWriterClosed() {
-        return writerClosed;
+        return signals.isWriterClosed();
     }
 
     /**
@@ -490,7 +340,7 @@ public final class Pipe {
      * @return true after {@link #closeReading()}
      */
     public boolean isReaderClosed() {
-        return readerClosed;
+        return signals.isReaderClosed();
     }
 
     /**
@@ -499,7 +349,7 @@ public final class Pipe {
      * @return the writer's armed flag
      */
     boolean isWriterArmed() {
-        return writerArmed;
+        return signals.isWriterArmed();
     }
 
     /**
@@ -508,6 +358,6 @@ public final class Pipe {
      * @return the reader's armed flag
      */
     boolean isReaderArmed() {
-        return readerArmed;
+        return signals.isReaderArmed();
     }
 }

@@ -23,7 +23,8 @@
  *
  * <p>Each end has one listener ({@link dev.meshmq.transport.PipeReaderListener#onReadable()},
  * {@link dev.meshmq.transport.PipeWriterListener#onWritable()}), registered once, and one armed flag
- * that the pipe owns ({@code readerArmed}, {@code writerArmed}, both volatile). An end arms when it is
+ * that the pipe owns ({@code readerArmed}, {@code writerArmed}, both volatile, kept with the closed flags
+ * and the arming steps in {@code PipeSignals}). An end arms when it is
  * about to answer "nothing to do": a read that finds the pipe empty, a write or {@code hasRoom} that
  * finds it full. The rules:
  *
