@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
 import dev.meshmq.Message;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.ManualClock;
 import dev.meshmq.testsupport.MonitorEvents;
 import java.time.Duration;
 import java.util.List;
@@ -22,23 +24,36 @@ import org.junit.jupiter.api.Test;
 /** Reconnect policy: jittered backoff up to the maximum, and the rules that stop reconnecting. */
 class ReconnectTest extends MeshTestSupport {
 
+    /**
+     * On a manual clock moved in 10 ms steps: the waits announced double from the interval to the
+     * maximum with up to 20 ms of jitter, and the clock time the attempts take covers them.
+     */
     @Test
     void theWaitBetweenAttemptsDoublesUpToTheMaximumWithJitter() {
-        Context context = newContext();
+        ManualClock clock = new ManualClock();
+        Context context = newContext(ContextConfig.defaults().withClock(clock));
         PushSocket push = context.createPush();
         push.set(SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(20));
         push.set(SocketOptions.RECONNECT_INTERVAL_MAX, Duration.ofMillis(160));
         MonitorEvents events = new MonitorEvents();
         push.monitor(events);
+        long start = clock.nanoTime();
         push.connect("tcp://127.0.0.1:" + unusedTcpPort());
-        events.awaitCount(CONNECT_RETRIED, 6, TIMEOUT);
+        long[] base = {20, 40, 80, 160, 160, 160};
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> {
+            clock.advance(Duration.ofMillis(10));
+            return events.count(CONNECT_RETRIED) > base.length;
+        });
         List<Long> waits = events.events().stream().filter(event -> event.type() == CONNECT_RETRIED)
                 .map(MonitorEvent::value).toList();
-        long[] base = {20, 40, 80, 160, 160, 160};
+        long waited = 0;
         for (int i = 0; i < base.length; i++) {
             long wait = waits.get(i);
             assertTrue(wait >= base[i] && wait < base[i] + 20, "wait " + i + " was " + wait + " ms: " + waits);
+            waited += wait;
         }
+        long elapsed = Duration.ofNanos(clock.nanoTime() - start).toMillis();
+        assertTrue(elapsed >= waited, "six attempts in " + elapsed + " ms of clock time, waits " + waits);
     }
 
     @Test
