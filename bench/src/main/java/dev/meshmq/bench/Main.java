@@ -67,6 +67,9 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (!list.isEmpty() && SpinLoad.COMMAND.equals(list.get(0))) {
+            return SpinLoad.run(list.subList(1, list.size()), System.in, out);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(list);
@@ -79,6 +82,9 @@ public final class Main {
         }
         if (BenchOptions.SOAK.equals(options.command)) {
             return SoakBench.run(options, out);
+        }
+        if (BenchOptions.REPORT.equals(options.command)) {
+            return ReportCommand.run(options, err);
         }
         return runBenchmarks(options, out, err);
     }
@@ -102,28 +108,29 @@ public final class Main {
     }
 
     private static int runBenchmarks(BenchOptions options, PrintStream out, PrintStream err) {
+        MachineState machine = MachineState.now(options);
+        out.println(options.csv ? machine.csvComment() : "machine: " + machine.describe());
+        PrintStream notes = options.csv ? err : out;
         if (options.transport == Transport.IPC && options.impls.contains("jeromq")) {
-            (options.csv ? err : out).println("note: JeroMQ's ipc:// is TCP over loopback (emulation); "
-                    + "MeshMQ's is a Unix domain socket");
+            notes.println("note: JeroMQ's ipc:// is TCP over loopback (emulation); MeshMQ's is a Unix domain socket");
+        }
+        if (options.spinUs != BenchOptions.DEFAULT_SPIN && options.impls.contains("jeromq")) {
+            notes.println(spinNote(options.spinUs));
         }
         List<List<Result>> perImpl = new ArrayList<>();
         for (int i = 0; i < options.impls.size(); i++) {
             perImpl.add(new ArrayList<>());
         }
-        int failures = 0;
-        for (int round = 0; round < options.rounds; round++) {
-            for (int step = 0; step < options.impls.size(); step++) {
-                int index = (step + round) % options.impls.size();
-                String impl = options.impls.get(index);
-                try {
-                    perImpl.get(index).add(runOne(impl, options));
-                } catch (RuntimeException e) {
-                    failures++;
-                    err.println("meshmq-bench: " + impl + " " + options.command + " over "
-                            + options.transport.label() + " (procs " + options.procs + ", size " + options.size
-                            + ") FAILED: " + e.getMessage());
-                }
+        int failures;
+        try (BackgroundLoad load = BackgroundLoad.start(options.backgroundLoad)) {
+            if (load.pid() > 0) {
+                notes.println("note: background load: " + options.backgroundLoad + " busy threads in JVM pid "
+                        + load.pid());
             }
+            failures = runRounds(options, perImpl, err);
+        } catch (BenchFailure e) {
+            err.println("meshmq-bench: " + e.getMessage());
+            return 1;
         }
         List<Result> results = new ArrayList<>();
         for (List<Result> rounds : perImpl) {
@@ -139,13 +146,37 @@ public final class Main {
         return failures == 0 ? 0 : 1;
     }
 
-    private static Result runOne(String implName, BenchOptions options) {
+    static String spinNote(int spinUs) {
+        return "note: --spin-us " + spinUs + " sets MeshMQ's spin wait only; JeroMQ ignores it (it has no such "
+                + "setting)";
+    }
+
+    private static int runRounds(BenchOptions options, List<List<Result>> perImpl, PrintStream err) {
+        int failures = 0;
+        for (int round = 0; round < options.rounds; round++) {
+            for (int step = 0; step < options.impls.size(); step++) {
+                int index = (step + round) % options.impls.size();
+                String impl = options.impls.get(index);
+                try {
+                    perImpl.get(index).add(runOne(impl, options));
+                } catch (RuntimeException e) {
+                    failures++;
+                    err.println("meshmq-bench: " + impl + " " + options.command + " over "
+                            + options.transport.label() + " (procs " + options.procs + ", size " + options.size
+                            + ") FAILED: " + e.getMessage());
+                }
+            }
+        }
+        return failures;
+    }
+
+    static Result runOne(String implName, BenchOptions options) {
         Transport.resetIpcFiles();
         try {
             if (BenchOptions.CONNECT_RATE.equals(options.command)) {
                 return ConnectRateBench.run(implName, options);
             }
-            BenchImpl impl = BenchImpl.named(implName);
+            BenchImpl impl = options.impl(implName);
             if (BenchOptions.THROUGHPUT.equals(options.command)) {
                 return ThroughputBench.run(impl, options);
             }
@@ -166,17 +197,14 @@ public final class Main {
     }
 
     /** The median of each metric over the rounds of one implementation (the lower middle for even counts). */
-    private static Result median(List<Result> rounds) {
+    static Result median(List<Result> rounds) {
         Result first = rounds.get(0);
         if (rounds.size() == 1) {
             return first;
         }
         for (Map.Entry<String, Double> metric : first.metrics.entrySet()) {
-            double[] values = new double[rounds.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rounds.get(i).metrics.get(metric.getKey());
-            }
-            Arrays.sort(values);
+            double[] values = rounds.stream().map(round -> round.metrics.get(metric.getKey()))
+                    .filter(value -> value != null).mapToDouble(Double::doubleValue).sorted().toArray();
             metric.setValue(values[(values.length - 1) / 2]);
         }
         first.detail("median of " + rounds.size() + " rounds");
