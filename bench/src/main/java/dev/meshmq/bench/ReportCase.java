@@ -49,7 +49,7 @@ final class ReportCase {
                 throughput("inproc", 1, 64, "msgs_per_s", "msgs/s"),
                 latency("tcp", 2),
                 latency("inproc", 1),
-                new ReportCase("fanout PUB -> 4 SUB tcp 64 B", "fanout 4 SUB|64 B msgs/s", Chart.THROUGHPUT,
+                new ReportCase("fanout PUB -> 4 SUB tcp 64 B", "fanout 4 SUB 64 B|msgs/s", Chart.THROUGHPUT,
                         List.of(BenchOptions.FANOUT, "--subs", "4", "--size", "64"),
                         List.<String[]>of(new String[] {"delivered_per_s", "msgs/s (all SUBs)"}),
                         ThroughputBench.CPU_METRIC, "ns/msg"));
@@ -58,7 +58,7 @@ final class ReportCase {
     private static ReportCase throughput(String transport, int procs, int size, String metric, String unit) {
         String sizeLabel = size >= 1024 ? size / 1024 + " KiB" : size + " B";
         return new ReportCase("throughput " + transport + " " + procs + " proc" + (procs == 1 ? "" : "s") + " "
-                + sizeLabel, transport + " " + sizeLabel + "|" + unit, Chart.THROUGHPUT,
+                + sizeLabel, transport + (procs == 2 ? " 2 procs " : " ") + sizeLabel + "|" + unit, Chart.THROUGHPUT,
                 List.of(BenchOptions.THROUGHPUT, "--transport", transport, "--procs", Integer.toString(procs),
                         "--size", Integer.toString(size)),
                 List.<String[]>of(new String[] {metric, unit}), ThroughputBench.CPU_METRIC, "ns/msg");
@@ -66,7 +66,7 @@ final class ReportCase {
 
     private static ReportCase latency(String transport, int procs) {
         return new ReportCase("latency REQ/REP " + transport + " " + procs + " proc" + (procs == 1 ? "" : "s")
-                + " 1 B", transport + " 1 B", Chart.LATENCY,
+                + " 1 B", transport + (procs == 2 ? " 2 procs" : "") + " 1 B", Chart.LATENCY,
                 List.of(BenchOptions.LATENCY, "--transport", transport, "--procs", Integer.toString(procs),
                         "--size", "1"),
                 List.of(new String[] {"p50_us", "p50 µs"}, new String[] {"p99_us", "p99 µs"}),

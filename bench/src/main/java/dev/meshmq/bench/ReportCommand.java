@@ -15,7 +15,8 @@ import java.util.Map;
  * the standard cases ({@link ReportCase#standard()}) for both libraries, round after round (each case
  * runs both libraries back to back, the order alternating), then writes {@code DIR/report.md} (a table
  * with the median of the rounds), {@code DIR/results.csv} and SVG charts ({@link ReportWriter}).
- * Progress goes to stderr, one line per run. {@code --quick}: short runs and one round, to check
+ * Progress goes to stderr, one line per run. A failed run is tried once more, and every failed attempt
+ * is listed in the report. {@code --quick}: short runs and one round, to check
  * that the whole path works, not to measure.
  *
  * <p>Thread-safety: a program step; runs on the calling thread (the runs start threads of their own).
@@ -24,6 +25,11 @@ final class ReportCommand {
 
     static final List<String> IMPLS = List.of("meshmq", "jeromq");
     private static final int DEFAULT_ROUNDS = 3;
+    /**
+     * Tries per run: a failed run (a hang the watchdog ended, for example JeroMQ 0.6.0's rare connection
+     * that never starts its handshake) is run once more; both attempts are listed in the report.
+     */
+    private static final int ATTEMPTS = 2;
 
     private ReportCommand() {
     }
@@ -49,13 +55,14 @@ final class ReportCommand {
             IMPLS.forEach(impl -> perImpl.put(impl, new ArrayList<>()));
             results.put(reportCase, perImpl);
         }
+        List<String> problems = new ArrayList<>();
         int failures;
         try (BackgroundLoad load = BackgroundLoad.start(options.backgroundLoad)) {
             if (load.pid() > 0) {
                 err.println("report: background load: " + options.backgroundLoad + " busy threads in JVM pid "
                         + load.pid());
             }
-            failures = runAll(cases, rounds, timing, results, err);
+            failures = runAll(cases, rounds, timing, results, problems, err);
         } catch (BenchFailure e) {
             err.println("meshmq-bench report: " + e.getMessage());
             return 1;
@@ -76,7 +83,8 @@ final class ReportCommand {
         try {
             Path dir = Path.of(options.outDir);
             Files.createDirectories(dir);
-            List<Path> written = new ReportWriter(machine, MachineState.now(options), runDescription, medians)
+            List<Path> written = new ReportWriter(machine, MachineState.now(options), runDescription, medians,
+                    problems)
                     .writeAll(dir);
             for (Path file : written) {
                 err.println("report: wrote " + file);
@@ -100,7 +108,7 @@ final class ReportCommand {
     }
 
     private static int runAll(List<ReportCase> cases, int rounds, List<String> timing,
-            Map<ReportCase, Map<String, List<Result>>> results, PrintStream err) {
+            Map<ReportCase, Map<String, List<Result>>> results, List<String> problems, PrintStream err) {
         int failures = 0;
         int runsPerRound = cases.size() * IMPLS.size();
         for (int round = 0; round < rounds; round++) {
@@ -112,13 +120,19 @@ final class ReportCommand {
                     step++;
                     err.println(String.format(Locale.ROOT, "[%d/%d] %s %s round %d/%d ...", step, runsPerRound,
                             reportCase.label, impl, round + 1, rounds));
-                    try {
-                        BenchOptions options = BenchOptions.parse(reportCase.commandLine(impl, timing));
-                        results.get(reportCase).get(impl).add(Main.runOne(impl, options));
-                    } catch (UsageException | RuntimeException e) {
-                        failures++;
-                        err.println("meshmq-bench report: " + reportCase.label + " " + impl + " round "
-                                + (round + 1) + " FAILED: " + e.getMessage());
+                    String run = reportCase.label + " " + impl + " round " + (round + 1);
+                    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                        try {
+                            BenchOptions options = BenchOptions.parse(reportCase.commandLine(impl, timing));
+                            results.get(reportCase).get(impl).add(Main.runOne(impl, options));
+                            break;
+                        } catch (UsageException | RuntimeException e) {
+                            String problem = run + ", attempt " + attempt + " of " + ATTEMPTS + ", FAILED: "
+                                    + e.getMessage();
+                            problems.add(problem);
+                            err.println("meshmq-bench report: " + problem);
+                            failures += attempt == ATTEMPTS ? 1 : 0;
+                        }
                     }
                 }
             }

@@ -32,9 +32,11 @@ final class ReportWriter {
     private final MachineState end;
     private final String runDescription;
     private final Map<ReportCase, Map<String, Result>> medians;
+    private final List<String> problems;
 
     ReportWriter(MachineState start, MachineState end, String runDescription,
-            Map<ReportCase, Map<String, Result>> medians) {
+            Map<ReportCase, Map<String, Result>> medians, List<String> problems) {
+        this.problems = problems;
         this.start = start;
         this.end = end;
         this.runDescription = runDescription;
@@ -91,13 +93,16 @@ final class ReportWriter {
                         .append(cell(mesh, metric[0])).append(" | ").append(cell(jero, metric[0])).append(" | ")
                         .append(ratio(mesh, jero, metric[0])).append(" | ");
                 if (row == 0) {
-                    md.append(cell(mesh, reportCase.cpuMetric)).append(' ').append(reportCase.cpuUnit).append(" | ")
-                            .append(cell(jero, reportCase.cpuMetric)).append(' ').append(reportCase.cpuUnit)
+                    md.append(cpuCell(mesh, reportCase)).append(" | ").append(cpuCell(jero, reportCase))
                             .append(" | ").append(ratio(mesh, jero, reportCase.cpuMetric)).append(" |\n");
                 } else {
                     md.append("(same runs) | | |\n");
                 }
             }
+        }
+        if (!problems.isEmpty()) {
+            md.append("\nFailed attempts (a failed run is tried once more; a median leaves out what failed):\n\n");
+            problems.forEach(problem -> md.append("- ").append(problem.replace('\n', ' ')).append('\n'));
         }
         md.append("\n![Throughput](").append(THROUGHPUT_SVG).append(")\n\n![Latency](").append(LATENCY_SVG)
                 .append(")\n\n![CPU per message](").append(CPU_SVG).append(")\n");
@@ -148,6 +153,16 @@ final class ReportWriter {
     private static String cell(Result result, String metric) {
         double value = value(result, metric);
         return Double.isNaN(value) ? MISSING : SvgBarChart.human(value);
+    }
+
+    /** CPU figures in plain digits (no k/M), with their unit. */
+    private static String cpuCell(Result result, ReportCase reportCase) {
+        double value = value(result, reportCase.cpuMetric);
+        if (Double.isNaN(value)) {
+            return MISSING;
+        }
+        String digits = value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : SvgBarChart.human(value);
+        return digits + " " + reportCase.cpuUnit;
     }
 
     private static String ratio(Result mesh, Result jero, String metric) {

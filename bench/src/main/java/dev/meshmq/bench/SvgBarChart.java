@@ -23,6 +23,8 @@ final class SvgBarChart {
     private static final int PLOT_HEIGHT = 220;
     private static final int LABEL_LINES = 2;
     private static final int LINE_HEIGHT = 16;
+    /** A generous average width of one caption character (11 px sans-serif), for wrapping. */
+    private static final int CAPTION_CHAR_WIDTH = 7;
 
     private final String title;
     private final List<String> caption;
@@ -68,6 +70,7 @@ final class SvgBarChart {
         int width = Math.max(LEFT * 2 + GROUP_WIDTH * groups.size(), 640);
         int axis = TOP + PLOT_HEIGHT;
         int captionTop = axis + 20 + LABEL_LINES * LINE_HEIGHT;
+        List<String> caption = wrap(this.caption, (width - 2 * LEFT) / CAPTION_CHAR_WIDTH);
         int height = captionTop + caption.size() * LINE_HEIGHT + 10;
         StringBuilder svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -88,6 +91,23 @@ final class SvgBarChart {
             svg.append(text(LEFT, captionTop + i * LINE_HEIGHT, "fill=\"#333\" font-size=\"11\"", caption.get(i)));
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** Breaks the caption's lines at spaces so that none is longer than {@code columns} characters. */
+    static List<String> wrap(List<String> lines, int columns) {
+        List<String> wrapped = new ArrayList<>();
+        for (String line : lines) {
+            StringBuilder current = new StringBuilder();
+            for (String word : line.split(" ")) {
+                if (current.length() > 0 && current.length() + 1 + word.length() > columns) {
+                    wrapped.add(current.toString());
+                    current.setLength(0);
+                }
+                current.append(current.length() > 0 ? " " : "").append(word);
+            }
+            wrapped.add(current.toString());
+        }
+        return wrapped;
     }
 
     private static void drawGroup(StringBuilder svg, Group group, int x, int axis) {

@@ -81,7 +81,13 @@ class BenchSmokeTest {
                 new String[] {"throughput", "--bogus", "1"},
                 new String[] {"fanout", "--subs", "0"},
                 new String[] {"fanout", "--transport", "ipc"},
-                new String[] {"throughput", "--nodrop"})) {
+                new String[] {"throughput", "--nodrop"},
+                new String[] {"throughput", "--spin-us", "10001"},
+                new String[] {"connect-rate", "--spin-us", "5"},
+                new String[] {"soak", "--background-load", "1"},
+                new String[] {"throughput", "--out", "x"},
+                new String[] {"report", "--quick"},
+                new String[] {"report", "--out", "x", "--size", "64"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(args, print(new ByteArrayOutputStream()), print(err));
             assertEquals(2, code);
