@@ -19,6 +19,8 @@ public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar meshmq-bench.jar throughput|latency|fanout|connect-rate|soak [flags]",
+            "       java -jar meshmq-bench.jar report --out DIR [--rounds N] [--quick] [--spin-us N]",
+            "                                         [--background-load N]",
             "  throughput    one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
             "  latency       REQ/REP round trips: mean/p50/p99 in microseconds",
             "  fanout        one PUB to --subs SUBs over tcp: delivered_per_s (all SUBs) and dropped copies",
@@ -26,6 +28,8 @@ public final class Main {
             "                MeshMQ vs JeroMQ vs a plain NIO accept loop (nio); connected = first message in",
             "  soak          MeshMQ only: PUSH->PULL rounds between two JVMs (tcp, ipc; HWM 1, 2, 5; spin",
             "                on/off; 1 B to 64 KiB) checking order and completeness, until --minutes are up",
+            "  report        the standard cases for both libraries, --rounds (default 3) rounds; writes",
+            "                DIR/report.md, DIR/results.csv and SVG charts; --quick = 0.3 s runs, 1 round",
             "flags:",
             "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating;",
             "                              connect-rate also takes nio and all (its default: all three);",
@@ -43,7 +47,13 @@ public final class Main {
             "  --bursts N                  connect-rate: timed bursts (median reported), default 5",
             "  --minutes M                 soak: how long, default 30",
             "  --stall-seconds S           soak: a round not done in S seconds is a stall (dumps), default 60",
-            "  --csv                       print bench,impl,transport,procs,size,metric,value lines",
+            "  --spin-us N                 MeshMQ's spin wait in µs (0..10000), here and in the peer child;",
+            "                              default MeshMQ's own; JeroMQ ignores it",
+            "  --background-load N         N busy threads in a separate JVM while the runs go on; default 0",
+            "  --csv                       print bench,impl,transport,procs,size,metric,value lines after a",
+            "                              '# machine: ...' comment line",
+            "Every run also reports CPU per message (all processes, each over its own timed window):",
+            "cpu_ns_per_msg (throughput, fanout) and cpu_us_per_round_trip (latency).",
             "Both libraries use the same socket types, sizes and HWM (1000 send and receive, set explicitly).",
             "MB/s is 10^6 bytes of message body per second.");
 

@@ -77,7 +77,7 @@ final class ReportCommand {
             });
             medians.put(reportCase, median);
         });
-        String runDescription = "median of " + rounds + " round" + (rounds == 1 ? "" : "s") + ", "
+        String runDescription = "Median of " + rounds + " round" + (rounds == 1 ? "" : "s") + ", "
                 + String.join(" ", timing) + (options.quick ? " (--quick: a check of the tool, not a measurement)"
                 : "");
         try {
