@@ -32,6 +32,11 @@ final class MeshMqImpl implements BenchImpl {
                 : defaults.withSpinWait(Duration.ofNanos(spinUs * 1000L));
     }
 
+    /** Returns the settings every context of this implementation is created with. */
+    ContextConfig config() {
+        return config;
+    }
+
     @Override
     public String name() {
         return "meshmq";

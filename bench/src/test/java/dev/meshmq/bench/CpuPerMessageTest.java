@@ -1,17 +1,21 @@
 package dev.meshmq.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshmq.ContextConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The CPU-per-message arithmetic, the child's report word, and one two-process run that reports it. */
 class CpuPerMessageTest {
@@ -57,6 +61,23 @@ class CpuPerMessageTest {
         long after = ProcessCpu.nanos();
         assertTrue(before >= 0 && spin > 0, "HotSpot reports process CPU time");
         assertTrue(after - before >= 10_000_000, "50 ms of spinning used " + (after - before) + " ns of CPU");
+    }
+
+    @Test
+    void spinUsReachesMeshMqsContextsAndThePeersCommandLine() throws UsageException {
+        BenchOptions options = BenchOptions.parse(List.of("latency", "--procs", "2", "--spin-us", "250"));
+        assertEquals(Duration.ofNanos(250_000), ((MeshMqImpl) options.impl("meshmq")).config().spinWait());
+        assertTrue(options.impl("jeromq") instanceof JeroMqImpl);
+        List<String> peer = options.peerArgs(BenchOptions.LATENCY_PEER, "meshmq", "tcp://127.0.0.1:5555");
+        assertEquals("250", peer.get(peer.indexOf("--spin-us") + 1), peer.toString());
+        assertEquals(250, BenchOptions.parse(peer).spinUs);
+
+        BenchOptions defaults = BenchOptions.parse(List.of("latency", "--procs", "2"));
+        assertEquals(ContextConfig.DEFAULT_SPIN_WAIT, ((MeshMqImpl) defaults.impl("meshmq")).config().spinWait());
+        assertFalse(defaults.peerArgs(BenchOptions.LATENCY_PEER, "meshmq", "tcp://127.0.0.1:5555")
+                .contains("--spin-us"));
+        assertEquals(Duration.ZERO, ((MeshMqImpl) BenchOptions.parse(List.of("throughput", "--spin-us", "0"))
+                .impl("meshmq")).config().spinWait());
     }
 
     /** Two JVMs: the child's figure comes back on its report line and is summed with the parent's. */
