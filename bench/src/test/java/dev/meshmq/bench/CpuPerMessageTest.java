@@ -80,14 +80,18 @@ class CpuPerMessageTest {
                 .impl("meshmq")).config().spinWait());
     }
 
-    /** Two JVMs: the child's figure comes back on its report line and is summed with the parent's. */
+    /**
+     * Two JVMs (and a third spinning beside them): the child's figure comes back on its report line and
+     * is summed with the parent's; the machine line names the spin and the load.
+     */
     @ParameterizedTest
     @CsvSource({"throughput,cpu_ns_per_msg", "latency,cpu_us_per_round_trip"})
     void aTwoProcessRunReportsCpuForBothLibrariesAndTheirRatio(String bench, String cpuMetric) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = {bench, "--impl", "both", "--transport", "tcp", "--procs", "2", "--size", "64",
-            "--seconds", "0.3", "--warmup", "0.2", "--min-round-trips", "2000", "--spin-us", "20", "--csv"};
+            "--seconds", "0.3", "--warmup", "0.2", "--min-round-trips", "2000",
+            "--spin-us", "20", "--background-load", "1", "--csv"};
         int code = Main.run(args, print(out), print(err));
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
@@ -105,7 +109,9 @@ class CpuPerMessageTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("JeroMQ ignores it"),
                 "the output says JeroMQ ignores --spin-us: " + err);
         assertTrue(stdout.startsWith("# machine: "), stdout);
-        assertTrue(stdout.lines().findFirst().orElseThrow().contains("meshmq_spin_us=20"), stdout);
+        String machine = stdout.lines().findFirst().orElseThrow();
+        assertTrue(machine.contains(" background_load=1 "), machine);
+        assertTrue(machine.endsWith(" meshmq_spin_us=20"), machine);
     }
 
     private static PrintStream print(ByteArrayOutputStream buffer) {
