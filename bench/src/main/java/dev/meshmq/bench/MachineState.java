@@ -59,6 +59,16 @@ final class MachineState {
     }
 
     /**
+     * Tells whether other work kept the processors busy: a one-minute load average at or above the
+     * number of cores (the bench's own background load, if any, counts as well).
+     *
+     * @return true when the machine was busy
+     */
+    boolean busy() {
+        return loadAverage >= cores;
+    }
+
+    /**
      * Returns a one-line human description.
      *
      * @return the description

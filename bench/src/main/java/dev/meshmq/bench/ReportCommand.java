@@ -49,6 +49,10 @@ final class ReportCommand {
         if (options.spinUs != BenchOptions.DEFAULT_SPIN) {
             err.println(Main.spinNote(options.spinUs));
         }
+        if (machine.busy()) {
+            err.println("report: warning: load average " + machine.load() + " on " + machine.cores
+                    + " cores: the machine is busy, the figures will say more about it than about the libraries");
+        }
         Map<ReportCase, Map<String, List<Result>>> results = new LinkedHashMap<>();
         for (ReportCase reportCase : cases) {
             Map<String, List<Result>> perImpl = new LinkedHashMap<>();

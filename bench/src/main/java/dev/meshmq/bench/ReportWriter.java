@@ -67,9 +67,14 @@ final class ReportWriter {
     }
 
     List<String> caption() {
-        return List.of("Machine: " + start.describe() + ".",
+        List<String> caption = new ArrayList<>(List.of("Machine: " + start.describe() + ".",
                 "Load average at the end: " + end.load() + ". " + runDescription + ".",
-                "Each group has its own scale; the numbers on the bars are the values.");
+                "Each group has its own scale; the numbers on the bars are the values."));
+        if (start.busy() || end.busy()) {
+            caption.add("BUSY MACHINE: the load average reached the number of cores, so other work competed "
+                    + "with these runs.");
+        }
+        return caption;
     }
 
     String markdown() {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,12 @@ class ReportCommandTest {
         String markdown = Files.readString(out.resolve(ReportWriter.MARKDOWN), StandardCharsets.UTF_8);
         assertTrue(markdown.contains("2 cores") || markdown.contains(" cores, load average "), markdown);
         assertTrue(markdown.contains("background load 0 busy threads"), markdown);
+        Matcher state = Pattern.compile("(\\d+) cores, load average ([0-9.]+) \\(1 min, at start\\).*"
+                + "Load average at the end: ([0-9.]+)\\.", Pattern.DOTALL).matcher(markdown);
+        assertTrue(state.find(), markdown);
+        int cores = Integer.parseInt(state.group(1));
+        boolean busy = Double.parseDouble(state.group(2)) >= cores || Double.parseDouble(state.group(3)) >= cores;
+        assertEquals(busy, markdown.contains("BUSY MACHINE"), "a loaded machine is flagged: " + markdown);
         for (ReportCase reportCase : ReportCase.standard()) {
             List<String> rows = markdown.lines().filter(line -> line.startsWith("| " + reportCase.label + " |"))
                     .toList();
