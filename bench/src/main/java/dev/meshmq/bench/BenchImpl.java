@@ -37,9 +37,22 @@ interface BenchImpl {
      * @throws IllegalArgumentException for any other name
      */
     static BenchImpl named(String name) {
+        return named(name, BenchOptions.DEFAULT_SPIN);
+    }
+
+    /**
+     * Returns the implementation with the given command-line name; MeshMQ's contexts spin for
+     * {@code spinUs} microseconds ({@code ContextConfig.withSpinWait}), JeroMQ ignores it.
+     *
+     * @param name "meshmq" or "jeromq"
+     * @param spinUs microseconds, or {@link BenchOptions#DEFAULT_SPIN} for MeshMQ's default
+     * @return the implementation
+     * @throws IllegalArgumentException for any other name
+     */
+    static BenchImpl named(String name, int spinUs) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "meshmq":
-                return new MeshMqImpl();
+                return new MeshMqImpl(spinUs);
             case "jeromq":
                 return new JeroMqImpl();
             default:

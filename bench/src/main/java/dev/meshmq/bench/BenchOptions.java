@@ -23,6 +23,12 @@ final class BenchOptions {
     static final String SOAK = "soak";
     static final String SOAK_PEER = "soak-peer";
     static final String NIO = "nio";
+    static final String REPORT = "report";
+    /** {@link #spinUs} when {@code --spin-us} was not given: MeshMQ's own default spin. */
+    static final int DEFAULT_SPIN = -1;
+    /** {@code ContextConfig.MAX_SPIN_WAIT} in microseconds. */
+    private static final int MAX_SPIN_US = 10_000;
+    private static final int MAX_BACKGROUND_THREADS = 64;
 
     private static final int MAX_SIZE = 64 * 1024 * 1024;
 
@@ -43,26 +49,72 @@ final class BenchOptions {
     int bursts = 5;
     double minutes = 30;
     double stallSeconds = 60;
+    int spinUs = DEFAULT_SPIN;
+    int backgroundLoad;
+    String outDir;
+    boolean quick;
     private final Set<String> given = new HashSet<>();
 
     private BenchOptions() {
+    }
+
+    /**
+     * Tells whether a flag was given on the command line.
+     *
+     * @param flag the flag, such as {@code --rounds}
+     * @return true if it was given
+     */
+    boolean has(String flag) {
+        return given.contains(flag);
     }
 
     boolean isPeer() {
         return THROUGHPUT_PEER.equals(command) || LATENCY_PEER.equals(command) || SOAK_PEER.equals(command);
     }
 
+    /**
+     * Returns the named library, MeshMQ with this command line's {@code --spin-us} (JeroMQ has no such
+     * setting).
+     *
+     * @param name "meshmq" or "jeromq"
+     * @return the implementation
+     */
+    BenchImpl impl(String name) {
+        return BenchImpl.named(name, spinUs);
+    }
+
+    /**
+     * Returns the command line of a peer child for one run: the peer sub-command, the library, the
+     * endpoint, this run's size, transport and (if given) spin, then {@code extra}.
+     *
+     * @param peerCommand the hidden sub-command
+     * @param implName the library
+     * @param endpoint where to connect
+     * @param extra further arguments
+     * @return the arguments
+     */
+    List<String> peerArgs(String peerCommand, String implName, String endpoint, String... extra) {
+        List<String> args = new ArrayList<>(List.of(peerCommand, "--impl", implName, "--connect", endpoint,
+                "--size", Integer.toString(size), "--transport", transport.label()));
+        if (spinUs != DEFAULT_SPIN) {
+            args.add("--spin-us");
+            args.add(Integer.toString(spinUs));
+        }
+        args.addAll(List.of(extra));
+        return args;
+    }
+
     static BenchOptions parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("missing command: throughput, latency, fanout, connect-rate or soak "
+            throw new UsageException("missing command: throughput, latency, fanout, connect-rate, soak or report "
                     + "(try --help)");
         }
         BenchOptions options = new BenchOptions();
         options.command = args.get(0);
-        if (!List.of(THROUGHPUT, LATENCY, FANOUT, CONNECT_RATE, SOAK, THROUGHPUT_PEER, LATENCY_PEER, SOAK_PEER)
-                .contains(options.command)) {
+        if (!List.of(THROUGHPUT, LATENCY, FANOUT, CONNECT_RATE, SOAK, REPORT, THROUGHPUT_PEER, LATENCY_PEER,
+                SOAK_PEER).contains(options.command)) {
             throw new UsageException("unknown command '" + options.command
-                    + "': use throughput, latency, fanout, connect-rate or soak");
+                    + "': use throughput, latency, fanout, connect-rate, soak or report");
         }
         if (CONNECT_RATE.equals(options.command)) {
             options.impls = List.of("meshmq", "jeromq", NIO);
@@ -76,6 +128,10 @@ final class BenchOptions {
             }
             if ("--nodrop".equals(flag)) {
                 options.noDrop = true;
+                continue;
+            }
+            if ("--quick".equals(flag)) {
+                options.quick = true;
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -131,6 +187,15 @@ final class BenchOptions {
             case "--connect":
                 connect = value;
                 break;
+            case "--spin-us":
+                spinUs = parseInt(flag, value, 0, MAX_SPIN_US);
+                break;
+            case "--background-load":
+                backgroundLoad = parseInt(flag, value, 0, MAX_BACKGROUND_THREADS);
+                break;
+            case "--out":
+                outDir = value;
+                break;
             case "--role":
                 if (!"receive".equals(value)) {
                     throw new UsageException("--role must be receive, got '" + value + "'");
@@ -152,8 +217,34 @@ final class BenchOptions {
             throw new UsageException("--subs and --nodrop are for fanout only");
         }
         checkConnectRateAndSoak();
+        checkReportAndMachine();
         if (isPeer() && !SOAK_PEER.equals(command) && (connect == null || impls.size() != 1)) {
             throw new UsageException(command + " needs --connect ENDPOINT and exactly one --impl");
+        }
+    }
+
+    private void checkReportAndMachine() throws UsageException {
+        if (REPORT.equals(command)) {
+            for (String flag : given) {
+                if (!List.of("--out", "--rounds", "--quick", "--spin-us", "--background-load").contains(flag)) {
+                    throw new UsageException("report takes --out, --rounds, --quick, --spin-us and "
+                            + "--background-load only, not " + flag + " (it picks the cases itself)");
+                }
+            }
+            if (outDir == null) {
+                throw new UsageException("report needs --out DIR");
+            }
+            return;
+        }
+        if (given.contains("--out") || quick) {
+            throw new UsageException("--out and --quick are for report only");
+        }
+        boolean measuring = List.of(THROUGHPUT, LATENCY, FANOUT).contains(command);
+        if (given.contains("--spin-us") && !measuring && !isPeer()) {
+            throw new UsageException("--spin-us is for throughput, latency, fanout and report");
+        }
+        if (given.contains("--background-load") && !measuring) {
+            throw new UsageException("--background-load is for throughput, latency, fanout and report");
         }
     }
 

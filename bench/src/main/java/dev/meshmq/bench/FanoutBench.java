@@ -22,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * (published x subscribers - delivered; messages in flight make it approximate, so a small non-zero
  * value with {@code --nodrop} is queue depth, not loss). To finish, the PUB sends empty messages until
  * every subscriber has seen one.
+ *
+ * <p>{@code cpu_ns_per_msg}: the process's CPU time ({@link ProcessCpu}) over the same window divided by
+ * the messages delivered in it (one process holds the PUB and every SUB), so copies that were dropped
+ * cost CPU but do not count.
+ *
+ * <p>Thread-safety: each run uses its own sockets, one publishing thread and one thread per SUB.
  */
 final class FanoutBench {
 
@@ -56,12 +62,14 @@ final class FanoutBench {
             awaitAll(delivered, deadline, impl.name());
             parkUntil(Watchdog.deadline(options.warmupSeconds));
             long start = System.nanoTime();
+            long cpuStart = ProcessCpu.nanos();
             long published0 = published.get();
             long delivered0 = sum(delivered);
             parkUntil(Watchdog.deadline(options.seconds));
             long nanos = System.nanoTime() - start;
             long deliveredCount = sum(delivered) - delivered0;
             long publishedCount = published.get() - published0;
+            double cpu = ProcessCpu.perMessage(cpuStart, ProcessCpu.nanos(), deliveredCount);
             publisher.stop = true;
             Watchdog.await(impl.name() + " fanout publisher", sender, deadline, Watchdog.NO_PEER,
                     context::abort);
@@ -71,11 +79,12 @@ final class FanoutBench {
             }
             double perSecond = deliveredCount * 1e9 / nanos;
             long dropped = Math.max(0, publishedCount * options.subs - deliveredCount);
-            return new Result(options.noDrop ? NAME_NODROP : NAME, impl.name(), options)
+            Result result = new Result(options.noDrop ? NAME_NODROP : NAME, impl.name(), options)
                     .with("delivered_per_s", perSecond)
                     .with("dropped", dropped)
                     .detail(options.subs + " subs, " + publishedCount + " published, " + deliveredCount
                             + " delivered in " + String.format(Locale.ROOT, "%.2f", nanos / 1e9) + " s");
+            return cpu >= 0 ? result.with(ThroughputBench.CPU_METRIC, cpu) : result;
         } finally {
             context.close();
         }

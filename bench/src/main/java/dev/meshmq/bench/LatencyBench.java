@@ -4,7 +4,6 @@ import dev.meshmq.bench.BenchImpl.BenchContext;
 import dev.meshmq.bench.BenchImpl.BenchSocket;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -16,11 +15,21 @@ import java.util.concurrent.FutureTask;
  * Timed: {@code --seconds} and at least {@code --min-round-trips} round trips (default 20,000),
  * each measured with {@link System#nanoTime()} into a {@code long[]}; percentiles by sorting
  * (nearest rank). An empty message tells the echo side to stop.
+ *
+ * <p>{@code cpu_us_per_round_trip}: the pinging side measures its process's CPU time
+ * ({@link ProcessCpu}) over the timed round trips and divides by their count. With {@code --procs 2} the
+ * echo child does the same over its own window: between the warm-up and the timed part the pinger
+ * makes one extra round trip with a request one byte longer than the others (the start mark, the
+ * same for both libraries); the child measures from that request to the stop message, divides by the
+ * requests it answered in between and prints the figure on its report line; the two are summed.
+ *
+ * <p>Thread-safety: each run uses its own sockets, one pinging and (one process) one echoing thread.
  */
 final class LatencyBench {
 
     static final String NAME = "latency";
     static final String REPORT = "ECHOED";
+    static final String CPU_METRIC = "cpu_us_per_round_trip";
     static final int MIN_WARMUP_ROUND_TRIPS = 1000;
     private static final byte[] STOP = new byte[0];
     private static final double SLACK_SECONDS = 60;
@@ -36,26 +45,31 @@ final class LatencyBench {
         try {
             BenchSocket pinger = context.createReq();
             String endpoint = pinger.bind(options.transport.bindEndpoint());
-            FutureTask<long[]> ping = Watchdog.start(impl.name() + "-ping", () -> ping(pinger, options));
-            long[] samples;
+            FutureTask<Timed> ping = Watchdog.start(impl.name() + "-ping", () -> ping(pinger, options));
+            Timed timed;
+            double cpuPerRoundTrip;
             if (options.procs == 1) {
                 BenchSocket echoer = context.createRep();
                 echoer.connect(endpoint);
-                FutureTask<Long> echo = Watchdog.start(impl.name() + "-echo", () -> echo(echoer, options.size));
-                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, Watchdog.NO_PEER,
+                FutureTask<Echoed> echo = Watchdog.start(impl.name() + "-echo", () -> echo(echoer, options.size));
+                timed = Watchdog.await(impl.name() + " latency ping", ping, deadline, Watchdog.NO_PEER,
                         context::abort);
                 Watchdog.await(impl.name() + " latency echo", echo, deadline, Watchdog.NO_PEER,
                         context::abort);
+                cpuPerRoundTrip = timed.cpuPerRoundTrip();
             } else {
-                peer = PeerProcess.start(List.of(BenchOptions.LATENCY_PEER, "--impl", impl.name(),
-                        "--connect", endpoint, "--size", Integer.toString(options.size),
-                        "--transport", options.transport.label()));
+                peer = PeerProcess.start(options.peerArgs(BenchOptions.LATENCY_PEER, impl.name(), endpoint));
                 PeerProcess running = peer;
-                samples = Watchdog.await(impl.name() + " latency ping", ping, deadline, running,
+                timed = Watchdog.await(impl.name() + " latency ping", ping, deadline, running,
                         context::abort);
-                peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
+                String[] report = peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
+                if (report.length < 3) {
+                    throw new BenchFailure("peer report '" + String.join(" ", report) + "' lacks its CPU figure");
+                }
+                cpuPerRoundTrip = ProcessCpu.sum(timed.cpuPerRoundTrip(), ProcessCpu.parse(report[2]));
             }
-            return result(impl, options, samples);
+            Result result = result(impl, options, timed.samples);
+            return cpuPerRoundTrip >= 0 ? result.with(CPU_METRIC, cpuPerRoundTrip / 1e3) : result;
         } finally {
             if (peer != null) {
                 peer.close();
@@ -83,38 +97,79 @@ final class LatencyBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    /** The echoing peer process: connects a REP, answers until told to stop, prints {@code ECHOED n}. */
+    /**
+     * The echoing peer process: connects a REP, answers until told to stop, prints
+     * {@code ECHOED n cpu}: the requests answered, and its own CPU nanoseconds per round trip from the
+     * start mark to the stop (negative if unknown).
+     */
     static void runPeer(BenchOptions options, PrintStream out) {
-        BenchImpl impl = BenchImpl.named(options.impls.get(0));
+        BenchImpl impl = options.impl(options.impls.get(0));
         try (BenchContext context = impl.open()) {
             BenchSocket echoer = context.createRep();
             echoer.connect(options.connect);
-            long echoed = echo(echoer, options.size);
-            out.println(REPORT + " " + echoed);
+            Echoed echoed = echo(echoer, options.size);
+            out.println(REPORT + " " + echoed.total + " " + ProcessCpu.format(
+                    ProcessCpu.perMessage(echoed.cpuStart, echoed.cpuEnd, echoed.timed)));
             out.flush();
             echoer.close();
         }
     }
 
-    static long echo(BenchSocket socket, int size) {
+    static Echoed echo(BenchSocket socket, int size) {
         byte[] reply = new byte[size];
-        long echoed = 0;
-        while (socket.receive() != 0) {
+        Echoed echoed = new Echoed();
+        int got;
+        while ((got = socket.receive()) != 0) {
+            if (got == size + 1) {
+                echoed.cpuStart = ProcessCpu.nanos();
+                echoed.timed = 0;
+            } else {
+                echoed.timed++;
+            }
             socket.send(reply);
-            echoed++;
+            echoed.total++;
         }
+        echoed.cpuEnd = ProcessCpu.nanos();
         return echoed;
     }
 
-    static long[] ping(BenchSocket socket, BenchOptions options) {
+    /** What the echo side counted: every request, those after the start mark, and its CPU time there. */
+    static final class Echoed {
+        long total;
+        long timed;
+        long cpuStart = ProcessCpu.UNAVAILABLE;
+        long cpuEnd = ProcessCpu.UNAVAILABLE;
+    }
+
+    /** What the pinging side measured: the round-trip times, and its process's CPU time around them. */
+    static final class Timed {
+        final long[] samples;
+        final long cpuStart;
+        final long cpuEnd;
+
+        Timed(long[] samples, long cpuStart, long cpuEnd) {
+            this.samples = samples;
+            this.cpuStart = cpuStart;
+            this.cpuEnd = cpuEnd;
+        }
+
+        double cpuPerRoundTrip() {
+            return ProcessCpu.perMessage(cpuStart, cpuEnd, samples.length);
+        }
+    }
+
+    static Timed ping(BenchSocket socket, BenchOptions options) {
         byte[] payload = new byte[options.size];
         long warmupEnd = Watchdog.deadline(options.warmupSeconds);
         for (int i = 0; i < MIN_WARMUP_ROUND_TRIPS || System.nanoTime() - warmupEnd < 0; i++) {
             roundTrip(socket, payload);
         }
+        socket.send(new byte[options.size + 1]);
+        checkEcho(socket.receive(), payload.length);
         long[] samples = new long[Math.max(options.minRoundTrips, 1 << 16)];
         int count = 0;
         long end = Watchdog.deadline(options.seconds);
+        long cpuStart = ProcessCpu.nanos();
         long before = System.nanoTime();
         while (count < options.minRoundTrips || before - end < 0) {
             roundTrip(socket, payload);
@@ -125,15 +180,19 @@ final class LatencyBench {
             samples[count++] = after - before;
             before = after;
         }
+        long cpuEnd = ProcessCpu.nanos();
         socket.send(STOP);
-        return Arrays.copyOf(samples, count);
+        return new Timed(Arrays.copyOf(samples, count), cpuStart, cpuEnd);
     }
 
     private static void roundTrip(BenchSocket socket, byte[] payload) {
         socket.send(payload);
-        int got = socket.receive();
-        if (got != payload.length) {
-            throw new BenchFailure("echo was " + got + " bytes, expected " + payload.length);
+        checkEcho(socket.receive(), payload.length);
+    }
+
+    private static void checkEcho(int got, int expected) {
+        if (got != expected) {
+            throw new BenchFailure("echo was " + got + " bytes, expected " + expected);
         }
     }
 }

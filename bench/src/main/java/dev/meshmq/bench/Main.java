@@ -19,6 +19,8 @@ public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar meshmq-bench.jar throughput|latency|fanout|connect-rate|soak [flags]",
+            "       java -jar meshmq-bench.jar report --out DIR [--rounds N] [--quick] [--spin-us N]",
+            "                                         [--background-load N]",
             "  throughput    one PUSH sends for --seconds after a warm-up, one PULL counts (receiver's view)",
             "  latency       REQ/REP round trips: mean/p50/p99 in microseconds",
             "  fanout        one PUB to --subs SUBs over tcp: delivered_per_s (all SUBs) and dropped copies",
@@ -26,6 +28,8 @@ public final class Main {
             "                MeshMQ vs JeroMQ vs a plain NIO accept loop (nio); connected = first message in",
             "  soak          MeshMQ only: PUSH->PULL rounds between two JVMs (tcp, ipc; HWM 1, 2, 5; spin",
             "                on/off; 1 B to 64 KiB) checking order and completeness, until --minutes are up",
+            "  report        the standard cases for both libraries, --rounds (default 3) rounds; writes",
+            "                DIR/report.md, DIR/results.csv and SVG charts; --quick = 0.3 s runs, 1 round",
             "flags:",
             "  --impl meshmq|jeromq|both   default both: run back to back in this invocation, alternating;",
             "                              connect-rate also takes nio and all (its default: all three);",
@@ -43,7 +47,13 @@ public final class Main {
             "  --bursts N                  connect-rate: timed bursts (median reported), default 5",
             "  --minutes M                 soak: how long, default 30",
             "  --stall-seconds S           soak: a round not done in S seconds is a stall (dumps), default 60",
-            "  --csv                       print bench,impl,transport,procs,size,metric,value lines",
+            "  --spin-us N                 MeshMQ's spin wait in µs (0..10000), here and in the peer child;",
+            "                              default MeshMQ's own; JeroMQ ignores it",
+            "  --background-load N         N busy threads in a separate JVM while the runs go on; default 0",
+            "  --csv                       print bench,impl,transport,procs,size,metric,value lines after a",
+            "                              '# machine: ...' comment line",
+            "Every run also reports CPU per message (all processes, each over its own timed window):",
+            "cpu_ns_per_msg (throughput, fanout) and cpu_us_per_round_trip (latency).",
             "Both libraries use the same socket types, sizes and HWM (1000 send and receive, set explicitly).",
             "MB/s is 10^6 bytes of message body per second.");
 
@@ -67,6 +77,9 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (!list.isEmpty() && SpinLoad.COMMAND.equals(list.get(0))) {
+            return SpinLoad.run(list.subList(1, list.size()), System.in, out);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(list);
@@ -79,6 +92,9 @@ public final class Main {
         }
         if (BenchOptions.SOAK.equals(options.command)) {
             return SoakBench.run(options, out);
+        }
+        if (BenchOptions.REPORT.equals(options.command)) {
+            return ReportCommand.run(options, err);
         }
         return runBenchmarks(options, out, err);
     }
@@ -102,28 +118,29 @@ public final class Main {
     }
 
     private static int runBenchmarks(BenchOptions options, PrintStream out, PrintStream err) {
+        MachineState machine = MachineState.now(options);
+        out.println(options.csv ? machine.csvComment() : "machine: " + machine.describe());
+        PrintStream notes = options.csv ? err : out;
         if (options.transport == Transport.IPC && options.impls.contains("jeromq")) {
-            (options.csv ? err : out).println("note: JeroMQ's ipc:// is TCP over loopback (emulation); "
-                    + "MeshMQ's is a Unix domain socket");
+            notes.println("note: JeroMQ's ipc:// is TCP over loopback (emulation); MeshMQ's is a Unix domain socket");
+        }
+        if (options.spinUs != BenchOptions.DEFAULT_SPIN && options.impls.contains("jeromq")) {
+            notes.println(spinNote(options.spinUs));
         }
         List<List<Result>> perImpl = new ArrayList<>();
         for (int i = 0; i < options.impls.size(); i++) {
             perImpl.add(new ArrayList<>());
         }
-        int failures = 0;
-        for (int round = 0; round < options.rounds; round++) {
-            for (int step = 0; step < options.impls.size(); step++) {
-                int index = (step + round) % options.impls.size();
-                String impl = options.impls.get(index);
-                try {
-                    perImpl.get(index).add(runOne(impl, options));
-                } catch (RuntimeException e) {
-                    failures++;
-                    err.println("meshmq-bench: " + impl + " " + options.command + " over "
-                            + options.transport.label() + " (procs " + options.procs + ", size " + options.size
-                            + ") FAILED: " + e.getMessage());
-                }
+        int failures;
+        try (BackgroundLoad load = BackgroundLoad.start(options.backgroundLoad)) {
+            if (load.pid() > 0) {
+                notes.println("note: background load: " + options.backgroundLoad + " busy threads in JVM pid "
+                        + load.pid());
             }
+            failures = runRounds(options, perImpl, err);
+        } catch (BenchFailure e) {
+            err.println("meshmq-bench: " + e.getMessage());
+            return 1;
         }
         List<Result> results = new ArrayList<>();
         for (List<Result> rounds : perImpl) {
@@ -139,13 +156,37 @@ public final class Main {
         return failures == 0 ? 0 : 1;
     }
 
-    private static Result runOne(String implName, BenchOptions options) {
+    static String spinNote(int spinUs) {
+        return "note: --spin-us " + spinUs + " sets MeshMQ's spin wait only; JeroMQ ignores it (it has no such "
+                + "setting)";
+    }
+
+    private static int runRounds(BenchOptions options, List<List<Result>> perImpl, PrintStream err) {
+        int failures = 0;
+        for (int round = 0; round < options.rounds; round++) {
+            for (int step = 0; step < options.impls.size(); step++) {
+                int index = (step + round) % options.impls.size();
+                String impl = options.impls.get(index);
+                try {
+                    perImpl.get(index).add(runOne(impl, options));
+                } catch (RuntimeException e) {
+                    failures++;
+                    err.println("meshmq-bench: " + impl + " " + options.command + " over "
+                            + options.transport.label() + " (procs " + options.procs + ", size " + options.size
+                            + ") FAILED: " + e.getMessage());
+                }
+            }
+        }
+        return failures;
+    }
+
+    static Result runOne(String implName, BenchOptions options) {
         Transport.resetIpcFiles();
         try {
             if (BenchOptions.CONNECT_RATE.equals(options.command)) {
                 return ConnectRateBench.run(implName, options);
             }
-            BenchImpl impl = BenchImpl.named(implName);
+            BenchImpl impl = options.impl(implName);
             if (BenchOptions.THROUGHPUT.equals(options.command)) {
                 return ThroughputBench.run(impl, options);
             }
@@ -166,17 +207,14 @@ public final class Main {
     }
 
     /** The median of each metric over the rounds of one implementation (the lower middle for even counts). */
-    private static Result median(List<Result> rounds) {
+    static Result median(List<Result> rounds) {
         Result first = rounds.get(0);
         if (rounds.size() == 1) {
             return first;
         }
         for (Map.Entry<String, Double> metric : first.metrics.entrySet()) {
-            double[] values = new double[rounds.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rounds.get(i).metrics.get(metric.getKey());
-            }
-            Arrays.sort(values);
+            double[] values = rounds.stream().map(round -> round.metrics.get(metric.getKey()))
+                    .filter(value -> value != null).mapToDouble(Double::doubleValue).sorted().toArray();
             metric.setValue(values[(values.length - 1) / 2]);
         }
         first.detail("median of " + rounds.size() + " rounds");

@@ -1,6 +1,7 @@
 package dev.meshmq.bench;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
@@ -8,9 +9,33 @@ import dev.meshmq.PubSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
+import java.time.Duration;
 
-/** MeshMQ through its public API only. */
+/**
+ * MeshMQ through its public API only, with its default settings except, when asked, the spin wait.
+ *
+ * <p>Thread-safety: immutable; see {@link BenchImpl}.
+ */
 final class MeshMqImpl implements BenchImpl {
+
+    private final ContextConfig config;
+
+    /**
+     * Creates the implementation.
+     *
+     * @param spinUs the contexts' spin wait in microseconds, or {@link BenchOptions#DEFAULT_SPIN} for
+     *     MeshMQ's default
+     */
+    MeshMqImpl(int spinUs) {
+        ContextConfig defaults = ContextConfig.defaults();
+        this.config = spinUs == BenchOptions.DEFAULT_SPIN ? defaults
+                : defaults.withSpinWait(Duration.ofNanos(spinUs * 1000L));
+    }
+
+    /** Returns the settings every context of this implementation is created with. */
+    ContextConfig config() {
+        return config;
+    }
 
     @Override
     public String name() {
@@ -19,7 +44,7 @@ final class MeshMqImpl implements BenchImpl {
 
     @Override
     public BenchContext open() {
-        Context context = Context.create();
+        Context context = Context.create(config);
         return new BenchContext() {
             @Override
             public BenchSocket createPush() {

@@ -98,6 +98,16 @@ final class PeerProcess implements AutoCloseable, Watchdog.Peer {
         }
     }
 
+    /** Closes the peer's stdin (its control channel), which a peer reads as the request to end. */
+    synchronized void endInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the pipe is already broken: the peer sees the end of its input either way
+            return;
+        }
+    }
+
     /**
      * Waits for the next stdout line of the peer that starts with {@code word}, skipping others; the
      * peer keeps running.

@@ -3,7 +3,6 @@ package dev.meshmq.bench;
 import dev.meshmq.bench.BenchImpl.BenchContext;
 import dev.meshmq.bench.BenchImpl.BenchSocket;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.FutureTask;
 
@@ -16,11 +15,20 @@ import java.util.concurrent.FutureTask;
  * then a second marker. The receiver times from the first data message after the first marker to
  * the second marker and counts the data messages after the first one in between; the rate is that
  * count over that time, from the receiver's view. Markers are empty, data is never empty.
+ *
+ * <p>{@code cpu_ns_per_msg}: each process measures its own CPU time ({@link ProcessCpu}) over its own
+ * timed window and divides by its own count: the sender between its two markers over the messages it
+ * sent in between, the receiver over its timed window and count (the child prints its figure on its
+ * report line); the two figures are summed. With {@code --procs 1} both sides share one process, so
+ * the receiver's window alone is measured.
+ *
+ * <p>Thread-safety: each run uses its own sockets, one sending and one receiving thread.
  */
 final class ThroughputBench {
 
     static final String NAME = "throughput";
     static final String REPORT = "RECEIVED";
+    static final String CPU_METRIC = "cpu_ns_per_msg";
     private static final byte[] MARKER = new byte[0];
     private static final int SENDS_PER_CLOCK_CHECK = 64;
     private static final double SLACK_SECONDS = 30;
@@ -37,9 +45,10 @@ final class ThroughputBench {
             BenchSocket push = context.createPush();
             String endpoint = push.bind(options.transport.bindEndpoint());
             byte[] payload = new byte[options.size];
-            FutureTask<Long> sender = Watchdog.start(impl.name() + "-sender",
+            FutureTask<long[]> sender = Watchdog.start(impl.name() + "-sender",
                     () -> send(push, payload, options.warmupSeconds, options.seconds));
             long[] received;
+            double cpuPerMessage;
             if (options.procs == 1) {
                 BenchSocket pull = context.createPull();
                 pull.connect(endpoint);
@@ -49,17 +58,22 @@ final class ThroughputBench {
                         context::abort);
                 received = Watchdog.await(impl.name() + " throughput receiver", receiver, deadline,
                         Watchdog.NO_PEER, context::abort);
+                cpuPerMessage = ProcessCpu.perMessage(received[2], received[3], received[0]);
             } else {
-                peer = PeerProcess.start(List.of(BenchOptions.THROUGHPUT_PEER, "--role", "receive",
-                        "--impl", impl.name(), "--connect", endpoint, "--size", Integer.toString(options.size),
-                        "--transport", options.transport.label()));
+                peer = PeerProcess.start(options.peerArgs(BenchOptions.THROUGHPUT_PEER, impl.name(), endpoint,
+                        "--role", "receive"));
                 PeerProcess running = peer;
-                Watchdog.await(impl.name() + " throughput sender", sender, deadline, running,
+                long[] sent = Watchdog.await(impl.name() + " throughput sender", sender, deadline, running,
                         context::abort);
                 String[] report = peer.awaitReport(REPORT, (deadline - System.nanoTime()) / 1e9);
+                if (report.length < 4) {
+                    throw new BenchFailure("peer report '" + String.join(" ", report) + "' lacks its CPU figure");
+                }
                 received = new long[] {Long.parseLong(report[1]), Long.parseLong(report[2])};
+                cpuPerMessage = ProcessCpu.sum(ProcessCpu.perMessage(sent[1], sent[2], sent[0]),
+                        ProcessCpu.parse(report[3]));
             }
-            return result(impl, options, received[0], received[1]);
+            return result(impl, options, received[0], received[1], cpuPerMessage);
         } finally {
             if (peer != null) {
                 peer.close();
@@ -68,37 +82,49 @@ final class ThroughputBench {
         }
     }
 
-    private static Result result(BenchImpl impl, BenchOptions options, long count, long nanos) {
+    private static Result result(BenchImpl impl, BenchOptions options, long count, long nanos, double cpu) {
         if (count <= 0 || nanos <= 0) {
             throw new BenchFailure(impl.name() + " receiver counted " + count + " messages in " + nanos + " ns");
         }
         double perSecond = count * 1e9 / nanos;
-        return new Result(NAME, impl.name(), options)
+        Result result = new Result(NAME, impl.name(), options)
                 .with("msgs_per_s", perSecond)
                 .with("mb_per_s", perSecond * options.size / 1e6)
                 .detail(count + " msgs in " + String.format(Locale.ROOT, "%.2f", nanos / 1e9) + " s");
+        return cpu >= 0 ? result.with(CPU_METRIC, cpu) : result;
     }
 
-    /** The receiving peer process: connects a PULL, receives, prints {@code RECEIVED count nanos}. */
+    /**
+     * The receiving peer process: connects a PULL, receives, prints {@code RECEIVED count nanos cpu},
+     * cpu being its own CPU nanoseconds per message over its timed window (negative if unknown).
+     */
     static void runPeer(BenchOptions options, PrintStream out) {
-        BenchImpl impl = BenchImpl.named(options.impls.get(0));
+        BenchImpl impl = options.impl(options.impls.get(0));
         try (BenchContext context = impl.open()) {
             BenchSocket pull = context.createPull();
             pull.connect(options.connect);
             long[] received = receive(pull, options.size);
-            out.println(REPORT + " " + received[0] + " " + received[1]);
+            out.println(REPORT + " " + received[0] + " " + received[1] + " "
+                    + ProcessCpu.format(ProcessCpu.perMessage(received[2], received[3], received[0])));
             out.flush();
             pull.close();
         }
     }
 
-    static long send(BenchSocket push, byte[] payload, double warmupSeconds, double seconds) {
+    /**
+     * Sends one run.
+     *
+     * @return the data messages sent between the two markers, and this process's CPU time (nanoseconds)
+     *     at the first and at the second marker
+     */
+    static long[] send(BenchSocket push, byte[] payload, double warmupSeconds, double seconds) {
         push.send(payload);
-        long sent = 1 + sendUntil(push, payload, Watchdog.deadline(warmupSeconds));
+        sendUntil(push, payload, Watchdog.deadline(warmupSeconds));
         push.send(MARKER);
-        sent += sendUntil(push, payload, Watchdog.deadline(seconds));
+        long cpuStart = ProcessCpu.nanos();
+        long timed = sendUntil(push, payload, Watchdog.deadline(seconds));
         push.send(MARKER);
-        return sent;
+        return new long[] {timed, cpuStart, ProcessCpu.nanos()};
     }
 
     private static long sendUntil(BenchSocket push, byte[] payload, long deadlineNanos) {
@@ -115,8 +141,8 @@ final class ThroughputBench {
     /**
      * Receives one run.
      *
-     * @return the number of data messages after the first timed one, and the nanoseconds from the
-     *     first timed data message to the end marker
+     * @return the number of data messages after the first timed one, the nanoseconds from the
+     *     first timed data message to the end marker, and this process's CPU time at both
      */
     static long[] receive(BenchSocket pull, int size) {
         while (true) {
@@ -128,8 +154,9 @@ final class ThroughputBench {
         }
         int first = pull.receive();
         long start = System.nanoTime();
+        long cpuStart = ProcessCpu.nanos();
         if (first == 0) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, cpuStart, cpuStart};
         }
         checkSize(first, size);
         long count = 0;
@@ -141,7 +168,8 @@ final class ThroughputBench {
             checkSize(got, size);
             count++;
         }
-        return new long[] {count, System.nanoTime() - start};
+        long nanos = System.nanoTime() - start;
+        return new long[] {count, nanos, cpuStart, ProcessCpu.nanos()};
     }
 
     private static void checkSize(int got, int size) {

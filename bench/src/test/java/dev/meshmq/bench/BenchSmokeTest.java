@@ -31,10 +31,10 @@ class BenchSmokeTest {
         int code = Main.run(args, print(out), print(err));
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
-        List<String> lines = stdout.lines().toList();
+        List<String> lines = stdout.lines().filter(text -> !text.startsWith("# machine: ")).toList();
         Set<String> metrics = "throughput".equals(bench)
-                ? Set.of("msgs_per_s", "mb_per_s")
-                : Set.of("mean_us", "p50_us", "p99_us");
+                ? Set.of("msgs_per_s", "mb_per_s", "cpu_ns_per_msg")
+                : Set.of("mean_us", "p50_us", "p99_us", "cpu_us_per_round_trip");
         assertEquals(3 * metrics.size(), lines.size(), stdout);
         for (String line : lines) {
             Matcher matcher = LINE.matcher(line);
@@ -59,9 +59,12 @@ class BenchSmokeTest {
         int code = Main.run(args.toArray(new String[0]), print(out), print(err));
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
-        Pattern line = Pattern.compile(bench + ",(meshmq|jeromq|ratio),tcp,1,64,(delivered_per_s|dropped),([0-9.]+)");
-        List<String> lines = stdout.lines().toList();
-        assertTrue(lines.size() >= 5, stdout);
+        Pattern line = Pattern.compile(bench
+                + ",(meshmq|jeromq|ratio),tcp,1,64,(delivered_per_s|dropped|cpu_ns_per_msg),([0-9.]+)");
+        List<String> lines = stdout.lines().filter(text -> !text.startsWith("# machine: ")).toList();
+        assertTrue(lines.size() >= 8, stdout);
+        assertTrue(stdout.contains(bench + ",meshmq,tcp,1,64,cpu_ns_per_msg,")
+                && stdout.contains(bench + ",ratio,tcp,1,64,cpu_ns_per_msg,"), stdout);
         for (String text : lines) {
             Matcher matcher = line.matcher(text);
             assertTrue(matcher.matches(), "malformed: " + text);
@@ -78,7 +81,13 @@ class BenchSmokeTest {
                 new String[] {"throughput", "--bogus", "1"},
                 new String[] {"fanout", "--subs", "0"},
                 new String[] {"fanout", "--transport", "ipc"},
-                new String[] {"throughput", "--nodrop"})) {
+                new String[] {"throughput", "--nodrop"},
+                new String[] {"throughput", "--spin-us", "10001"},
+                new String[] {"connect-rate", "--spin-us", "5"},
+                new String[] {"soak", "--background-load", "1"},
+                new String[] {"throughput", "--out", "x"},
+                new String[] {"report", "--quick"},
+                new String[] {"report", "--out", "x", "--size", "64"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(args, print(new ByteArrayOutputStream()), print(err));
             assertEquals(2, code);
