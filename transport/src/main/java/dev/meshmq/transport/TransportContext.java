@@ -1,6 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.AddressInUseException;
+import dev.meshmq.AddressNotAvailableException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.MonitorEventType;
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class TransportContext {
      * @param host the socket
      * @return the binding
      * @throws AddressInUseException if the address is taken
+     * @throws AddressNotAvailableException if the address is not one of this machine's
      * @throws InvalidEndpointException if it cannot be bound
      */
     public Binding bind(Endpoint endpoint, String text, LinkHost host) {
@@ -130,7 +132,7 @@ public final class TransportContext {
         } catch (BindException e) {
             closeQuietly(channel);
             new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
-            throw new AddressInUseException("cannot bind " + text + ": " + e.getMessage(), e);
+            throw BindFailures.classify(text, endpoint, e);
         } catch (IOException e) {
             closeQuietly(channel);
             new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
@@ -146,32 +148,24 @@ public final class TransportContext {
      * @param text the endpoint as the user wrote it
      * @param host the socket
      * @return the link, to be attached to the socket by the caller
-     * @throws InvalidEndpointException if the address cannot be resolved
+     * @throws InvalidEndpointException if the endpoint is malformed; a name that does not resolve is
+     *     retried in the background, not an error here
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
         TransportOptions options = host.transportOptions();
         StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
-            InetSocketAddress first = address.resolveForConnect(text, options.ipv6());
-            connector = new StreamConnector(pickThread(), text, () -> resolveAgain(address, text, options, first),
-                    true, host, activity);
+            address.checkConnectable(text);
+            connector = new StreamConnector(pickThread(), text, () -> address.resolveForConnect(text, options.ipv6()),
+                    true, !address.isNumericHost(), host, activity);
         } else {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
-            connector = new StreamConnector(pickThread(), text, () -> target, false, host, activity);
+            connector = new StreamConnector(pickThread(), text, () -> target, false, false, host, activity);
         }
         connector.start();
         return connector.link();
-    }
-
-    private static SocketAddress resolveAgain(TcpAddress address, String text, TransportOptions options,
-            InetSocketAddress fallback) {
-        try {
-            return address.resolveForConnect(text, options.ipv6());
-        } catch (InvalidEndpointException e) {
-            return fallback;
-        }
     }
 
     /**
