@@ -20,10 +20,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code meshmq send}: sends messages from its arguments, generated payloads or standard input on a
- * socket of a sending type. A REQ socket waits for each reply and prints it; a PUB socket first waits
- * for its subscribers, since a publisher drops what it sends before they subscribe. At the end it
- * waits up to {@code --timeout-ms} (its LINGER) for what is queued to be delivered, and fails, saying
- * how many messages were not, if no peer took them in time.
+ * socket of a sending type. A REQ socket waits for each reply and prints it; DEALER, PAIR and CLIENT
+ * print {@code --replies} replies after sending. A PUB or XPUB socket first waits for its
+ * subscribers, since a publisher drops what it sends before they subscribe, and at the end reports on
+ * standard error the copies it dropped at subscribers' high-water marks, failing (exit 1) if there were
+ * any unless {@code --allow-drops} is given. At the end it waits up to {@code --timeout-ms} (its
+ * LINGER) for what is queued to be delivered, and fails, saying how many messages were not, if no peer
+ * took them in time.
  *
  * <p>Thread-safety: one use per instance.
  */
@@ -35,7 +38,7 @@ public final class SendCommand implements Callable<Integer> {
     private static final Duration REPORT_GRACE = Duration.ofSeconds(1);
 
     /** The socket types that can send first. */
-    enum Type { PUSH, PUB, REQ, DEALER, PAIR, CLIENT }
+    enum Type { PUSH, PUB, XPUB, REQ, DEALER, PAIR, CLIENT }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -43,6 +46,9 @@ public final class SendCommand implements Callable<Integer> {
 
     @Mixin
     private EndpointOptions endpoints = new EndpointOptions();
+
+    @Mixin
+    private RoutingIdOption routingId = new RoutingIdOption();
 
     @Option(names = {"-n", "--count"}, description = "Messages to send (arguments are repeated in turn).")
     private Integer count;
@@ -65,6 +71,14 @@ public final class SendCommand implements Callable<Integer> {
             description = "PUB: subscribers to wait for before sending (default ${DEFAULT-VALUE}; 0 sends at once).")
     private int subscribers;
 
+    @Option(names = "--replies", defaultValue = "0",
+            description = "DEALER, PAIR, CLIENT: after sending, receive and print this many replies.")
+    private int replies;
+
+    @Option(names = "--allow-drops",
+            description = "PUB, XPUB: exit 0 even if messages were dropped at subscribers' high-water marks.")
+    private boolean allowDrops;
+
     @Parameters(paramLabel = "MESSAGE", description = "Messages to send; frames split at --separator.")
     private List<String> messages = new ArrayList<>();
 
@@ -82,15 +96,13 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         endpoints.requireOne();
+        checkOptions();
         MessageSource source = source();
         Duration timeout = Duration.ofMillis(timeoutMillis);
         FrameText text = new FrameText(hex);
         try (Context context = Context.create(); Socket socket = open(context)) {
             endpoints.attach(socket, console.err());
-            if (socket instanceof PubSocket pub && subscribers > 0 && !pub.awaitSubscribers(subscribers, timeout)) {
-                throw new IllegalStateException("fewer than " + subscribers + " subscriber(s) within " + timeoutMillis
-                        + " ms");
-            }
+            awaitSubscribers(socket, timeout);
             int sent = 0;
             for (Message message = source.next(); message != null; message = source.next()) {
                 if (!((MessageSender) socket).send(message, timeout)) {
@@ -99,15 +111,53 @@ public final class SendCommand implements Callable<Integer> {
                 }
                 sent++;
                 if (type == Type.REQ) {
-                    Message reply = ((MessageReceiver) socket).receive(timeout).orElseThrow(() ->
-                            new IllegalStateException("no reply within " + timeoutMillis + " ms"));
-                    console.out().println(text.format(reply));
-                    console.out().flush();
+                    printReply((MessageReceiver) socket, text, timeout);
                 }
             }
-            awaitDelivery(socket);
+            for (int i = 0; i < replies; i++) {
+                printReply((MessageReceiver) socket, text, timeout);
+            }
+            long dropped = PublisherDrops.dropped(socket);
+            try {
+                awaitDelivery(socket);
+            } catch (IllegalStateException e) {
+                throw dropped == 0 ? e
+                        : new IllegalStateException(PublisherDrops.note(dropped) + "; " + e.getMessage(), e);
+            }
+            PublisherDrops.report(dropped, allowDrops, console.err());
         }
         return 0;
+    }
+
+    private void checkOptions() {
+        if (replies < 0) {
+            throw new UsageException("--replies must not be negative");
+        }
+        if (replies > 0 && (type == Type.PUSH || type == Type.PUB || type == Type.XPUB || type == Type.REQ)) {
+            throw new UsageException("--replies is for DEALER, PAIR and CLIENT sockets, not " + type
+                    + (type == Type.REQ ? " (a REQ prints each reply anyway)" : ""));
+        }
+        if (allowDrops && type != Type.PUB && type != Type.XPUB) {
+            throw new UsageException("--allow-drops is for PUB and XPUB sockets, not " + type);
+        }
+    }
+
+    /** PUB and XPUB: waits for the subscribers. */
+    private void awaitSubscribers(Socket socket, Duration timeout) {
+        if (subscribers <= 0) {
+            return;
+        }
+        if (socket instanceof PubSocket pub && !pub.awaitSubscribers(subscribers, timeout)) {
+            throw new IllegalStateException("fewer than " + subscribers + " subscriber(s) within " + timeoutMillis
+                    + " ms");
+        }
+    }
+
+    private void printReply(MessageReceiver receiver, FrameText text, Duration timeout) {
+        Message reply = receiver.receive(timeout).orElseThrow(() ->
+                new IllegalStateException("no reply within " + timeoutMillis + " ms"));
+        console.out().println(text.format(reply));
+        console.out().flush();
     }
 
     /** Closes the socket, waiting for the queued messages to reach the kernel within the linger. */
@@ -143,6 +193,7 @@ public final class SendCommand implements Callable<Integer> {
     private Socket open(Context context) {
         Socket socket = Sockets.open(context, type.name());
         socket.set(SocketOptions.LINGER, Duration.ofMillis(timeoutMillis));
+        routingId.apply(socket, hex);
         return socket;
     }
 }
