@@ -119,7 +119,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
         try {
             channel = tcp ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
-            StreamChannels.configure(channel, tcp);
+            StreamChannels.configure(channel, tcp, options.connection());
             state = State.CONNECTING;
             if (channel.connect(address)) {
                 onConnected(null);
@@ -231,6 +231,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             link.countReconnect();
         }
         link.setPeer(peer);
+        options.connection().connectionStarted(link);
         host.peerConnected(link);
         if (terminating) {
             long left = Math.max(1, lingerDeadlineNanos - io.clock().nanoTime());
@@ -248,6 +249,10 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     public void engineClosed(StreamEngine closed, PeerLink served) {
         engine = null;
         channel = null;
+        if (served != null && !terminating) {
+            options.connection().connectionEnded(link, options.reconnects() && !closed.failedOnProtocol()
+                    && !options.reconnect().stopAfterDisconnect());
+        }
         if (!terminating && closed.failedOnProtocol()) {
             LOG.log(Level.WARNING, "{0}: the handshake or the protocol failed; not reconnecting", endpoint);
             giveUp("the peer broke the protocol or refused the handshake; as libzmq does, this endpoint is not"

@@ -103,6 +103,7 @@ public final class TransportContext {
                         .resolveForBind(text, options.ipv6());
                 channel = ServerSocketChannel.open();
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                KernelOptions.applyBuffers(channel, options.connection());
                 channel.bind(address, options.listenBacklog());
                 resolved = TcpAddress.format((InetSocketAddress) channel.getLocalAddress());
             } else {

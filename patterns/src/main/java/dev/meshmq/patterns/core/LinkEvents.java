@@ -124,6 +124,7 @@ final class LinkEvents {
         LinkState state = LinkState.of(link);
         if (link.peer() != null && state.announcedPeer != link.peer()) {
             state.announcedPeer = link.peer();
+            socket.sendHello(link);
             socket.peerReady(link);
         }
     }

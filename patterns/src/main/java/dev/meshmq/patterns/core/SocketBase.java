@@ -87,6 +87,11 @@ public abstract class SocketBase implements Socket, LinkHost {
         // most patterns keep no per-peer state
     }
 
+    /** Queues HELLO_MSG, if set, for a link whose peer has just become ready; owner thread. */
+    final void sendHello(PeerLink link) {
+        ConnectionOptions.sendHello(options, link);
+    }
+
     /** A connect() created this link; called before it is admitted. */
     protected void connecting(PeerLink link) {
         // most patterns need nothing here
