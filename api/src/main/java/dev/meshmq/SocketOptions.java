@@ -345,6 +345,16 @@ public final class SocketOptions {
             new SocketOption<>("HICCUP_MSG", Frame.class, Frame.EMPTY, value -> null, NOTE_RECEIVERS);
 
     /**
+     * Queue messages only to peers whose connection is complete: a connect's queue joins the
+     * round-robin of PUSH, DEALER, REQ, PAIR and CLIENT once its handshake is done, and leaves it
+     * while the connection is down, so sends go to connected peers or wait (libzmq's ZMQ_IMMEDIATE).
+     * Unlike libzmq, what was already queued for a peer that disconnects is kept and sent when it
+     * reconnects, not discarded. Set it before connect. Default false.
+     */
+    public static final SocketOption<Boolean> IMMEDIATE =
+            new SocketOption<>("IMMEDIATE", Boolean.class, false, value -> null);
+
+    /**
      * ROUTER, tcp/ipc: receive [routing id, empty frame] when a peer connects and/or disconnects (see
      * {@link RouterNotify}). Default {@link RouterNotify#NONE}. Set it before bind or connect.
      */

@@ -252,6 +252,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
         if (served != null && !terminating) {
             options.connection().connectionEnded(link, options.reconnects() && !closed.failedOnProtocol()
                     && !options.reconnect().stopAfterDisconnect());
+            host.peerDisconnected(link);
         }
         if (!terminating && closed.failedOnProtocol()) {
             LOG.log(Level.WARNING, "{0}: the handshake or the protocol failed; not reconnecting", endpoint);

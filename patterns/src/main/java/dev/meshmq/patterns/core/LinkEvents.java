@@ -80,7 +80,14 @@ final class LinkEvents {
                 break;
             case PEER_READY:
                 if (link.socketState != null && !LinkState.of(link).detached) {
+                    comeOnline(link);
                     announceReady(link);
+                }
+                break;
+            case PEER_LOST:
+                if (link.socketState != null && !LinkState.of(link).detached && socket.immediate()) {
+                    LinkState.of(link).offline = true;
+                    socket.linkOffline(link);
                 }
                 break;
             case WRITABLE:
@@ -108,6 +115,7 @@ final class LinkEvents {
         link.inbound().registerReader(() -> post(state.readableEvent));
         link.outbound().registerWriter(() -> post(state.writableEvent));
         LinkLimits.attached(link, socket.transportOptions());
+        state.offline = link.peer() == null && socket.immediate();
         if (!socket.admit(link)) {
             state.detached = true;
             links.remove(link);
@@ -116,6 +124,15 @@ final class LinkEvents {
         }
         if (link.peer() != null) {
             announceReady(link);
+        }
+    }
+
+    /** IMMEDIATE: a link that was offline has a connection again; the pattern may queue to it. */
+    private void comeOnline(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (state.offline) {
+            state.offline = false;
+            socket.linkWritable(link);
         }
     }
 

@@ -92,6 +92,19 @@ public abstract class SocketBase implements Socket, LinkHost {
         ConnectionOptions.sendHello(options, link);
     }
 
+    /**
+     * IMMEDIATE: a connect's link has no connection (not yet, or no longer); stop queueing to it. The
+     * load-balancing patterns take it out of their rotation; {@link #linkWritable} brings it back.
+     */
+    protected void linkOffline(PeerLink link) {
+        // patterns that do not load-balance keep queueing, as before
+    }
+
+    /** Whether IMMEDIATE is set. */
+    final boolean immediate() {
+        return options.get(dev.meshmq.SocketOptions.IMMEDIATE);
+    }
+
     /** A connect() created this link; called before it is admitted. */
     protected void connecting(PeerLink link) {
         // most patterns need nothing here
@@ -233,6 +246,11 @@ public abstract class SocketBase implements Socket, LinkHost {
     @Override
     public final void peerConnected(PeerLink link) {
         events.post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
+    }
+
+    @Override
+    public final void peerDisconnected(PeerLink link) {
+        events.post(new LinkEvent(LinkEvent.Kind.PEER_LOST, link));
     }
 
     @Override
