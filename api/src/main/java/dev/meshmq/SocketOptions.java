@@ -355,6 +355,18 @@ public final class SocketOptions {
             new SocketOption<>("IMMEDIATE", Boolean.class, false, value -> null);
 
     /**
+     * XPUB and XSUB: a multipart message whose first frame starts with 0x01 or 0x00 carries a
+     * subscribe or cancel in that frame and user data in the rest. An XSUB applies it (and sends it
+     * again after a reconnect, as a plain subscription) and sends the whole message; an XPUB applies
+     * it, reports it as for any subscription, and gives the application the remaining frames as one
+     * message. Off (the default), MeshMQ takes any multipart message as user data, where libzmq
+     * examines each of its frames.
+     */
+    public static final SocketOption<Boolean> ONLY_FIRST_SUBSCRIBE =
+            new SocketOption<>("ONLY_FIRST_SUBSCRIBE", Boolean.class, false, value -> null,
+                    EnumSet.of(SocketType.XPUB, SocketType.XSUB));
+
+    /**
      * ROUTER, tcp/ipc: receive [routing id, empty frame] when a peer connects and/or disconnects (see
      * {@link RouterNotify}). Default {@link RouterNotify#NONE}. Set it before bind or connect.
      */
