@@ -151,6 +151,14 @@ public interface Context extends AutoCloseable {
     ServerSocket createServer();
 
     /**
+     * Creates a STREAM socket: raw TCP (or ipc) connections to peers that do not speak ZMTP.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    StreamSocket createStream();
+
+    /**
      * Creates a poller for sockets of this context.
      *
      * @return the poller

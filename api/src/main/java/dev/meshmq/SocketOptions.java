@@ -121,11 +121,12 @@ public final class SocketOptions {
 
     /**
      * The routing id a ROUTER gives the peer of its next {@code connect()}, instead of the peer's own
-     * or an automatic one; used once, then cleared. Needed for ROUTER-to-ROUTER. ROUTER only.
+     * or an automatic one; used once, then cleared. Needed for ROUTER-to-ROUTER. ROUTER and STREAM (whose
+     * outgoing connection is then addressed by it from the start).
      */
     public static final SocketOption<byte[]> CONNECT_ROUTING_ID =
             new SocketOption<>("CONNECT_ROUTING_ID", byte[].class, new byte[0], SocketOptions::routingId,
-                    EnumSet.of(SocketType.ROUTER));
+                    EnumSet.of(SocketType.ROUTER, SocketType.STREAM));
 
     /**
      * When true, a ROUTER reports an unknown routing id with {@link HostUnreachableException} and

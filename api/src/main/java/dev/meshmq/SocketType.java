@@ -37,7 +37,9 @@ public enum SocketType {
     /** Thread-safe requester (draft in libzmq). */
     CLIENT,
     /** Thread-safe replier routing by connection id (draft in libzmq). */
-    SERVER;
+    SERVER,
+    /** Raw TCP: each peer is a plain TCP (or ipc) connection, addressed by a routing id; no ZMTP. */
+    STREAM;
 
     /**
      * Returns the name sent in the ZMTP {@code Socket-Type} property.
@@ -89,6 +91,8 @@ public enum SocketType {
                 return EnumSet.of(SERVER);
             case SERVER:
                 return EnumSet.of(CLIENT);
+            case STREAM:
+                return EnumSet.noneOf(SocketType.class);
             default:
                 throw new IllegalStateException("no peer table for " + this);
         }

@@ -17,6 +17,7 @@ import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.ServerSocket;
+import dev.meshmq.StreamSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
@@ -41,6 +42,7 @@ import dev.meshmq.patterns.sockets.RepSocketImpl;
 import dev.meshmq.patterns.sockets.ReqSocketImpl;
 import dev.meshmq.patterns.sockets.RouterSocketImpl;
 import dev.meshmq.patterns.sockets.ServerSocketImpl;
+import dev.meshmq.patterns.sockets.StreamSocketImpl;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.LinkedHashSet;
@@ -160,6 +162,11 @@ final class MeshContext implements SocketHost {
     @Override
     public ServerSocket createServer() {
         return register(ServerSocketImpl::new);
+    }
+
+    @Override
+    public StreamSocket createStream() {
+        return register(StreamSocketImpl::new);
     }
 
     @Override

@@ -124,8 +124,12 @@ class SocketTypeMatrixTest {
     }
 
     private static Stream<Arguments> allPairs() {
-        return Stream.of(SocketType.values())
-                .flatMap(binder -> Stream.of(SocketType.values()).map(connector -> Arguments.of(binder, connector)));
+        return zmtpTypes().flatMap(binder -> zmtpTypes().map(connector -> Arguments.of(binder, connector)));
+    }
+
+    /** The types that speak ZMTP: all but STREAM, whose raw connections have no handshake to fail. */
+    private static Stream<SocketType> zmtpTypes() {
+        return Stream.of(SocketType.values()).filter(type -> type != SocketType.STREAM);
     }
 
     @ParameterizedTest(name = "{0} binds, {1} connects")
@@ -198,6 +202,7 @@ class SocketTypeMatrixTest {
             case XSUB -> context.createXSub();
             case CLIENT -> context.createClient();
             case SERVER -> context.createServer();
+            case STREAM -> throw new IllegalArgumentException("STREAM speaks no ZMTP");
         };
         socket.set(SocketOptions.LINGER, Duration.ZERO);
         return socket;

@@ -4,6 +4,7 @@ import dev.meshmq.AddressInUseException;
 import dev.meshmq.AddressNotAvailableException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.SocketType;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -115,9 +116,17 @@ public final class TransportContext {
                 resolved = address.format();
             }
             channel.configureBlocking(false);
-            StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
-                    activity);
-            listener.start();
+            java.util.function.LongConsumer closer;
+            if (options.socketType() == SocketType.STREAM) {
+                RawListener raw = new RawListener(pickThread(), channel, resolved, ipcPath, host, activity);
+                raw.start();
+                closer = raw::close;
+            } else {
+                StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
+                        activity);
+                listener.start();
+                closer = listener::close;
+            }
             new ConnectionEvents(host, resolved).emit(MonitorEventType.LISTENING, channel, "", new byte[0], 0, "");
             return new Binding() {
                 @Override
@@ -127,7 +136,7 @@ public final class TransportContext {
 
                 @Override
                 public void close(long lingerNanos) {
-                    listener.close(lingerNanos);
+                    closer.accept(lingerNanos);
                 }
             };
         } catch (BindException e) {
@@ -154,6 +163,9 @@ public final class TransportContext {
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
         TransportOptions options = host.transportOptions();
+        if (options.socketType() == SocketType.STREAM) {
+            return connectRaw(endpoint, text, host, options);
+        }
         StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
@@ -164,6 +176,22 @@ public final class TransportContext {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
             connector = new StreamConnector(pickThread(), text, () -> target, false, false, host, activity);
+        }
+        connector.start();
+        return connector.link();
+    }
+
+    /** STREAM: a raw connection, no ZMTP (see {@link RawConnector}). */
+    private PeerLink connectRaw(Endpoint endpoint, String text, LinkHost host, TransportOptions options) {
+        RawConnector connector;
+        if (endpoint.transport() == Endpoint.Transport.TCP) {
+            TcpAddress address = TcpAddress.parse(text, endpoint.address());
+            address.checkConnectable(text);
+            connector = new RawConnector(pickThread(), text, () -> address.resolveForConnect(text, options.ipv6()),
+                    true, !address.isNumericHost(), host, activity);
+        } else {
+            SocketAddress target = IpcAddress.parse(text, endpoint.address()).socketAddress();
+            connector = new RawConnector(pickThread(), text, () -> target, false, false, host, activity);
         }
         connector.start();
         return connector.link();

@@ -30,6 +30,7 @@ final class Sockets {
             case XSUB -> context.createXSub();
             case CLIENT -> context.createClient();
             case SERVER -> context.createServer();
+            case STREAM -> context.createStream();
         };
     }
 }
