@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code meshmq recv}: receives messages on a socket of a receiving type and prints one line per
  * message, frames tab-separated. A REP socket answers every request (an echo, or the fixed
  * {@code --reply}); a SERVER answers only with {@code --reply}. A ROUTER's first frame, the binary
- * routing id, is always printed in hex. An XSUB sends its subscriptions as messages before it binds
+ * routing id, is always printed in hex, and so is a STREAM's (whose data frame is empty when a
+ * connection opens or closes). An XSUB sends its subscriptions as messages before it binds
  * or connects. {@code --routing-id} names the socket for a ROUTER peer (a DEALER, say).
  *
  * <p>Thread-safety: one use per instance.
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
 public final class RecvCommand implements Callable<Integer> {
 
     /** The socket types that can receive first. */
-    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER }
+    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -87,7 +88,7 @@ public final class RecvCommand implements Callable<Integer> {
             for (int received = 0; count == 0 || received < count; received++) {
                 Message message = next((MessageReceiver) socket, received);
                 String line = text.format(message);
-                if (type == Type.ROUTER) {
+                if (type == Type.ROUTER || type == Type.STREAM) {
                     String rest = message.size() == 1 ? "" : line.substring(line.indexOf('\t'));
                     line = routingIds.format(message.first()) + rest;
                 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshmq.Context;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +100,39 @@ class CliParityTest {
             long reported = dropped.find() ? Long.parseLong(dropped.group(1)) : 0;
             assertEquals(count - got, reported, "received " + got + "; " + pub);
         }
+    }
+
+    @Test
+    void recvStreamPrintsARawTcpClientsConnectAndBytes() throws Exception {
+        CliRun recv = CliRun.start("recv", "--type", "STREAM", "--bind", "tcp://127.0.0.1:*", "--count", "2",
+                "--timeout-ms", "10000");
+        String endpoint = recv.awaitBound();
+        int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            CliRun.Result result = recv.finish();
+            assertEquals(0, result.status(), result.toString());
+            List<String> lines = result.lines();
+            assertEquals(2, lines.size(), result.toString());
+            assertTrue(lines.get(0).matches("00[0-9a-f]{8}\t?"), "the connect: " + lines.get(0));
+            assertEquals(lines.get(0).trim() + "\thi", lines.get(1));
+        }
+    }
+
+    @Test
+    void sendStreamWritesRawBytesToATcpServerAndPrintsWhatComesBack() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun send = CliRun.start("send", "--type", "STREAM", "--connect",
+                    "tcp://127.0.0.1:" + server.getLocalPort(), "--replies", "1", "PING");
+            try (Socket accepted = server.accept()) {
+                assertEquals("PING", new String(accepted.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
+                accepted.getOutputStream().write("PONG".getBytes(StandardCharsets.US_ASCII));
+                CliRun.Result result = send.finish();
+                assertEquals(0, result.status(), result.toString());
+                assertEquals(List.of("PONG"), result.lines());
+            }
+        }
+        assertUsage(CliRun.run("send", "--type", "STREAM", "--bind", "tcp://127.0.0.1:*", "x"), "one --connect");
     }
 
     @Test
