@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (HANDSHAKE_FAILED_PROTOCOL) and its connecting side stops retrying, as libzmq 4.3.4 does (one
  * attempt in 1.5 s).
  *
- * <p>To stay fast, the incompatible pairs (every ZMTP type, STREAM aside) all start at once, on one shared context, before the
- * tests; they are watched for 1.5 s, their monitor counts are recorded, and they are closed. Each
+ * <p>To stay fast, the incompatible pairs (every ZMTP type, STREAM aside) all start at once, on one
+ * shared context, before the tests; they are watched for 1.5 s, their monitor counts are recorded,
+ * and they are closed. Each
  * parameterised case then checks its own record.
  */
 class SocketTypeMatrixTest {
