@@ -27,9 +27,10 @@ import zmq.Msg;
 /**
  * SCATTER/GATHER, PEER and CHANNEL against JeroMQ 0.6.0 over tcp, each side binding in turn. These are
  * draft types in libzmq, and Debian's libzmq 4.3.4 is built without the draft API: pyzmq creates such
- * a socket, but libzmq aborts on an assertion (mechanism.cpp, the socket-type name table) as soon as one
- * handshakes over tcp, even with another libzmq. JeroMQ, which has all four, is the peer. Cases where JeroMQ connects go through
- * {@link JeromqPeer#retryingConnectStalls}, as its connects stall now and then without MeshMQ.
+ * a socket, but libzmq aborts on an assertion (mechanism.cpp, the socket-type name table) as soon
+ * as one handshakes over tcp, even with another libzmq. JeroMQ, which has all four, is the peer.
+ * Cases where JeroMQ connects go through {@link JeromqPeer#retryingConnectStalls}, as its connects
+ * stall now and then without MeshMQ.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DraftSocketsJeromqInteropTest {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 public final class RecvCommand implements Callable<Integer> {
 
     /** The socket types that can receive first. */
-    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM }
+    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM, GATHER, CHANNEL }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")

@@ -43,7 +43,7 @@ public final class SendCommand implements Callable<Integer> {
     private static final Duration REPORT_GRACE = Duration.ofSeconds(1);
 
     /** The socket types that can send first. */
-    enum Type { PUSH, PUB, XPUB, REQ, DEALER, PAIR, CLIENT, STREAM }
+    enum Type { PUSH, PUB, XPUB, REQ, DEALER, PAIR, CLIENT, STREAM, SCATTER, CHANNEL }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -77,7 +77,7 @@ public final class SendCommand implements Callable<Integer> {
     private int subscribers;
 
     @Option(names = "--replies", defaultValue = "0",
-            description = "DEALER, PAIR, CLIENT, STREAM: after sending, receive and print this many replies"
+            description = "DEALER, PAIR, CLIENT, CHANNEL, STREAM: after sending, receive and print this many replies"
                     + " (STREAM: data chunks as they are read).")
     private int replies;
 
@@ -140,8 +140,9 @@ public final class SendCommand implements Callable<Integer> {
         if (replies < 0) {
             throw new UsageException("--replies must not be negative");
         }
-        if (replies > 0 && (type == Type.PUSH || type == Type.PUB || type == Type.XPUB || type == Type.REQ)) {
-            throw new UsageException("--replies is for DEALER, PAIR, CLIENT and STREAM sockets, not " + type
+        if (replies > 0 && (type == Type.PUSH || type == Type.PUB || type == Type.XPUB || type == Type.REQ
+                || type == Type.SCATTER)) {
+            throw new UsageException("--replies is for DEALER, PAIR, CLIENT, CHANNEL and STREAM sockets, not " + type
                     + (type == Type.REQ ? " (a REQ prints each reply anyway)" : ""));
         }
         if (type == Type.STREAM) {

@@ -136,6 +136,21 @@ class CliParityTest {
     }
 
     @Test
+    void scatterFeedsGatherAndChannelsAnswerEachOther() {
+        CliRun gather = CliRun.start("recv", "--type", "GATHER", "--bind", "tcp://127.0.0.1:*", "--count", "2",
+                "--timeout-ms", "10000");
+        CliRun.Result scatter = CliRun.run("send", "--type", "SCATTER", "--connect", gather.awaitBound(), "a", "b");
+        assertEquals(0, scatter.status(), scatter.toString());
+        assertEquals(List.of("a", "b"), gather.finish().lines());
+
+        CliRun channel = CliRun.start("recv", "--type", "CHANNEL", "--bind", "tcp://127.0.0.1:*", "--count", "1",
+                "--timeout-ms", "10000");
+        CliRun.Result other = CliRun.run("send", "--type", "CHANNEL", "--connect", channel.awaitBound(), "hello");
+        assertEquals(0, other.status(), other.toString());
+        assertEquals(List.of("hello"), channel.finish().lines());
+    }
+
+    @Test
     void optionsThatDoNotFitTheTypeAreUsageErrors() {
         assertUsage(CliRun.run("send", "--type", "PUSH", "--replies", "1", "--connect", "tcp://127.0.0.1:1", "x"),
                 "--replies is for DEALER");
