@@ -42,12 +42,12 @@ final class ConnectionOptions {
      * (the writer of the link's outbound pipe). Past the high-water mark would break the pipe's
      * contract, so a full queue (only possible for a connect whose peer was long away) skips it.
      *
-     * @param values the socket's options (HELLO_MSG is empty unless the type accepts it)
+     * @param socket the socket (its HELLO_MSG is empty unless its type accepts one)
      * @param link the link whose peer is ready
      * @return true if a hello was queued
      */
-    static boolean sendHello(SocketOptionValues values, PeerLink link) {
-        Frame hello = values.get(SocketOptions.HELLO_MSG);
+    static boolean sendHello(SocketBase socket, PeerLink link) {
+        Frame hello = socket.get(SocketOptions.HELLO_MSG);
         return !hello.isEmpty() && link.outbound().write(Message.of(hello));
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshmq.patterns.core;
 
+import dev.meshmq.SocketOptions;
 import dev.meshmq.transport.PeerLink;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,7 @@ final class LinkEvents {
                 }
                 break;
             case PEER_LOST:
-                if (link.socketState != null && !LinkState.of(link).detached && socket.immediate()) {
+                if (link.socketState != null && !LinkState.of(link).detached && immediate()) {
                     LinkState.of(link).offline = true;
                     socket.linkOffline(link);
                 }
@@ -115,7 +116,7 @@ final class LinkEvents {
         link.inbound().registerReader(() -> post(state.readableEvent));
         link.outbound().registerWriter(() -> post(state.writableEvent));
         LinkLimits.attached(link, socket.transportOptions());
-        state.offline = link.peer() == null && socket.immediate();
+        state.offline = link.peer() == null && immediate();
         if (!socket.admit(link)) {
             state.detached = true;
             links.remove(link);
@@ -125,6 +126,10 @@ final class LinkEvents {
         if (link.peer() != null) {
             announceReady(link);
         }
+    }
+
+    private boolean immediate() {
+        return socket.get(SocketOptions.IMMEDIATE);
     }
 
     /** IMMEDIATE: a link that was offline has a connection again; the pattern may queue to it. */
@@ -141,7 +146,7 @@ final class LinkEvents {
         LinkState state = LinkState.of(link);
         if (link.peer() != null && state.announcedPeer != link.peer()) {
             state.announcedPeer = link.peer();
-            socket.sendHello(link);
+            ConnectionOptions.sendHello(socket, link);
             socket.peerReady(link);
         }
     }

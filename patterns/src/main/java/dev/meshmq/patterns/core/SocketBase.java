@@ -87,22 +87,9 @@ public abstract class SocketBase implements Socket, LinkHost {
         // most patterns keep no per-peer state
     }
 
-    /** Queues HELLO_MSG, if set, for a link whose peer has just become ready; owner thread. */
-    final void sendHello(PeerLink link) {
-        ConnectionOptions.sendHello(options, link);
-    }
-
-    /**
-     * IMMEDIATE: a connect's link has no connection (not yet, or no longer); stop queueing to it. The
-     * load-balancing patterns take it out of their rotation; {@link #linkWritable} brings it back.
-     */
+    /** IMMEDIATE: a connect's link lost (or has not yet) its connection; {@link #linkWritable} brings it back. */
     protected void linkOffline(PeerLink link) {
         // patterns that do not load-balance keep queueing, as before
-    }
-
-    /** Whether IMMEDIATE is set. */
-    final boolean immediate() {
-        return options.get(dev.meshmq.SocketOptions.IMMEDIATE);
     }
 
     /** A connect() created this link; called before it is admitted. */
