@@ -114,8 +114,10 @@ class KernelOptionsTest extends MeshTestSupport {
         MonitorEvent connected = events.awaitEvent(MonitorEventType.CONNECTED, TIMEOUT);
         String local = connected.localAddress().replaceFirst("^/", "");
         String port = local.substring(local.lastIndexOf(':') + 1);
-        Process ss = new ProcessBuilder("ss", flags, "state", "established", "( sport = :" + port + " )")
-                .redirectErrorStream(true).start();
+        String remotePort = endpoint.substring(endpoint.lastIndexOf(':') + 1);
+        // both ports: the kernel may reuse a local port towards another destination at the same time
+        Process ss = new ProcessBuilder("ss", flags, "state", "established",
+                "( sport = :" + port + " and dport = :" + remotePort + " )").redirectErrorStream(true).start();
         assertTrue(ss.waitFor(10, TimeUnit.SECONDS), "ss did not finish");
         String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, ss.exitValue(), "ss (iproute2) is needed: " + output);
