@@ -96,6 +96,29 @@ class StreamSocketTest extends MeshTestSupport {
     }
 
     @Test
+    void aConnectByHostNameReconnectsUnderTheSameRoutingId() throws IOException {
+        Context context = newContext();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StreamSocket stream = context.createStream();
+            stream.set(SocketOptions.RECONNECT_INTERVAL, java.time.Duration.ofMillis(20));
+            stream.connect("tcp://localhost:" + server.getLocalPort());
+            Frame id;
+            try (Socket first = server.accept()) {
+                Message connected = stream.receive(TIMEOUT).orElseThrow();
+                id = connected.first();
+                assertTrue(connected.frame(1).isEmpty());
+                assertTrue(first.isConnected());
+            }
+            assertEquals(Message.of(id, Frame.EMPTY), stream.receive(TIMEOUT).orElseThrow(), "the server closed");
+            try (Socket second = server.accept()) {
+                assertEquals(Message.of(id, Frame.EMPTY), stream.receive(TIMEOUT).orElseThrow(), "reconnected");
+                stream.send(Message.of(id, Frame.of("again")));
+                assertEquals("again", readText(second.getInputStream(), 5));
+            }
+        }
+    }
+
+    @Test
     void aUnixDomainClientIsAPeerOverIpc() throws IOException {
         Context context = newContext();
         StreamSocket stream = context.createStream();
