@@ -33,6 +33,20 @@ class ImmediateTest extends MeshTestSupport {
     }
 
     @Test
+    void anInprocConnectBeforeItsBindJoinsOnceTheBindComes() {
+        Context context = newContext();
+        PushSocket push = context.createPush();
+        push.set(SocketOptions.IMMEDIATE, true);
+        String endpoint = dev.meshmq.testsupport.Endpoints.fresh("inproc");
+        push.connect(endpoint);
+        assertFalse(push.trySend(Message.of("too early")), "no peer yet");
+        PullSocket pull = context.createPull();
+        pull.bind(endpoint);
+        assertTrue(push.send(Message.of("now"), TIMEOUT));
+        assertEquals("now", pull.receive(TIMEOUT).orElseThrow().string(0));
+    }
+
+    @Test
     void aDealerSendsOnlyToItsConnectedPeer() {
         assertEquals(10, deliveredToTheLivePeer(true));
         assertEquals(5, deliveredToTheLivePeer(false), "without IMMEDIATE half wait for the dead endpoint");
