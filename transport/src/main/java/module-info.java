@@ -7,6 +7,7 @@
 @SuppressWarnings("module")
 module dev.meshmq.transport {
     requires transitive dev.meshmq;
+    requires jdk.net;
     exports dev.meshmq.transport to dev.meshmq.patterns;
     exports dev.meshmq.transport.zmtp to dev.meshmq.patterns;
 }

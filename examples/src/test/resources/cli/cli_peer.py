@@ -4,12 +4,16 @@
 Connects one socket to --connect, then:
   --send MSG ...   sends each message (frames split at '|'); a REQ waits for each reply and a
                    PUB/XPUB first waits for a subscription (XPUB) or --settle seconds (PUB)
-  --recv N         receives N messages; a REP echoes each one back
+  --recv N         receives N messages; a REP or ROUTER echoes each one back
+  --to ID          ROUTER: the routing id each sent message goes to (ROUTER_MANDATORY; retried
+                   until that peer has connected)
+  --identity ID    the socket's own routing id
 Prints one line per message received, frames joined by '|', then DONE. Every blocking step gives
 up after --timeout seconds with a line on stderr and exit status 1.
 """
 import argparse
 import sys
+import time
 
 import zmq
 
@@ -22,14 +26,30 @@ def show(message):
     print("|".join(frame.decode(errors="replace") for frame in message), flush=True)
 
 
+def send_to(socket, peer, message, timeout):
+    """ROUTER_MANDATORY refuses a peer not connected yet: retry until it is, or time out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.send_multipart([peer] + message)
+            return
+        except zmq.ZMQError as error:
+            if error.errno != zmq.EHOSTUNREACH or time.monotonic() > deadline:
+                raise zmq.Again() if error.errno == zmq.EHOSTUNREACH else error
+            time.sleep(0.01)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--type", required=True, choices=["PUSH", "PULL", "REQ", "REP", "XPUB", "SUB", "DEALER"])
+    parser.add_argument("--type", required=True, choices=["PUSH", "PULL", "REQ", "REP", "XPUB", "SUB", "DEALER",
+                                                           "ROUTER"])
     parser.add_argument("--connect", required=True)
     parser.add_argument("--send", nargs="*", default=[])
     parser.add_argument("--recv", type=int, default=0)
     parser.add_argument("--subscribe", default="")
     parser.add_argument("--timeout", type=float, default=10)
+    parser.add_argument("--to")
+    parser.add_argument("--identity")
     args = parser.parse_args()
 
     context = zmq.Context()
@@ -41,18 +61,25 @@ def main():
     socket.setsockopt(zmq.SNDTIMEO, int(args.timeout * 1000))
     if args.type == "SUB":
         socket.setsockopt(zmq.SUBSCRIBE, args.subscribe.encode())
+    if args.type == "ROUTER":
+        socket.setsockopt(zmq.ROUTER_MANDATORY, 1)
+    if args.identity:
+        socket.setsockopt(zmq.ROUTING_ID, args.identity.encode())
     socket.connect(args.connect)
     try:
         if args.type == "XPUB" and args.send:
             socket.recv()
         for message in args.send:
-            socket.send_multipart(frames(message))
+            if args.to is not None:
+                send_to(socket, args.to.encode(), frames(message), args.timeout)
+            else:
+                socket.send_multipart(frames(message))
             if args.type == "REQ":
                 show(socket.recv_multipart())
         for _ in range(args.recv):
             message = socket.recv_multipart()
             show(message)
-            if args.type == "REP":
+            if args.type in ("REP", "ROUTER"):
                 socket.send_multipart(message)
     except zmq.Again:
         print("timed out after %s s" % args.timeout, file=sys.stderr)

@@ -151,6 +151,46 @@ public interface Context extends AutoCloseable {
     ServerSocket createServer();
 
     /**
+     * Creates a STREAM socket: raw TCP (or ipc) connections to peers that do not speak ZMTP.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    StreamSocket createStream();
+
+    /**
+     * Creates a SCATTER socket (round-robin, single-frame), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    ScatterSocket createScatter();
+
+    /**
+     * Creates a GATHER socket (fair-queued, single-frame), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    GatherSocket createGather();
+
+    /**
+     * Creates a PEER socket (routes by connection id, single-frame), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    PeerSocket createPeer();
+
+    /**
+     * Creates a CHANNEL socket (an exclusive pair, single-frame), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    ChannelSocket createChannel();
+
+    /**
      * Creates a poller for sockets of this context.
      *
      * @return the poller

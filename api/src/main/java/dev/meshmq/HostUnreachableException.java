@@ -1,8 +1,8 @@
 package dev.meshmq;
 
 /**
- * A message could not be routed: a ROUTER with ROUTER_MANDATORY got a routing id of no connected
- * peer (libzmq's EHOSTUNREACH).
+ * A message could not be routed: a ROUTER with ROUTER_MANDATORY, or a STREAM, got a routing id of
+ * no connected peer (libzmq's EHOSTUNREACH).
  *
  * <p>Thread-safety: immutable once thrown.
  */

@@ -29,16 +29,19 @@ public interface Socket extends AutoCloseable {
      * @return the resolved endpoint, with the real port for a wildcard
      * @throws InvalidEndpointException if the endpoint is malformed or cannot be resolved
      * @throws AddressInUseException if another socket holds the address
+     * @throws AddressNotAvailableException if the address is not one of this machine's
      */
     String bind(String endpoint);
 
     /**
      * Connects to an endpoint. Works before anything is bound there: the socket keeps trying every
      * {@link SocketOptions#RECONNECT_INTERVAL}, and messages sent meanwhile wait in the queue (up to
-     * the high-water mark) until the peer appears.
+     * the high-water mark) until the peer appears. A tcp host name is resolved at each attempt, off the
+     * I/O threads: a name that does not resolve (yet) is retried like a refused connect, with a
+     * {@link MonitorEventType#CONNECT_RETRIED} event whose detail gives the reason.
      *
      * @param endpoint the endpoint
-     * @throws InvalidEndpointException if the endpoint is malformed or cannot be resolved
+     * @throws InvalidEndpointException if the endpoint is malformed (a wildcard host or port, a bad port)
      */
     void connect(String endpoint);
 

@@ -37,7 +37,28 @@ public enum SocketType {
     /** Thread-safe requester (draft in libzmq). */
     CLIENT,
     /** Thread-safe replier routing by connection id (draft in libzmq). */
-    SERVER;
+    SERVER,
+    /** Raw TCP: each peer is a plain TCP (or ipc) connection, addressed by a routing id; no ZMTP. */
+    STREAM,
+    /** Thread-safe pipeline producer: round-robin, single-frame (draft in libzmq). */
+    SCATTER,
+    /** Thread-safe pipeline consumer: fair-queued, single-frame (draft in libzmq). */
+    GATHER,
+    /** Thread-safe peer-to-peer socket routing by connection id, both binding and connecting (draft in libzmq). */
+    PEER,
+    /** Thread-safe exclusive pair, single-frame (draft in libzmq). */
+    CHANNEL;
+
+    /**
+     * Returns whether sockets of this type may be used by several threads at once (CLIENT, SERVER and
+     * libzmq's other draft types); the classic types have one owner at a time.
+     *
+     * @return true for the thread-safe types
+     */
+    public boolean isThreadSafe() {
+        return this == CLIENT || this == SERVER || this == SCATTER || this == GATHER || this == PEER
+                || this == CHANNEL;
+    }
 
     /**
      * Returns the name sent in the ZMTP {@code Socket-Type} property.
@@ -89,6 +110,16 @@ public enum SocketType {
                 return EnumSet.of(SERVER);
             case SERVER:
                 return EnumSet.of(CLIENT);
+            case STREAM:
+                return EnumSet.noneOf(SocketType.class);
+            case SCATTER:
+                return EnumSet.of(GATHER);
+            case GATHER:
+                return EnumSet.of(SCATTER);
+            case PEER:
+                return EnumSet.of(PEER);
+            case CHANNEL:
+                return EnumSet.of(CHANNEL);
             default:
                 throw new IllegalStateException("no peer table for " + this);
         }

@@ -1,13 +1,16 @@
 package dev.meshmq.patterns;
 
+import dev.meshmq.ChannelSocket;
 import dev.meshmq.ClientSocket;
 import dev.meshmq.Context;
 import dev.meshmq.ContextClock;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
+import dev.meshmq.GatherSocket;
 import dev.meshmq.MessageSender;
 import dev.meshmq.PairSocket;
+import dev.meshmq.PeerSocket;
 import dev.meshmq.Poller;
 import dev.meshmq.Proxy;
 import dev.meshmq.PubSocket;
@@ -16,8 +19,10 @@ import dev.meshmq.PushSocket;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
+import dev.meshmq.ScatterSocket;
 import dev.meshmq.ServerSocket;
 import dev.meshmq.Socket;
+import dev.meshmq.StreamSocket;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
 import dev.meshmq.XSubSocket;
@@ -32,15 +37,20 @@ import dev.meshmq.patterns.pubsub.PubSocketImpl;
 import dev.meshmq.patterns.pubsub.SubSocketImpl;
 import dev.meshmq.patterns.pubsub.XPubSocketImpl;
 import dev.meshmq.patterns.pubsub.XSubSocketImpl;
+import dev.meshmq.patterns.sockets.ChannelSocketImpl;
 import dev.meshmq.patterns.sockets.ClientSocketImpl;
 import dev.meshmq.patterns.sockets.DealerSocketImpl;
+import dev.meshmq.patterns.sockets.GatherSocketImpl;
 import dev.meshmq.patterns.sockets.PairSocketImpl;
+import dev.meshmq.patterns.sockets.PeerSocketImpl;
 import dev.meshmq.patterns.sockets.PullSocketImpl;
 import dev.meshmq.patterns.sockets.PushSocketImpl;
 import dev.meshmq.patterns.sockets.RepSocketImpl;
 import dev.meshmq.patterns.sockets.ReqSocketImpl;
 import dev.meshmq.patterns.sockets.RouterSocketImpl;
+import dev.meshmq.patterns.sockets.ScatterSocketImpl;
 import dev.meshmq.patterns.sockets.ServerSocketImpl;
+import dev.meshmq.patterns.sockets.StreamSocketImpl;
 import dev.meshmq.transport.NanoClock;
 import dev.meshmq.transport.TransportContext;
 import java.util.LinkedHashSet;
@@ -160,6 +170,31 @@ final class MeshContext implements SocketHost {
     @Override
     public ServerSocket createServer() {
         return register(ServerSocketImpl::new);
+    }
+
+    @Override
+    public StreamSocket createStream() {
+        return register(StreamSocketImpl::new);
+    }
+
+    @Override
+    public ScatterSocket createScatter() {
+        return register(ScatterSocketImpl::new);
+    }
+
+    @Override
+    public GatherSocket createGather() {
+        return register(GatherSocketImpl::new);
+    }
+
+    @Override
+    public PeerSocket createPeer() {
+        return register(PeerSocketImpl::new);
+    }
+
+    @Override
+    public ChannelSocket createChannel() {
+        return register(ChannelSocketImpl::new);
     }
 
     @Override

@@ -59,4 +59,13 @@ public interface LinkHost {
      */
     default void handshakeEvicted() {
     }
+
+    /**
+     * The connection behind a connect's link ended; the link stays, and either gets a new peer
+     * ({@link #peerConnected}) or is detached. Any thread; must not block.
+     *
+     * @param link the link
+     */
+    default void peerDisconnected(PeerLink link) {
+    }
 }

@@ -154,6 +154,29 @@ public final class Pipe {
         }
     }
 
+    /**
+     * Queues a message even at the high-water mark: for the few notes the transport owes the socket
+     * (DISCONNECT_MSG, HICCUP_MSG, ROUTER_NOTIFY), which libzmq puts in the pipe past its limit too. Ends an
+     * open batch first. Writer thread only.
+     *
+     * @param message the message
+     * @return false only if the reader closed its end
+     */
+    public boolean writePastLimit(Message message) {
+        releaseWakeup();
+        if (readerClosed) {
+            return false;
+        }
+        if (latest != null) {
+            return replaceLatest(message);
+        }
+        writer.append(message);
+        writer.addBytes(message.byteCount());
+        writer.count = writer.count + 1;
+        wakeReaderIfWaiting();
+        return true;
+    }
+
     private boolean write(Message message, boolean batched) {
         if (signals.isReaderClosed() || !hasRoom()) {
             return false;

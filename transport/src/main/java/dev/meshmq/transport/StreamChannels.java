@@ -34,19 +34,34 @@ final class StreamChannels {
     }
 
     /**
-     * Applies the settings to a connected or connecting channel.
+     * Applies the fixed settings, with no socket options of its own, to a channel.
      *
      * @param channel the channel
      * @param tcp true for tcp, false for ipc
      * @throws IOException if the channel refuses a setting
      */
     static void configure(SocketChannel channel, boolean tcp) throws IOException {
+        configure(channel, tcp, ConnectionSettings.DEFAULTS);
+    }
+
+    /**
+     * Applies the settings to a connected or connecting channel: the fixed ones above, then the
+     * socket's own (SNDBUF and RCVBUF override the ipc sizes; keepalive and TOS are tcp only).
+     *
+     * @param channel the channel
+     * @param tcp true for tcp, false for ipc
+     * @param settings the socket's options
+     * @throws IOException if the channel refuses a setting
+     */
+    static void configure(SocketChannel channel, boolean tcp, ConnectionSettings settings) throws IOException {
         if (tcp) {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            KernelOptions.applyTcp(channel, settings);
         } else {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, IPC_BUFFER_BYTES);
             channel.setOption(StandardSocketOptions.SO_RCVBUF, IPC_BUFFER_BYTES);
         }
+        KernelOptions.applyBuffers(channel, settings);
     }
 
     /**

@@ -21,7 +21,12 @@ import java.util.function.Supplier;
  * malformed or oversized frame) the endpoint is not tried again, as libzmq does and RFC 37 asks after
  * ERROR: retrying would only repeat the failure against the peer.
  *
- * <p>States: {@link State#WAITING} for the next attempt, {@link State#CONNECTING} while the channel
+ * <p>A tcp host name is resolved again at every attempt, on a {@link NameResolver} thread; a name that
+ * does not resolve fails the attempt like a refused connect (a CONNECT_RETRIED event whose detail
+ * says why, then the next attempt after the interval), as libzmq does.
+ *
+ * <p>States: {@link State#WAITING} for the next attempt, {@link State#RESOLVING} while a host name is
+ * looked up, {@link State#CONNECTING} while the channel
  * connects, {@link State#CONNECTED} while an engine runs, {@link State#FINISHED} at the end.
  *
  * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
@@ -29,7 +34,7 @@ import java.util.function.Supplier;
 final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
 
     /** Where the connector is in its cycle. */
-    enum State { WAITING, CONNECTING, CONNECTED, FINISHED }
+    enum State { WAITING, RESOLVING, CONNECTING, CONNECTED, FINISHED }
 
     private static final System.Logger LOG = SafeLogger.of(StreamConnector.class);
 
@@ -37,6 +42,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     private final String endpoint;
     private final Supplier<SocketAddress> resolver;
     private final boolean tcp;
+    private final boolean lookup;
     private final LinkHost host;
     private final TransportOptions options;
     private final ActivityCounter activity;
@@ -54,12 +60,13 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     private boolean terminating;
     private long lingerDeadlineNanos;
 
-    StreamConnector(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp, LinkHost host,
-            ActivityCounter activity) {
+    StreamConnector(IoThread io, String endpoint, Supplier<SocketAddress> resolver, boolean tcp, boolean lookup,
+            LinkHost host, ActivityCounter activity) {
         this.io = io;
         this.endpoint = endpoint;
         this.resolver = resolver;
         this.tcp = tcp;
+        this.lookup = lookup;
         this.host = host;
         this.events = new ConnectionEvents(host, endpoint);
         this.options = host.transportOptions();
@@ -82,11 +89,37 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             return;
         }
         retryTimer = null;
+        if (lookup) {
+            state = State.RESOLVING;
+            NameResolver.resolve(resolver, (address, failure) -> io.execute(guarded(() -> resolved(address, failure))));
+            return;
+        }
+        SocketAddress address;
         try {
-            SocketAddress address = resolver.get();
+            address = resolver.get();
+        } catch (RuntimeException e) {
+            connectFailed(e);
+            return;
+        }
+        connectTo(address);
+    }
+
+    private void resolved(SocketAddress address, RuntimeException failure) {
+        if (state != State.RESOLVING) {
+            return; // finished meanwhile
+        }
+        if (failure != null) {
+            connectFailed(failure);
+        } else {
+            connectTo(address);
+        }
+    }
+
+    private void connectTo(SocketAddress address) {
+        try {
             channel = tcp ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
-            StreamChannels.configure(channel, tcp);
+            StreamChannels.configure(channel, tcp, options.connection());
             state = State.CONNECTING;
             if (channel.connect(address)) {
                 onConnected(null);
@@ -110,7 +143,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             giveUp("the peer refused the connection (" + failure.getMessage() + ")");
             return;
         }
-        scheduleRetry();
+        scheduleRetry(failure.getMessage() == null ? failure.toString() : failure.getMessage());
     }
 
     private void onConnectTimeout() {
@@ -166,7 +199,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             engine.close("internal error: " + failure);
         } else {
             cancelConnectAttempt();
-            scheduleRetry();
+            scheduleRetry("internal error");
         }
     }
 
@@ -198,6 +231,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             link.countReconnect();
         }
         link.setPeer(peer);
+        options.connection().connectionStarted(link);
         host.peerConnected(link);
         if (terminating) {
             long left = Math.max(1, lingerDeadlineNanos - io.clock().nanoTime());
@@ -215,6 +249,11 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     public void engineClosed(StreamEngine closed, PeerLink served) {
         engine = null;
         channel = null;
+        if (served != null && !terminating) {
+            options.connection().connectionEnded(link, options.reconnects() && !closed.failedOnProtocol()
+                    && !options.reconnect().stopAfterDisconnect());
+            host.peerDisconnected(link);
+        }
         if (!terminating && closed.failedOnProtocol()) {
             LOG.log(Level.WARNING, "{0}: the handshake or the protocol failed; not reconnecting", endpoint);
             giveUp("the peer broke the protocol or refused the handshake; as libzmq does, this endpoint is not"
@@ -239,10 +278,10 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
                 lingerTimer = io.schedule(left, guarded(this::finish));
             }
         }
-        scheduleRetry();
+        scheduleRetry("");
     }
 
-    private void scheduleRetry() {
+    private void scheduleRetry(String reason) {
         if (state == State.FINISHED) {
             return;
         }
@@ -265,7 +304,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             nextIntervalNanos = Math.min(max, nextIntervalNanos * 2);
         }
         if (!terminating) {
-            events.emit(MonitorEventType.CONNECT_RETRIED, delay / 1_000_000, "");
+            events.emit(MonitorEventType.CONNECT_RETRIED, delay / 1_000_000, reason);
         }
         retryTimer = io.schedule(delay, guarded(this::attempt));
     }

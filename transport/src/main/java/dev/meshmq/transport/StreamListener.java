@@ -121,7 +121,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         String remote;
         try {
             accepted.configureBlocking(false);
-            StreamChannels.configure(accepted, tcp);
+            StreamChannels.configure(accepted, tcp, options.connection());
             remote = tcp ? String.valueOf(accepted.getRemoteAddress()) : endpoint;
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "setting up an accepted connection failed: {0}", e.toString());
@@ -169,6 +169,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         PeerLink link = new PeerLink(now.newInboundPipe(), now.newOutboundPipe(), endpoint,
                 engine::terminateLater, peer);
         link.setPeer(peer);
+        now.connection().connectionStarted(link);
         host.attach(link);
         return link;
     }
@@ -183,6 +184,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         engines.remove(engine);
         handshaking.remove(engine);
         if (link != null) {
+            host.transportOptions().connection().connectionEnded(link, false);
             link.inbound().closeWriting();
             link.outbound().closeReading();
             link.farEndFinished(true);

@@ -98,11 +98,30 @@ public record TcpAddress(String host, int port) {
      * @return the socket address
      */
     public InetSocketAddress resolveForConnect(String endpoint, boolean ipv6) {
+        checkConnectable(endpoint);
+        return new InetSocketAddress(resolveHost(endpoint, ipv6), port);
+    }
+
+    /**
+     * Checks that the address can be connected to, without resolving it.
+     *
+     * @param endpoint the whole endpoint, for error messages
+     * @throws InvalidEndpointException for a wildcard host or port
+     */
+    public void checkConnectable(String endpoint) {
         if (isWildcardHost() || port == 0) {
             throw new InvalidEndpointException("invalid endpoint '" + endpoint
                     + "': connect needs a concrete host and port, not a wildcard");
         }
-        return new InetSocketAddress(resolveHost(endpoint, ipv6), port);
+    }
+
+    /**
+     * Returns whether the host is an IP literal, which resolves without a name lookup.
+     *
+     * @return true for an IPv4 dotted quad or an IPv6 literal
+     */
+    public boolean isNumericHost() {
+        return isLiteral() || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private InetAddress resolveHost(String endpoint, boolean ipv6) {

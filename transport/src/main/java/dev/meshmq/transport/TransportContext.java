@@ -1,8 +1,10 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.AddressInUseException;
+import dev.meshmq.AddressNotAvailableException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.SocketType;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -88,6 +90,7 @@ public final class TransportContext {
      * @param host the socket
      * @return the binding
      * @throws AddressInUseException if the address is taken
+     * @throws AddressNotAvailableException if the address is not one of this machine's
      * @throws InvalidEndpointException if it cannot be bound
      */
     public Binding bind(Endpoint endpoint, String text, LinkHost host) {
@@ -101,6 +104,7 @@ public final class TransportContext {
                         .resolveForBind(text, options.ipv6());
                 channel = ServerSocketChannel.open();
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                KernelOptions.applyBuffers(channel, options.connection());
                 channel.bind(address, options.listenBacklog());
                 resolved = TcpAddress.format((InetSocketAddress) channel.getLocalAddress());
             } else {
@@ -112,9 +116,17 @@ public final class TransportContext {
                 resolved = address.format();
             }
             channel.configureBlocking(false);
-            StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
-                    activity);
-            listener.start();
+            java.util.function.LongConsumer closer;
+            if (options.socketType() == SocketType.STREAM) {
+                RawListener raw = new RawListener(pickThread(), channel, resolved, ipcPath, host, activity);
+                raw.start();
+                closer = raw::close;
+            } else {
+                StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
+                        activity);
+                listener.start();
+                closer = listener::close;
+            }
             new ConnectionEvents(host, resolved).emit(MonitorEventType.LISTENING, channel, "", new byte[0], 0, "");
             return new Binding() {
                 @Override
@@ -124,13 +136,13 @@ public final class TransportContext {
 
                 @Override
                 public void close(long lingerNanos) {
-                    listener.close(lingerNanos);
+                    closer.accept(lingerNanos);
                 }
             };
         } catch (BindException e) {
             closeQuietly(channel);
             new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
-            throw new AddressInUseException("cannot bind " + text + ": " + e.getMessage(), e);
+            throw BindFailures.classify(text, endpoint, e);
         } catch (IOException e) {
             closeQuietly(channel);
             new ConnectionEvents(host, text).emit(MonitorEventType.BIND_FAILED, 0, e.toString());
@@ -146,32 +158,43 @@ public final class TransportContext {
      * @param text the endpoint as the user wrote it
      * @param host the socket
      * @return the link, to be attached to the socket by the caller
-     * @throws InvalidEndpointException if the address cannot be resolved
+     * @throws InvalidEndpointException if the endpoint is malformed; a name that does not resolve is
+     *     retried in the background, not an error here
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
         TransportOptions options = host.transportOptions();
+        if (options.socketType() == SocketType.STREAM) {
+            return connectRaw(endpoint, text, host, options);
+        }
         StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
-            InetSocketAddress first = address.resolveForConnect(text, options.ipv6());
-            connector = new StreamConnector(pickThread(), text, () -> resolveAgain(address, text, options, first),
-                    true, host, activity);
+            address.checkConnectable(text);
+            connector = new StreamConnector(pickThread(), text, () -> address.resolveForConnect(text, options.ipv6()),
+                    true, !address.isNumericHost(), host, activity);
         } else {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
-            connector = new StreamConnector(pickThread(), text, () -> target, false, host, activity);
+            connector = new StreamConnector(pickThread(), text, () -> target, false, false, host, activity);
         }
         connector.start();
         return connector.link();
     }
 
-    private static SocketAddress resolveAgain(TcpAddress address, String text, TransportOptions options,
-            InetSocketAddress fallback) {
-        try {
-            return address.resolveForConnect(text, options.ipv6());
-        } catch (InvalidEndpointException e) {
-            return fallback;
+    /** STREAM: a raw connection, no ZMTP (see {@link RawConnector}). */
+    private PeerLink connectRaw(Endpoint endpoint, String text, LinkHost host, TransportOptions options) {
+        RawConnector connector;
+        if (endpoint.transport() == Endpoint.Transport.TCP) {
+            TcpAddress address = TcpAddress.parse(text, endpoint.address());
+            address.checkConnectable(text);
+            connector = new RawConnector(pickThread(), text, () -> address.resolveForConnect(text, options.ipv6()),
+                    true, !address.isNumericHost(), host, activity);
+        } else {
+            SocketAddress target = IpcAddress.parse(text, endpoint.address()).socketAddress();
+            connector = new RawConnector(pickThread(), text, () -> target, false, false, host, activity);
         }
+        connector.start();
+        return connector.link();
     }
 
     /**

@@ -24,6 +24,13 @@ final class EndpointOptions {
             description = "Endpoint to connect to (repeatable).")
     private List<String> connects = new ArrayList<>();
 
+    /** Fails with a usage error unless exactly one --connect and no --bind were given. */
+    void requireOneConnectOnly(String why) {
+        if (!binds.isEmpty() || connects.size() != 1) {
+            throw new UsageException(why);
+        }
+    }
+
     /** Fails with a usage error unless at least one endpoint was given. */
     void requireOne() {
         if (binds.isEmpty() && connects.isEmpty()) {

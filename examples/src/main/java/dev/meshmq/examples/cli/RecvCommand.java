@@ -7,8 +7,10 @@ import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.Socket;
 import dev.meshmq.SubSocket;
+import dev.meshmq.XSubSocket;
 import dev.meshmq.examples.Console;
 import dev.meshmq.examples.UsageException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Option;
  * {@code meshmq recv}: receives messages on a socket of a receiving type and prints one line per
  * message, frames tab-separated. A REP socket answers every request (an echo, or the fixed
  * {@code --reply}); a SERVER answers only with {@code --reply}. A ROUTER's first frame, the binary
- * routing id, is always printed in hex.
+ * routing id, is always printed in hex, and so is a STREAM's (whose data frame is empty when a
+ * connection opens or closes). An XSUB sends its subscriptions as messages before it binds
+ * or connects. {@code --routing-id} names the socket for a ROUTER peer (a DEALER, say).
  *
  * <p>Thread-safety: one use per instance.
  */
@@ -31,7 +35,7 @@ import picocli.CommandLine.Option;
 public final class RecvCommand implements Callable<Integer> {
 
     /** The socket types that can receive first. */
-    enum Type { PULL, SUB, REP, ROUTER, PAIR, SERVER }
+    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM, GATHER, CHANNEL }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -40,7 +44,10 @@ public final class RecvCommand implements Callable<Integer> {
     @Mixin
     private EndpointOptions endpoints = new EndpointOptions();
 
-    @Option(names = "--subscribe", description = "SUB: topic prefix (repeatable; default: everything).")
+    @Mixin
+    private RoutingIdOption routingId = new RoutingIdOption();
+
+    @Option(names = "--subscribe", description = "SUB, XSUB: topic prefix (repeatable; default: everything).")
     private List<String> topics = new ArrayList<>();
 
     @Option(names = {"-n", "--count"}, defaultValue = "0",
@@ -81,7 +88,7 @@ public final class RecvCommand implements Callable<Integer> {
             for (int received = 0; count == 0 || received < count; received++) {
                 Message message = next((MessageReceiver) socket, received);
                 String line = text.format(message);
-                if (type == Type.ROUTER) {
+                if (type == Type.ROUTER || type == Type.STREAM) {
                     String rest = message.size() == 1 ? "" : line.substring(line.indexOf('\t'));
                     line = routingIds.format(message.first()) + rest;
                 }
@@ -112,11 +119,20 @@ public final class RecvCommand implements Callable<Integer> {
 
     private Socket open(Context context) {
         Socket socket = Sockets.open(context, type.name());
+        routingId.apply(socket, hex);
+        List<String> prefixes = topics.isEmpty() ? List.of("") : topics;
         if (socket instanceof SubSocket sub) {
-            if (topics.isEmpty()) {
-                sub.subscribe("");
+            prefixes.forEach(sub::subscribe);
+        } else if (socket instanceof XSubSocket xsub) {
+            for (String prefix : prefixes) {
+                byte[] topic = prefix.getBytes(StandardCharsets.UTF_8);
+                byte[] subscribe = new byte[topic.length + 1];
+                subscribe[0] = 1;
+                System.arraycopy(topic, 0, subscribe, 1, topic.length);
+                xsub.send(Message.of(subscribe));
             }
-            topics.forEach(sub::subscribe);
+        } else if (!topics.isEmpty()) {
+            throw new UsageException("--subscribe is for SUB and XSUB sockets, not " + type);
         }
         return socket;
     }

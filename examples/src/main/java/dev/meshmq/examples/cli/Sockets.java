@@ -30,6 +30,11 @@ final class Sockets {
             case XSUB -> context.createXSub();
             case CLIENT -> context.createClient();
             case SERVER -> context.createServer();
+            case STREAM -> context.createStream();
+            case SCATTER -> context.createScatter();
+            case GATHER -> context.createGather();
+            case PEER -> context.createPeer();
+            case CHANNEL -> context.createChannel();
         };
     }
 }

@@ -19,6 +19,8 @@ record LinkEvent(Kind kind, PeerLink link) {
         ATTACHED,
         /** A handshake completed on a connected link: it has a (new) peer. */
         PEER_READY,
+        /** The connection behind a connected link ended; it may reconnect. */
+        PEER_LOST,
         /** The link is gone; read what is left on it, then forget it. */
         DETACHED,
         /** A waiting read may succeed now. */

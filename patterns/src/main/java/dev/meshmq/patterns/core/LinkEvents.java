@@ -1,5 +1,6 @@
 package dev.meshmq.patterns.core;
 
+import dev.meshmq.SocketOptions;
 import dev.meshmq.transport.PeerLink;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +81,14 @@ final class LinkEvents {
                 break;
             case PEER_READY:
                 if (link.socketState != null && !LinkState.of(link).detached) {
+                    comeOnline(link);
                     announceReady(link);
+                }
+                break;
+            case PEER_LOST:
+                if (link.socketState != null && !LinkState.of(link).detached && immediate()) {
+                    LinkState.of(link).offline = true;
+                    socket.linkOffline(link);
                 }
                 break;
             case WRITABLE:
@@ -108,6 +116,7 @@ final class LinkEvents {
         link.inbound().registerReader(() -> post(state.readableEvent));
         link.outbound().registerWriter(() -> post(state.writableEvent));
         LinkLimits.attached(link, socket.transportOptions());
+        state.offline = link.peer() == null && immediate();
         if (!socket.admit(link)) {
             state.detached = true;
             links.remove(link);
@@ -119,11 +128,25 @@ final class LinkEvents {
         }
     }
 
+    private boolean immediate() {
+        return socket.get(SocketOptions.IMMEDIATE);
+    }
+
+    /** IMMEDIATE: a link that was offline has a connection again; the pattern may queue to it. */
+    private void comeOnline(PeerLink link) {
+        LinkState state = LinkState.of(link);
+        if (state.offline) {
+            state.offline = false;
+            socket.linkWritable(link);
+        }
+    }
+
     /** Tells the pattern about the link's current peer, once per handshake. */
     void announceReady(PeerLink link) {
         LinkState state = LinkState.of(link);
         if (link.peer() != null && state.announcedPeer != link.peer()) {
             state.announcedPeer = link.peer();
+            ConnectionOptions.sendHello(socket, link);
             socket.peerReady(link);
         }
     }

@@ -22,6 +22,8 @@ public final class LinkState {
     public boolean writable;
     /** The link is gone, or was refused; it is read to the end but no longer sent to. */
     public boolean detached;
+    /** IMMEDIATE: a connect's link without a connection now; the load balancer leaves it out. */
+    public boolean offline;
     /** The peer last announced to the pattern, so each handshake is announced once. */
     PeerInfo announcedPeer;
     /** SERVER: the connection's routing id, 0 while it has none. */

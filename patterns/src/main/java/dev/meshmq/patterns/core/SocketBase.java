@@ -87,6 +87,11 @@ public abstract class SocketBase implements Socket, LinkHost {
         // most patterns keep no per-peer state
     }
 
+    /** IMMEDIATE: a connect's link lost (or has not yet) its connection; {@link #linkWritable} brings it back. */
+    protected void linkOffline(PeerLink link) {
+        // patterns that do not load-balance keep queueing, as before
+    }
+
     /** A connect() created this link; called before it is admitted. */
     protected void connecting(PeerLink link) {
         // most patterns need nothing here
@@ -228,6 +233,11 @@ public abstract class SocketBase implements Socket, LinkHost {
     @Override
     public final void peerConnected(PeerLink link) {
         events.post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
+    }
+
+    @Override
+    public final void peerDisconnected(PeerLink link) {
+        events.post(new LinkEvent(LinkEvent.Kind.PEER_LOST, link));
     }
 
     @Override

@@ -33,7 +33,7 @@ final class SocketEndpoints {
 
     /** Binds and returns the resolved endpoint. */
     String bind(String endpoint) {
-        Endpoint parsed = Endpoint.parse(endpoint);
+        Endpoint parsed = checkTransport(Endpoint.parse(endpoint), endpoint);
         String resolved;
         if (parsed.transport() == Endpoint.Transport.INPROC) {
             transport.inproc().bind(parsed.address(), endpoint, host);
@@ -51,12 +51,22 @@ final class SocketEndpoints {
 
     /** Starts a connect and returns its link, not yet attached to the socket. */
     PeerLink connect(String endpoint) {
-        Endpoint parsed = Endpoint.parse(endpoint);
+        Endpoint parsed = checkTransport(Endpoint.parse(endpoint), endpoint);
         PeerLink link = parsed.transport() == Endpoint.Transport.INPROC
                 ? transport.inproc().connect(parsed.address(), endpoint, host)
                 : transport.connect(parsed, endpoint, host);
         connections.put(endpoint, link);
         return link;
+    }
+
+    /** STREAM sockets talk raw TCP or ipc: refuses inproc for them. */
+    private Endpoint checkTransport(Endpoint parsed, String endpoint) {
+        if (parsed.transport() == Endpoint.Transport.INPROC
+                && host.transportOptions().socketType() == dev.meshmq.SocketType.STREAM) {
+            throw new dev.meshmq.InvalidEndpointException("invalid endpoint '" + endpoint
+                    + "': a STREAM socket talks raw TCP or ipc, not inproc");
+        }
+        return parsed;
     }
 
     /**

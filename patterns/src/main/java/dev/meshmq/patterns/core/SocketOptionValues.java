@@ -59,7 +59,8 @@ public final class SocketOptionValues {
                 get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
-                heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES));
+                heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES),
+                ConnectionOptions.settings(this));
     }
 
     /** RECONNECT_INTERVAL in nanoseconds; -1 (never reconnect) for any negative interval. */

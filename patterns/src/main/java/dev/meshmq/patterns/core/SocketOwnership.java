@@ -25,7 +25,7 @@ final class SocketOwnership {
 
     SocketOwnership(SocketType type) {
         this.type = type;
-        this.lock = type == SocketType.CLIENT || type == SocketType.SERVER ? new ReentrantLock() : null;
+        this.lock = type.isThreadSafe() ? new ReentrantLock() : null;
     }
 
     /** Enters the socket: takes the lock, or claims the single-owner slot. */

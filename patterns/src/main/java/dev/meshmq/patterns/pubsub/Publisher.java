@@ -34,6 +34,11 @@ final class Publisher {
 
         /** Nobody holds {@code topic} any more because its last holder went away. */
         void orphaned(byte[] topic);
+
+        /** ONLY_FIRST_SUBSCRIBE: whether a multipart message's first frame may be a subscription. */
+        default boolean onlyFirstSubscribe() {
+            return false;
+        }
     }
 
     private final Map<PeerLink, Subscriber> subscribers = new ConcurrentHashMap<>();
@@ -96,6 +101,10 @@ final class Publisher {
                 }
             } else if (SubscriptionWire.isSubscription(message)) {
                 inbound.subscription(link, SubscriptionWire.isSubscribe(message), SubscriptionWire.topic(message));
+            } else if (FirstFrameSubscription.carriesOne(message) && inbound.onlyFirstSubscribe()) {
+                inbound.subscription(link, FirstFrameSubscription.subscribes(message),
+                        FirstFrameSubscription.topic(message));
+                inbound.other(FirstFrameSubscription.userData(message));
             } else {
                 inbound.other(message);
             }

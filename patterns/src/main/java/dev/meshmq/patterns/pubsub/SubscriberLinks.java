@@ -56,6 +56,20 @@ final class SubscriberLinks {
         }
     }
 
+    /**
+     * ONLY_FIRST_SUBSCRIBE: applies the subscription in a multipart message's first frame here (kept,
+     * and sent again after a reconnect, as a plain subscription) and sends the whole message to every
+     * link, as libzmq's XSUB does, so that the publisher finds the subscription and the user data in it.
+     */
+    void carry(boolean subscribe, byte[] topic, Message message) {
+        if (subscribe) {
+            subscriptions.add(topic, this);
+        } else {
+            subscriptions.remove(topic, this);
+        }
+        upstream.sendToAll(message, false);
+    }
+
     /** Forwards a message that is no subscription to every link that has room. */
     void forward(Message message) {
         upstream.sendToAll(message, true);

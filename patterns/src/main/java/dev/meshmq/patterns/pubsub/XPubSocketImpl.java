@@ -102,6 +102,11 @@ public final class XPubSocketImpl extends PublishingSocket implements XPubSocket
     }
 
     @Override
+    public boolean onlyFirstSubscribe() {
+        return get(SocketOptions.ONLY_FIRST_SUBSCRIBE);
+    }
+
+    @Override
     public void orphaned(byte[] topic) {
         forApplication.add(new Received(SubscriptionWire.message(false, topic), null));
     }

@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.pubsub;
 
 import dev.meshmq.Message;
+import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.XSubSocket;
 import dev.meshmq.patterns.core.SocketBase;
@@ -32,7 +33,9 @@ public final class XSubSocketImpl extends SubscribingSocket implements XSubSocke
 
     @Override
     protected boolean attemptSend(Message message) {
-        if (!SubscriptionWire.isSubscription(message)) {
+        if (FirstFrameSubscription.carriesOne(message) && get(SocketOptions.ONLY_FIRST_SUBSCRIBE)) {
+            links.carry(FirstFrameSubscription.subscribes(message), FirstFrameSubscription.topic(message), message);
+        } else if (!SubscriptionWire.isSubscription(message)) {
             links.forward(message);
         } else if (SubscriptionWire.isSubscribe(message)) {
             links.subscribe(SubscriptionWire.topic(message));

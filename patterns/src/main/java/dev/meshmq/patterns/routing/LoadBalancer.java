@@ -17,13 +17,13 @@ public final class LoadBalancer {
     private PeerLink lastLink;
 
     /**
-     * Puts a link (back) in the rotation, unless it is already there or detached.
+     * Puts a link (back) in the rotation, unless it is already there, detached or offline (IMMEDIATE).
      *
      * @param link the link
      */
     public void activate(PeerLink link) {
         LinkState state = LinkState.of(link);
-        if (!state.writable && !state.detached) {
+        if (!state.writable && !state.detached && !state.offline) {
             state.writable = true;
             rotation.add(link);
         }

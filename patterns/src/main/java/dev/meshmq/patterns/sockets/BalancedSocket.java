@@ -49,6 +49,11 @@ abstract class BalancedSocket extends DuplexSocket {
     }
 
     @Override
+    protected void linkOffline(PeerLink link) {
+        outbound.remove(link);
+    }
+
+    @Override
     protected final void linkReadable(PeerLink link) {
         inbound.activate(link);
     }

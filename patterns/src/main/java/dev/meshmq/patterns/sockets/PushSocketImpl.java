@@ -36,6 +36,11 @@ public final class PushSocketImpl extends SocketBase implements PushSocket {
     }
 
     @Override
+    protected void linkOffline(PeerLink link) {
+        loadBalancer.remove(link);
+    }
+
+    @Override
     protected void linkReadable(PeerLink link) {
         // a PUSH socket reads nothing from its peers
     }

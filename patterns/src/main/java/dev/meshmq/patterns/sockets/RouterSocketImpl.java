@@ -126,7 +126,9 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
         while ((message = inbound.receive()) != null) {
             PeerLink link = inbound.lastLink();
             LinkState state = LinkState.of(link);
-            if (state.routingId == null && link.peer() != null) {
+            if (link.peer() != null) {
+                // once per handshake: also when a reconnect's first message (a ROUTER_NOTIFY note, say)
+                // is read before its PEER_READY event is handled
                 announceReady(link);
             }
             if (state.routingId != null) {

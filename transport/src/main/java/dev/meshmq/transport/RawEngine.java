@@ -1,0 +1,228 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import dev.meshmq.MonitorEventType;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One raw connection of a STREAM socket: no ZMTP, no greeting, no framing. Each read from the
+ * channel becomes a one-frame message in the link's inbound pipe; each message from the outbound
+ * pipe is written as the bytes of its frames, one after the other. When the connection is up an
+ * empty message goes to the socket, and another when it ends (libzmq's STREAM notifications); the
+ * socket puts the peer's routing id in front of each.
+ *
+ * <p>States: running, then terminating (asked to close once what is queued is written, or at the
+ * linger's end), then closed. A full inbound pipe stops reading until the socket drains it.
+ *
+ * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
+ */
+final class RawEngine implements IoHandler {
+
+    /** What a raw engine tells the listener or connector that made it. */
+    interface Owner {
+        /**
+         * The connection ended; the engine has put the disconnect notification in the inbound pipe.
+         *
+         * @param engine the engine
+         */
+        void rawEngineClosed(RawEngine engine);
+    }
+
+    /** The notification of a connect or a disconnect: an empty data frame. */
+    static final Message NOTIFICATION = Message.of(Frame.EMPTY);
+
+    private static final System.Logger LOG = SafeLogger.of(RawEngine.class);
+    private static final int READ_BYTES = 8192;
+    private static final int READS_PER_EVENT = 16;
+
+    private final IoThread io;
+    private final SocketChannel channel;
+    private final PeerLink link;
+    private final Owner owner;
+    private final ConnectionEvents events;
+    private final String remote;
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BYTES);
+    private SelectionKey key;
+    private Message held;
+    private ByteBuffer writing;
+    private boolean terminating;
+    private boolean closed;
+    private Timer lingerTimer;
+
+    RawEngine(IoThread io, SocketChannel channel, PeerLink link, Owner owner, ConnectionEvents events, String remote) {
+        this.io = io;
+        this.channel = channel;
+        this.link = link;
+        this.owner = owner;
+        this.events = events;
+        this.remote = remote;
+    }
+
+    /**
+     * Starts moving bytes: registers for reading, tells the socket the peer is there, and sends what
+     * was queued before. I/O thread only.
+     *
+     * @throws IOException if the channel cannot be registered
+     */
+    void start() throws IOException {
+        link.listenToInboundAsWriter(() -> io.execute(guarded(this::onInboundWritable)));
+        link.listenToOutboundAsReader(() -> io.execute(guarded(this::flush)));
+        key = io.register(channel, SelectionKey.OP_READ, this);
+        link.inbound().writePastLimit(NOTIFICATION);
+        flush();
+    }
+
+    @Override
+    public void onSelected(SelectionKey selected) {
+        if (closed) {
+            return;
+        }
+        if (selected.isValid() && selected.isWritable()) {
+            flush();
+        }
+        if (!closed && selected.isValid() && selected.isReadable()) {
+            read();
+        }
+    }
+
+    private void read() {
+        try {
+            for (int i = 0; i < READS_PER_EVENT && held == null; i++) {
+                readBuffer.clear();
+                int count = channel.read(readBuffer);
+                if (count < 0) {
+                    close("the peer closed the connection");
+                    return;
+                }
+                if (count == 0) {
+                    break;
+                }
+                byte[] data = new byte[count];
+                readBuffer.flip().get(data);
+                Message message = Message.of(Frame.wrap(data));
+                if (!link.inbound().writeHoldingWakeup(message)) {
+                    held = message;
+                    StreamChannels.setInterest(key, SelectionKey.OP_READ, false);
+                }
+            }
+        } catch (IOException e) {
+            close(e.toString());
+        } finally {
+            link.inbound().releaseWakeup();
+        }
+    }
+
+    /** The socket drained the inbound pipe: deliver what was held and read on. */
+    private void onInboundWritable() {
+        if (closed || held == null) {
+            return;
+        }
+        if (link.inbound().write(held)) {
+            held = null;
+            StreamChannels.setInterest(key, SelectionKey.OP_READ, true);
+        }
+    }
+
+    /** Writes queued messages until the channel is full or the queue empty. */
+    private void flush() {
+        if (closed) {
+            return;
+        }
+        try {
+            while (true) {
+                if (writing == null) {
+                    Message next = link.outbound().read();
+                    if (next == null) {
+                        StreamChannels.setInterest(key, SelectionKey.OP_WRITE, false);
+                        if (terminating) {
+                            close("closed by the socket");
+                        }
+                        return;
+                    }
+                    writing = bytesOf(next);
+                }
+                channel.write(writing);
+                if (writing.hasRemaining()) {
+                    StreamChannels.setInterest(key, SelectionKey.OP_WRITE, true);
+                    return;
+                }
+                writing = null;
+            }
+        } catch (IOException e) {
+            close(e.toString());
+        }
+    }
+
+    private static ByteBuffer bytesOf(Message message) {
+        if (message.size() == 1) {
+            return ByteBuffer.wrap(message.first().toByteArray());
+        }
+        ByteBuffer all = ByteBuffer.allocate((int) message.byteCount());
+        for (Frame frame : message) {
+            all.put(frame.toByteArray());
+        }
+        return all.flip();
+    }
+
+    /**
+     * Closes the connection once what is queued is written, or after {@code lingerNanos}. Any thread.
+     *
+     * @param lingerNanos the longest time to keep writing; 0 closes at once
+     */
+    void terminate(long lingerNanos) {
+        io.execute(guarded(() -> {
+            if (closed || terminating) {
+                return;
+            }
+            terminating = true;
+            if (lingerNanos <= 0) {
+                close("closed by the socket");
+                return;
+            }
+            lingerTimer = io.schedule(lingerNanos, guarded(() -> close("linger ended")));
+            flush();
+        }));
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+        LOG.log(Level.ERROR, "raw connection " + remote + " failed; it is closed", failure);
+        close("internal error: " + failure);
+    }
+
+    /**
+     * Closes the connection and tells the owner; I/O thread only, idempotent.
+     *
+     * @param reason why, for the DISCONNECTED event and the log
+     */
+    void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.log(Level.DEBUG, "raw connection {0} closed: {1}", remote, reason);
+        if (lingerTimer != null) {
+            lingerTimer.cancel();
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        events.emit(MonitorEventType.DISCONNECTED, channel, remote, new byte[0], 0, reason);
+        StreamChannels.closeGracefully(channel, remote);
+        if (held != null) {
+            link.inbound().writePastLimit(held);
+            held = null;
+        }
+        link.inbound().writePastLimit(NOTIFICATION);
+        owner.rawEngineClosed(this);
+    }
+
+    PeerLink link() {
+        return link;
+    }
+}
