@@ -164,23 +164,15 @@ public final class Pipe {
      */
     public boolean writePastLimit(Message message) {
         releaseWakeup();
-        if (readerClosed) {
-            return false;
-        }
-        if (latest != null) {
-            return replaceLatest(message);
-        }
-        writer.append(message);
-        writer.addBytes(message.byteCount());
-        writer.count = writer.count + 1;
-        wakeReaderIfWaiting();
-        return true;
+        return !signals.isReaderClosed() && append(message, false);
     }
 
     private boolean write(Message message, boolean batched) {
-        if (signals.isReaderClosed() || !hasRoom()) {
-            return false;
-        }
+        return !signals.isReaderClosed() && hasRoom() && append(message, batched);
+    }
+
+    /** Puts an admitted message in: in the slot of a conflating pipe, else at the queue's tail. */
+    private boolean append(Message message, boolean batched) {
         if (latest != null) {
             return latest.write(message);
         }
