@@ -44,7 +44,7 @@ public abstract class SocketBase implements Socket, LinkHost {
     private final CallGate gate;
     private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SocketCounters counters = new SocketCounters();
+    private final SocketCounters counters;
     private volatile boolean closedByContext;
     private final MonitorSlot monitor;
     /** The links this socket closed that still send what was queued, and how many messages they lost. */
@@ -54,6 +54,7 @@ public abstract class SocketBase implements Socket, LinkHost {
     protected SocketBase(SocketHost context, SocketType type) {
         this.context = context;
         this.type = type;
+        this.counters = new SocketCounters(type.name());
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
