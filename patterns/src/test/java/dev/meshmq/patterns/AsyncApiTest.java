@@ -152,6 +152,30 @@ class AsyncApiTest {
     }
 
     @Test
+    void anAsyncReceiveWaitsWhileAnotherThreadIsInsideTheSocket() throws Exception {
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            push.connect(pull.bind("inproc://async-busy"));
+            CompletableFuture<String> blocking = new CompletableFuture<>();
+            Thread receiver = new Thread(() -> blocking.complete(pull.receive(WAIT).map(m -> m.string(0))
+                    .orElse("none")), "blocking-receiver");
+            receiver.start();
+            await().atMost(WAIT).until(() -> isInsideAWait(receiver));
+            CompletableFuture<Message> async = pull.receiveAsync().toCompletableFuture();
+            push.send("1");
+            assertEquals("1", blocking.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            push.send("2");
+            assertEquals("2", join(async).string(0));
+            receiver.join();
+        }
+    }
+
+    /** Whether {@code thread} waits inside a socket call. */
+    private static boolean isInsideAWait(Thread thread) {
+        return java.util.Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().endsWith(".Waiter") && f.getMethodName().equals("await"));
+    }
+
+    @Test
     void closingTheSocketFailsItsPendingOperations() throws Exception {
         PullSocket pull = context.createPull();
         pull.bind("inproc://async-close");

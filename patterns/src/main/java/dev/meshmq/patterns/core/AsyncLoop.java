@@ -33,6 +33,11 @@ final class AsyncLoop {
     private final AtomicBoolean running = new AtomicBoolean();
     /** The sockets with pending operations; loop thread only. */
     private final Set<AsyncSocketQueue> active = new LinkedHashSet<>();
+    /**
+     * The sockets another thread was inside at the last round; loop thread only. Their unhandled events
+     * do not end the park (that would spin while the other thread stays inside): the short deadline does.
+     */
+    private final Set<AsyncSocketQueue> busy = new LinkedHashSet<>();
     private final AtomicInteger started = new AtomicInteger();
 
     private AsyncLoop() {
@@ -51,7 +56,7 @@ final class AsyncLoop {
 
     private void run() {
         while (true) {
-            boolean busy = round();
+            round();
             if (active.isEmpty()) {
                 running.set(false);
                 if (scheduled.isEmpty() || !running.compareAndSet(false, true)) {
@@ -59,7 +64,7 @@ final class AsyncLoop {
                 }
                 continue;
             }
-            long deadline = busy ? System.nanoTime() + BUSY_RETRY_NANOS : Long.MAX_VALUE;
+            long deadline = busy.isEmpty() ? Long.MAX_VALUE : System.nanoTime() + BUSY_RETRY_NANOS;
             try {
                 waiter.await(deadline, this::anyNews);
             } catch (MeshInterruptedException e) {
@@ -69,29 +74,28 @@ final class AsyncLoop {
         }
     }
 
-    /** Takes in the newly scheduled sockets and tries every active one; true if one was busy. */
-    private boolean round() {
+    /** Takes in the newly scheduled sockets and tries every active one, noting which were busy. */
+    private void round() {
         AsyncSocketQueue queue;
         while ((queue = scheduled.poll()) != null) {
             if (active.add(queue)) {
                 queue.watch(waiter);
             }
         }
-        boolean busy = false;
+        busy.clear();
         List<AsyncSocketQueue> idle = new ArrayList<>();
         for (AsyncSocketQueue each : active) {
             AsyncSocketQueue.Progress progress = each.progress();
             if (progress == AsyncSocketQueue.Progress.IDLE) {
                 idle.add(each);
             } else if (progress == AsyncSocketQueue.Progress.BUSY) {
-                busy = true;
+                busy.add(each);
             }
         }
         for (AsyncSocketQueue each : idle) {
             each.watch(null);
             active.remove(each);
         }
-        return busy;
     }
 
     private boolean anyNews() {
@@ -99,7 +103,7 @@ final class AsyncLoop {
             return true;
         }
         for (AsyncSocketQueue each : active) {
-            if (each.hasNews()) {
+            if (!busy.contains(each) && each.hasNews()) {
                 return true;
             }
         }
