@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.monitor;
 
 import java.util.function.Supplier;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Reports the drops of one peer (or one socket) and reason as {@code dev.meshmq.DropBurst} JFR events,
@@ -8,8 +9,9 @@ import java.util.function.Supplier;
  * committed at once; the drops that follow within the window are added up and committed with the first
  * drop after it, or by {@link #flush()} where the pattern knows that a run of drops ended (PUB, XPUB:
  * the subscriber took a message again). Where it does not (ROUTER, REP), the drops of the last window
- * of a run are reported with the next drop. While no recording enables the event, {@link #dropped(long)}
- * reads one flag and counts nothing.
+ * of a run are reported with the next drop. Until Flight Recorder is initialised in this JVM,
+ * {@link #dropped(long)} reads one static flag and loads no event class; while no recording enables the
+ * event, it counts nothing.
  *
  * <p>Thread-safety: one writer, the socket's caller thread.
  */
@@ -48,6 +50,9 @@ public final class DropBursts {
      * @param count messages dropped now
      */
     public void dropped(long count) {
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
         DropBurstJfrEvent event = open == null ? new DropBurstJfrEvent() : open;
         if (!event.isEnabled()) {
             pending = 0;

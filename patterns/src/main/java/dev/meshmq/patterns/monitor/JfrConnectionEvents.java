@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.monitor;
 
 import dev.meshmq.MonitorEvent;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Turns a socket's connection monitor events into JFR events while a recording enables them: CONNECTED
@@ -16,17 +17,22 @@ final class JfrConnectionEvents {
     }
 
     /**
-     * Returns whether a running recording wants any of the connection events. Asks event instances rather
-     * than {@code jdk.jfr.EventType}, which would set up JFR's metadata even when nothing records; the
-     * instances do not escape and cost no allocation once compiled.
+     * Returns whether a running recording wants any of the connection events. Until Flight Recorder is
+     * initialised in this JVM (a recording was created, or {@code -XX:StartFlightRecording} given), the
+     * answer is no without loading an event class, which would set up JFR's metadata (about a hundred
+     * classes). After that it asks event instances, which do not escape and cost no allocation once
+     * compiled.
      */
     static boolean enabled() {
-        return new ConnectJfrEvent().isEnabled() || new DisconnectJfrEvent().isEnabled()
-                || new HandshakeFailureJfrEvent().isEnabled();
+        return FlightRecorder.isInitialized() && (new ConnectJfrEvent().isEnabled()
+                || new DisconnectJfrEvent().isEnabled() || new HandshakeFailureJfrEvent().isEnabled());
     }
 
     /** Commits the JFR event for {@code event}, if it has one and a recording wants it. */
     static void record(String socketType, MonitorEvent event) {
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
         switch (event.type()) {
             case CONNECTED:
             case ACCEPTED:
