@@ -41,12 +41,14 @@ public final class VirtualThreadClients {
     /**
      * Runs the clients.
      *
-     * @param args the number of clients, and the file to dump the recording to
+     * @param args the number of clients, the file to dump the recording to, and optionally the number of
+     *     warm-up clients (200; 0 shows the pins of class initialisation)
      * @throws Exception if anything fails; the test sees a non-zero exit and the trace
      */
     public static void main(String[] args) throws Exception {
         int clients = Integer.parseInt(args[0]);
         Path recordingFile = Path.of(args[1]);
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         try (Context context = Context.create(); RouterSocket broker = context.createRouter()) {
             broker.set(SocketOptions.BACKLOG, 4_096);
             broker.set(SocketOptions.SEND_HWM, 0);
@@ -58,7 +60,7 @@ public final class VirtualThreadClients {
             brokerThread.setDaemon(true);
             brokerThread.start();
 
-            System.out.println("warmup=" + runClients(context, 200, tcp, inproc).answered);
+            System.out.println("warmup=" + (warmup == 0 ? 0 : runClients(context, warmup, tcp, inproc).answered));
             Recording recording = new Recording();
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
