@@ -186,6 +186,18 @@ class AsyncApiTest {
     }
 
     @Test
+    void closingTheContextFailsThePendingOperationsOfItsSockets() throws Exception {
+        Context other = Context.create();
+        PullSocket pull = other.createPull();
+        pull.bind("inproc://async-context-close");
+        CompletableFuture<Message> pending = pull.receiveAsync().toCompletableFuture();
+        other.close();
+        CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> pending.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+        assertInstanceOf(dev.meshmq.MeshException.class, failure.getCause(), failure.toString());
+    }
+
+    @Test
     void oneThreadServesTheOperationsOfManySocketsAndEndsWhenNoneIsLeft() throws Exception {
         List<PullSocket> pulls = new ArrayList<>();
         List<CompletableFuture<Message>> stages = new ArrayList<>();
