@@ -30,6 +30,38 @@ public interface MessageReceiver {
     Optional<Message> receive(Duration timeout);
 
     /**
+     * Receives without blocking the caller: the stage completes with the next message once one arrives.
+     * No thread is created per socket or per call: one MeshMQ thread ({@code meshmq-async-N}), which
+     * runs only while some async operation is pending in the process, makes non-blocking attempts and
+     * parks between them on the same readiness wake-ups a {@link Poller} uses.
+     *
+     * <p><b>Ordering.</b> Stages of one socket complete in the order of the calls, each with the next
+     * message in the order the socket delivers them, as successive {@link #receive()} calls would.
+     *
+     * <p><b>Cancellation.</b> Cancelling the stage ({@code toCompletableFuture().cancel(false)}) removes
+     * the waiter: no message is taken for it, and the next pending receive gets the next message. So do
+     * {@code complete}, {@code completeExceptionally} and {@code orTimeout} on it. Only in the instant
+     * the MeshMQ thread is trying it does cancelling fail (returns false); the stage then completes
+     * normally.
+     *
+     * <p><b>Threads.</b> The stage completes on the MeshMQ thread: actions added without an executor run
+     * there, after it has left the socket (they may use the socket, say to send a reply), and must not
+     * block for long, since every async socket waits meanwhile; use the {@code ...Async(action, executor)}
+     * forms for slow work. A classic socket (not CLIENT or SERVER) admits one thread at a time: while it
+     * has async operations pending, calls to it from another thread may meet the MeshMQ thread inside
+     * and fail with {@link IllegalStateException}, as two application threads would; the MeshMQ thread
+     * itself waits for such a call to end.
+     *
+     * <p><b>Errors.</b> The stage completes exceptionally with what {@link #receive()} would have thrown:
+     * {@link SocketClosedException} or {@link ContextClosedException} when the socket or context closes
+     * while it waits, {@link SocketStateException} if the pattern forbids receiving now (REQ before its
+     * request).
+     *
+     * @return the stage of the next message
+     */
+    java.util.concurrent.CompletionStage<Message> receiveAsync();
+
+    /**
      * Returns the next message if one is already queued.
      *
      * @return the message, or empty

@@ -32,6 +32,30 @@ public interface MessageSender {
     boolean send(Message message, Duration timeout);
 
     /**
+     * Sends without blocking the caller: the stage completes once the pattern took the message, that
+     * is, when {@link #send(Message)} would have returned. Driven by the same MeshMQ thread as
+     * {@link MessageReceiver#receiveAsync()}; what is said there about threads, cancellation and errors
+     * holds here too, with {@link #send(Message)}'s exceptions.
+     *
+     * <p><b>Back-pressure.</b> Where the pattern blocks at the high-water mark, the message waits
+     * outside the socket's queue and the stage stays incomplete until the queue has room and the message
+     * is in it; the stages of later sends complete after it. Wait for the stage (or for a window of
+     * stages) before sending more to bound what waits in memory. Where the pattern drops instead of
+     * blocking (PUB, ROUTER without ROUTER_MANDATORY), the stage completes at once, as {@code send} returns.
+     *
+     * <p><b>Ordering.</b> Messages of one socket go out in the order of the calls, and their stages
+     * complete in that order. A pending send is attempted before a pending receive, so a REQ socket's
+     * {@code sendAsync(request)} followed at once by {@code receiveAsync()} works.
+     *
+     * <p><b>Cancellation.</b> Cancelling a stage that has not completed withdraws its message: it is
+     * never sent, and the sends after it go on.
+     *
+     * @param message the message
+     * @return the stage, completed with null once the message is queued
+     */
+    java.util.concurrent.CompletionStage<Void> sendAsync(Message message);
+
+    /**
      * Sends a message if that can be done without waiting.
      *
      * @param message the message

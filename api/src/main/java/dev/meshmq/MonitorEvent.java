@@ -22,6 +22,14 @@ public record MonitorEvent(MonitorEventType type, String endpoint, String localA
 
     /**
      * Checks the parts.
+     *
+     * @param type as described for the record component
+     * @param endpoint as described for the record component
+     * @param localAddress as described for the record component
+     * @param remoteAddress as described for the record component
+     * @param peerRoutingId as described for the record component
+     * @param value as described for the record component
+     * @param detail as described for the record component
      */
     public MonitorEvent {
         Objects.requireNonNull(type, "type");

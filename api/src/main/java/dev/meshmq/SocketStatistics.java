@@ -30,6 +30,14 @@ public record SocketStatistics(long messagesSent, long messagesReceived, long dr
 
     /**
      * Copies the peer list.
+     *
+     * @param messagesSent as described for the record component
+     * @param messagesReceived as described for the record component
+     * @param droppedUnroutable as described for the record component
+     * @param droppedAtHwm as described for the record component
+     * @param discardedAtClose as described for the record component
+     * @param handshakesEvicted as described for the record component
+     * @param peers as described for the record component
      */
     public SocketStatistics {
         peers = java.util.List.copyOf(peers);

@@ -45,6 +45,47 @@ final class CallGate {
         ownership.exit();
     }
 
+    /**
+     * Enters the socket for the async API if that needs no waiting: no other thread is inside.
+     *
+     * @return true if entered; {@link #exit()} must follow
+     */
+    boolean tryEnter() {
+        return ownership.tryEnter();
+    }
+
+    /**
+     * The async API's send: one attempt by a thread that entered with {@link #tryEnter()}.
+     *
+     * @param message the message
+     * @return true if the pattern took it; false if it must wait for a link event, as a blocking send would
+     */
+    boolean sendEntered(Message message) {
+        socket.checkOpen();
+        processEvents();
+        if (socket.attemptSend(message)) {
+            counters.sent();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The async API's receive: one attempt by a thread that entered with {@link #tryEnter()}.
+     *
+     * @return the message, or null if none is ready
+     */
+    Message receiveEntered() {
+        socket.checkOpen();
+        processEvents();
+        Message message = lookahead != null ? lookahead : socket.attemptReceive();
+        lookahead = null;
+        if (message != null) {
+            counters.received();
+        }
+        return message;
+    }
+
     /** A poller's check: can a message be received without waiting? Owner thread. */
     boolean pollReceivable() {
         enter();

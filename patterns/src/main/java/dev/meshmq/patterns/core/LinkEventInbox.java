@@ -5,9 +5,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Where a socket's link events arrive from the I/O threads, and who is woken for them: the threads
- * waiting in the socket's own calls, and the poller the socket is registered with, if any.
+ * waiting in the socket's own calls, the poller the socket is registered with, if any, and the async
+ * loop while the socket has async operations pending.
  *
- * <p>Thread-safety: {@link #post}, {@link #wakeAll} and {@link #setPollWaiter} from any thread;
+ * <p>Thread-safety: {@link #post}, {@link #wakeAll}, {@link #setPollWaiter} and {@link #setAsyncWaiter} from
+ * any thread;
  * {@link #poll} from the thread that owns the socket at the time; {@link #await} from any thread that
  * uses the socket.
  */
@@ -17,6 +19,8 @@ final class LinkEventInbox {
     private final Waiter waiter;
     /** A poller this socket is registered with, woken with the owner on every event; may be null. */
     private volatile Waiter pollWaiter;
+    /** The async loop's waiter while the socket has async operations pending; may be null. */
+    private volatile Waiter asyncWaiter;
 
     LinkEventInbox(Waiter waiter) {
         this.waiter = waiter;
@@ -35,6 +39,15 @@ final class LinkEventInbox {
         if (poller != null) {
             poller.wake();
         }
+        Waiter async = asyncWaiter;
+        if (async != null) {
+            async.wake();
+        }
+    }
+
+    /** Registers (or with null removes) the async loop's waiter, woken with the owners on every event. */
+    void setAsyncWaiter(Waiter loop) {
+        this.asyncWaiter = loop;
     }
 
     /** Wakes the threads waiting in the socket's own calls (not the poller). */

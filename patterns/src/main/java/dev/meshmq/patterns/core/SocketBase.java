@@ -15,6 +15,7 @@ import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.TransportOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -44,22 +45,26 @@ public abstract class SocketBase implements Socket, LinkHost {
     private final CallGate gate;
     private final SocketEndpoints endpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SocketCounters counters = new SocketCounters();
+    private final SocketCounters counters;
     private volatile boolean closedByContext;
     private final MonitorSlot monitor;
     /** The links this socket closed that still send what was queued, and how many messages they lost. */
     private final LingerTracker lingering;
+    /** Pending sendAsync and receiveAsync operations, attempted by the shared {@link AsyncLoop}. */
+    private final AsyncSocketQueue async;
 
     /** Creates a socket of {@code type} in the context {@code context}; called by the context only. */
     protected SocketBase(SocketHost context, SocketType type) {
         this.context = context;
         this.type = type;
+        this.counters = new SocketCounters(type.name());
         this.options = new SocketOptionValues(type);
         this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
         this.lingering = new LingerTracker(type, counters, monitor);
         this.events = new LinkEvents(this, context.newWaiter(), lingering);
         this.gate = new CallGate(this, type, events, counters);
+        this.async = new AsyncSocketQueue(this, gate, events.inbox(), AsyncLoop.SHARED);
     }
 
     /**
@@ -294,6 +299,26 @@ public abstract class SocketBase implements Socket, LinkHost {
     /** A poller's check: can a message be sent without waiting? Owner thread. */
     public final boolean pollSendable() {
         return gate.pollSendable();
+    }
+
+    /**
+     * The async send of {@link dev.meshmq.MessageSender#sendAsync}, for the types that send.
+     *
+     * @param message the message
+     * @return completes once the pattern took the message
+     */
+    public CompletionStage<Void> sendAsync(Message message) {
+        Objects.requireNonNull(message, "message");
+        return async.addSend(message);
+    }
+
+    /**
+     * The async receive of {@link dev.meshmq.MessageReceiver#receiveAsync}, for the types that receive.
+     *
+     * @return completes with the next message
+     */
+    public CompletionStage<Message> receiveAsync() {
+        return async.addReceive();
     }
 
     /**

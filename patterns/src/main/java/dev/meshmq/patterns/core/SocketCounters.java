@@ -2,6 +2,7 @@ package dev.meshmq.patterns.core;
 
 import dev.meshmq.PeerStatistics;
 import dev.meshmq.SocketStatistics;
+import dev.meshmq.patterns.monitor.DropBursts;
 import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
 import java.util.ArrayList;
@@ -23,6 +24,30 @@ public final class SocketCounters {
     private final AtomicLong droppedAtHwm = new AtomicLong();
     private final AtomicLong discardedAtClose = new AtomicLong();
     private final AtomicLong handshakesEvicted = new AtomicLong();
+    private final String socketType;
+    /** JFR drop-burst reporters for the drops counted without a peer (ROUTER, REP); caller thread. */
+    private final DropBursts unroutableBursts;
+    private final DropBursts hwmBursts;
+
+    /**
+     * Creates the counters of one socket.
+     *
+     * @param socketType the socket's type, as JFR events name it
+     */
+    public SocketCounters(String socketType) {
+        this.socketType = socketType;
+        this.unroutableBursts = new DropBursts(socketType, "", "unroutable", () -> "");
+        this.hwmBursts = new DropBursts(socketType, "", "hwm", () -> "");
+    }
+
+    /**
+     * Returns the socket's type, as JFR events name it.
+     *
+     * @return the type's name
+     */
+    public String socketType() {
+        return socketType;
+    }
 
     void sent() {
         increment(sent);
@@ -35,14 +60,16 @@ public final class SocketCounters {
     /** Counts a message dropped because no peer could take it. */
     public void droppedUnroutable() {
         increment(droppedUnroutable);
+        unroutableBursts.dropped(1);
     }
 
     /** Counts a message dropped at the high-water mark. */
     public void droppedAtHwm() {
         increment(droppedAtHwm);
+        hwmBursts.dropped(1);
     }
 
-    /** Counts {@code count} messages dropped at the high-water mark. */
+    /** Counts {@code count} messages dropped at the high-water mark; the caller reports them to JFR itself. */
     public void droppedAtHwm(long count) {
         if (count > 0) {
             droppedAtHwm.lazySet(droppedAtHwm.get() + count);

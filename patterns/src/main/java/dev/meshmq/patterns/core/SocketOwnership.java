@@ -41,6 +41,19 @@ final class SocketOwnership {
         }
     }
 
+    /**
+     * Enters the socket if no other thread is inside (classic types) or the lock is free (CLIENT, SERVER),
+     * without waiting.
+     *
+     * @return true if entered; then {@link #exit()} must follow
+     */
+    boolean tryEnter() {
+        if (lock != null) {
+            return lock.tryLock();
+        }
+        return inside.compareAndSet(null, Thread.currentThread());
+    }
+
     /** Leaves the socket. */
     void exit() {
         if (lock != null) {

@@ -28,13 +28,17 @@ public final class MonitorSlot {
         this.socketName = socketName;
     }
 
-    /** Returns whether a monitor is running, so that events are worth building. */
+    /**
+     * Returns whether a monitor is running or a JFR recording wants connection events, so that events
+     * are worth building.
+     */
     public boolean isActive() {
-        return current != null;
+        return current != null || JfrConnectionEvents.enabled();
     }
 
-    /** Hands an event to the running monitor, if any; never blocks. Any thread. */
+    /** Hands an event to JFR and to the running monitor, if any; never blocks. Any thread. */
     public void offer(MonitorEvent event) {
+        JfrConnectionEvents.record(socketName, event);
         SocketMonitor monitor = current;
         if (monitor != null) {
             monitor.offer(event);

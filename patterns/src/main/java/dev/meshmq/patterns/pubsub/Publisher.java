@@ -64,7 +64,7 @@ final class Publisher {
 
     /** Adds a subscriber link; it receives nothing until it subscribes. */
     void add(PeerLink link) {
-        Subscriber subscriber = new Subscriber(link);
+        Subscriber subscriber = new Subscriber(link, counters.socketType());
         subscribers.put(link, subscriber);
         all.add(subscriber);
     }

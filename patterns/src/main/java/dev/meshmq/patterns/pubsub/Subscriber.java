@@ -2,6 +2,7 @@ package dev.meshmq.patterns.pubsub;
 
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
+import dev.meshmq.patterns.monitor.DropBursts;
 import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,12 +20,15 @@ final class Subscriber {
     private final AtomicLong dropped = new AtomicLong();
     /** Messages dropped since the last one queued: non-zero while the subscriber is dropping. */
     private long droppedInRun;
+    /** Reports this subscriber's drops as JFR drop-burst events while a recording wants them. */
+    private final DropBursts bursts;
 
     /** Scratch mark used while working out who a message goes to. */
     boolean matched;
 
-    Subscriber(PeerLink link) {
+    Subscriber(PeerLink link, String socketType) {
         this.link = link;
+        this.bursts = new DropBursts(socketType, link.endpoint(), "hwm", this::remoteAddress);
     }
 
     /** What became of one copy of a message. */
@@ -53,6 +57,7 @@ final class Subscriber {
             return Delivery.GONE;
         }
         dropped.lazySet(dropped.get() + 1);
+        bursts.dropped(1);
         if (droppedInRun++ == 0) {
             notifier.notify(this, true, 1, dropped.get());
         }
@@ -64,6 +69,7 @@ final class Subscriber {
         if (droppedInRun != 0) {
             long run = droppedInRun;
             droppedInRun = 0;
+            bursts.flush();
             notifier.notify(this, false, run, dropped.get());
         }
     }
