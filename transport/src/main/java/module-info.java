@@ -7,6 +7,8 @@
 @SuppressWarnings("module")
 module dev.meshmq.transport {
     requires transitive dev.meshmq;
+    requires org.bouncycastle.provider;
     exports dev.meshmq.transport to dev.meshmq.patterns;
     exports dev.meshmq.transport.zmtp to dev.meshmq.patterns;
+    exports dev.meshmq.transport.curve to dev.meshmq.patterns;
 }
