@@ -53,11 +53,17 @@ final class SecurityOptionRules {
     }
 
     private static String z85Problem(byte[] text) {
-        return "Z85 keys are not supported yet (MERGE-Z85)";
+        try {
+            Z85.decodeKey(new String(text, StandardCharsets.US_ASCII));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "not Z85 text: " + e.getMessage();
+        }
     }
 
     private static byte[] keyBytes(byte[] value) {
-        return value.clone();
+        return value.length == KEY_SIZE ? value.clone()
+                : Z85.decodeKey(new String(value, StandardCharsets.US_ASCII));
     }
 
     private static String metadataProblem(Map<String, String> value) {
