@@ -6,6 +6,7 @@ import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameDecoder;
 import dev.meshmq.transport.zmtp.FrameHandler;
 import dev.meshmq.transport.zmtp.Greeting;
+import dev.meshmq.transport.zmtp.ProtocolError;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
 import dev.meshmq.transport.zmtp.ZmtpWire;
 import java.io.IOException;
@@ -60,6 +61,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final ConnectionReport report;
     private final Heartbeat heartbeat;
     private final boolean receivesSubscriptions;
+    private final EngineAuthentication authentication;
+    private final ActiveCommands commands;
+    private CurveDecoder sealedInput;
 
     private State state = State.GREETING;
     private SelectionKey key;
@@ -72,18 +76,20 @@ final class StreamEngine implements IoHandler, FrameHandler {
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
+        this.authentication = new EngineAuthentication(io, options, verdict -> guarded(() -> onVerdict(verdict)).run());
         this.handshake = new ZmtpHandshake(Mechanisms.create(new MechanismContext(options, connecting, remoteAddress,
-                StreamChannels.peerHost(channel), this::askAuthentication)));
+                StreamChannels.peerHost(channel), authentication::ask, authentication.cookies())));
         this.channel = channel;
         this.options = options;
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.output = new EngineOutput(io.buffers(), channel);
-        this.input = new EngineInput(channel, io.buffers(), new InputConnection());
+        this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this));
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
+        this.commands = new ActiveCommands(this, heartbeat, report, receivesSubscriptions);
     }
 
     /**
@@ -149,7 +155,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     /** Decodes what {@code in} holds, stopping early when the inbound pipe is full. */
-    private void decode(ByteBuffer in) {
+    void decode(ByteBuffer in) {
         try {
             if (state == State.GREETING) {
                 handshake.readGreeting(in, handshakeSink);
@@ -187,29 +193,17 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     @Override
     public boolean onCommand(Command command) throws ZmtpProtocolException {
-        String name = command.name();
         if (state == State.HANDSHAKE) {
             return onHandshakeCommand(command);
         }
-        switch (name) {
-            case ZmtpWire.COMMAND_PING:
-                heartbeat.onPeerPing(command.pingTtlDeciseconds());
-                output.setPong(Command.encodePong(command.pingContext()));
-                scheduleOutput();
-                return true;
-            case ZmtpWire.COMMAND_PONG:
-                return true;
-            case ZmtpWire.COMMAND_SUBSCRIBE:
-            case ZmtpWire.COMMAND_CANCEL:
-                if (receivesSubscriptions) {
-                    return onMessage(SubscriptionWire.fromCommand(command));
-                }
-                ignore(command);
-                return true;
-            default:
-                ignore(command);
-                return true;
+        if (sealedInput != null) {
+            if (!CurveEncoder.MESSAGE.equals(command.name())) {
+                throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
+                        "a CURVE connection carries only MESSAGE after its handshake, not " + command.name());
+            }
+            return sealedInput.openCommand(command.data(), commands);
         }
+        return commands.onCommand(command);
     }
 
     private boolean onHandshakeCommand(Command command) throws ZmtpProtocolException {
@@ -224,17 +218,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
             onHandshakeDone(peer);
         }
         return state == State.ACTIVE ? !input.isPaused() : state != State.CLOSED;
-    }
-
-    /** The mechanism asks about the peer: off to the authentication thread, the verdict comes back here. */
-    private void askAuthentication(dev.meshmq.AuthenticationRequest request) {
-        AuthenticationService service = io.authentication();
-        java.util.function.Consumer<Verdict> back = verdict -> io.execute(guarded(() -> onVerdict(verdict)));
-        if (service == null) {
-            back.accept(Verdict.noJudge());
-        } else {
-            service.submit(options.security().authenticator(), request, options.routingId(), back);
-        }
     }
 
     /** The verdict is back; a connection that closed meanwhile ignores it. */
@@ -255,13 +238,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (peer != null && state != State.CLOSED) {
             onHandshakeDone(peer);
         }
-    }
-
-    /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
-    private void ignore(Command command) {
-        link.countIgnoredCommand();
-        LOG.log(Level.DEBUG, "ignoring command {0} from {1}", command.name(), remoteAddress);
-        report.commandIgnored(command.name());
     }
 
     private void onHandshakeDone(PeerInfo peer) {
@@ -291,7 +267,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
      * link could not be told that the previous connection ended is told now, before new subscriptions.
      */
     private void startSubscriptions() {
-        output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()));
+        CurveCipher cipher = handshake.cipher();
+        if (cipher != null) {
+            sealedInput = new CurveDecoder(cipher);
+        }
+        output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()), cipher);
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
             onMessage(PeerLink.CONNECTION_ENDED);
         }
@@ -301,6 +281,23 @@ final class StreamEngine implements IoHandler, FrameHandler {
     public boolean onMessage(Message message) {
         if (state != State.ACTIVE) {
             close("protocol error: peer sent a message before completing the handshake");
+            return false;
+        }
+        if (sealedInput != null) {
+            try {
+                return sealedInput.openFrames(message, commands);
+            } catch (ZmtpProtocolException e) {
+                failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                        "protocol error (" + e.error() + "): " + e.getMessage());
+                return false;
+            }
+        }
+        return deliver(message);
+    }
+
+    /** A clear-text message for the socket: into the inbound pipe, or held while it is full. */
+    boolean deliver(Message message) {
+        if (state != State.ACTIVE) {
             return false;
         }
         // one wake-up for the reader per decoded batch: decode releases it
@@ -318,49 +315,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /** What the input side sees of this connection. */
-    private final class InputConnection implements EngineInput.Connection {
-
-        @Override
-        public void decode(ByteBuffer in) {
-            StreamEngine.this.decode(in);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return state != State.CLOSED;
-        }
-
-        @Override
-        public void close(String reason) {
-            StreamEngine.this.close(reason);
-        }
-
-        @Override
-        public void wantReads(boolean wanted) {
-            setInterest(SelectionKey.OP_READ, wanted);
-        }
-
-        @Override
-        public void inputArrived() {
-            heartbeat.onInput();
-        }
-
-        @Override
-        public void pausedBySocket(boolean paused) {
-            if (paused) {
-                heartbeat.onInputPaused();
-            } else {
-                heartbeat.onInputResumed();
-            }
-        }
-    }
-
-    private void setInterest(int operation, boolean wanted) {
+    void setInterest(int operation, boolean wanted) {
         StreamChannels.setInterest(key, operation, wanted);
     }
 
-    private void scheduleOutput() {
+    void scheduleOutput() {
         if (!outputScheduled) {
             outputScheduled = true;
             io.execute(outputTask);
@@ -447,6 +406,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();
+        handshake.release();
         output.release();
         input.release();
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
@@ -467,6 +427,14 @@ final class StreamEngine implements IoHandler, FrameHandler {
             link.addUnwrittenAtClose(output.unwritten());
         }
         owner.engineClosed(this, link);
+    }
+
+    PeerLink link() {
+        return link;
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
     }
 
     String remoteAddress() {
