@@ -54,15 +54,19 @@ final class CurveDecoder {
     }
 
     /**
-     * Opens a MESSAGE that arrived as a command frame (RFC 26's way).
+     * Opens a MESSAGE that arrived as a command frame (RFC 26's way); any other command is an error.
      *
-     * @param data the command's data: nonce and box
+     * @param command the command
      * @param handler where the clear-text frames and commands go
      * @return false if the handler asked to stop
-     * @throws ZmtpProtocolException if the box is malformed, replayed or forged
+     * @throws ZmtpProtocolException if it is not a MESSAGE, or the box is malformed, replayed or forged
      */
-    boolean openCommand(byte[] data, FrameHandler handler) throws ZmtpProtocolException {
-        return open(data, 0, handler);
+    boolean openCommand(Command command, FrameHandler handler) throws ZmtpProtocolException {
+        if (!CurveEncoder.MESSAGE.equals(command.name())) {
+            throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
+                    "a CURVE connection carries only MESSAGE after its handshake, not " + command.name());
+        }
+        return open(command.data(), 0, handler);
     }
 
     private boolean open(byte[] src, int at, FrameHandler handler) throws ZmtpProtocolException {

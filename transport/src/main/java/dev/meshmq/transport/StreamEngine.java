@@ -6,7 +6,6 @@ import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameDecoder;
 import dev.meshmq.transport.zmtp.FrameHandler;
 import dev.meshmq.transport.zmtp.Greeting;
-import dev.meshmq.transport.zmtp.ProtocolError;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
 import dev.meshmq.transport.zmtp.ZmtpWire;
 import java.io.IOException;
@@ -31,9 +30,9 @@ import java.nio.channels.SocketChannel;
  * buffers ({@link IoBuffers}); its input side keeps a heap copy of undecoded bytes only while paused,
  * and its output side a buffer only while the channel has not taken all it was given.
  *
- * <p>After the handshake, well-formed commands this engine has no use for (an unknown name, a second
- * READY, an ERROR) are ignored, as libzmq does and RFC 37 allows, counted on the link, and reported
- * once per connection with a {@link MonitorEventType#COMMAND_IGNORED} event.
+ * <p>After the handshake, {@link ActiveCommands} takes what comes in clear text; on a CURVE connection
+ * {@link CurveDecoder} opens every box first, and {@link EngineOutput} seals what goes out. Writing is
+ * {@link EngineWriter}'s job, the end after close {@link EngineLinger}'s.
  *
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
  * ({@link #terminateLater}), each of which routes any Throwable to {@link #close}.
@@ -44,7 +43,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
     private static final System.Logger LOG = SafeLogger.of(StreamEngine.class);
-    private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
 
     private final IoThread io;
     private final SocketChannel channel;
@@ -55,8 +53,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final Mechanism.Sink handshakeSink = this::sendHandshakeCommand;
     private final FrameDecoder frameDecoder;
     private final EngineOutput output;
+    private final EngineWriter writer;
+    private final EngineLinger linger;
     private final EngineInput input;
-    private final Runnable outputTask = guarded(this::onOutputReady);
     private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionReport report;
     private final Heartbeat heartbeat;
@@ -69,9 +68,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private SelectionKey key;
     private PeerLink link;
     private Timer handshakeTimer;
-    private Timer lingerTimer;
-    private boolean terminating;
-    private boolean outputScheduled;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
@@ -85,6 +81,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.output = new EngineOutput(io.buffers(), channel);
+        this.writer = new EngineWriter(io, output, this);
+        this.linger = new EngineLinger(io, this);
         this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this));
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
@@ -110,7 +108,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             if (options.handshakeIntervalNanos() > 0) {
                 handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
             }
-            flushOutput();
+            writer.flush();
         } catch (IOException e) {
             close("cannot start: " + e.getMessage());
         }
@@ -137,11 +135,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
         state = next;
     }
 
-
     @Override
     public void onSelected(SelectionKey selected) {
         if (selected.isValid() && selected.isWritable()) {
-            flushOutput();
+            writer.flush();
         }
         if (state != State.CLOSED && selected.isValid() && selected.isReadable()) {
             input.read();
@@ -188,7 +185,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** The mechanism's bytes: written at once, so they are out before the connection judges the peer. */
     private void sendHandshakeCommand(byte[] frame) {
         output.queueCommand(frame);
-        flushOutput();
+        writer.flush();
     }
 
     @Override
@@ -196,48 +193,42 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (state == State.HANDSHAKE) {
             return onHandshakeCommand(command);
         }
-        if (sealedInput != null) {
-            if (!CurveEncoder.MESSAGE.equals(command.name())) {
-                throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
-                        "a CURVE connection carries only MESSAGE after its handshake, not " + command.name());
-            }
-            return sealedInput.openCommand(command.data(), commands);
-        }
-        return commands.onCommand(command);
+        return sealedInput != null ? sealedInput.openCommand(command, commands) : commands.onCommand(command);
     }
 
-    private boolean onHandshakeCommand(Command command) throws ZmtpProtocolException {
-        PeerInfo peer;
-        try {
-            peer = handshake.onCommand(command, handshakeSink);
-        } catch (HandshakeRefusedException refused) {
-            failOnProtocol(refused.code(), refused.event(), refused.getMessage());
-            return false;
-        }
-        if (peer != null && state != State.CLOSED) {
-            onHandshakeDone(peer);
-        }
+    private boolean onHandshakeCommand(Command command) {
+        advanceHandshake(() -> handshake.onCommand(command, handshakeSink));
         return state == State.ACTIVE ? !input.isPaused() : state != State.CLOSED;
     }
 
     /** The verdict is back; a connection that closed meanwhile ignores it. */
     private void onVerdict(Verdict verdict) {
-        if (state != State.HANDSHAKE) {
-            return;
+        if (state == State.HANDSHAKE) {
+            advanceHandshake(() -> handshake.onVerdict(verdict, handshakeSink));
         }
+    }
+
+    /** One step of the mechanism: a failure closes, a described peer ends the handshake. */
+    private void advanceHandshake(HandshakeStep step) {
         PeerInfo peer;
         try {
-            peer = handshake.onVerdict(verdict, handshakeSink);
+            peer = step.run();
         } catch (HandshakeRefusedException refused) {
             failOnProtocol(refused.code(), refused.event(), refused.getMessage());
             return;
         } catch (ZmtpProtocolException e) {
-            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, e.getMessage());
+            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                    "protocol error (" + e.error() + "): " + e.getMessage());
             return;
         }
         if (peer != null && state != State.CLOSED) {
             onHandshakeDone(peer);
         }
+    }
+
+    /** A step of the handshake that may fail. */
+    private interface HandshakeStep {
+        PeerInfo run() throws ZmtpProtocolException, HandshakeRefusedException;
     }
 
     private void onHandshakeDone(PeerInfo peer) {
@@ -253,13 +244,13 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
         link = served;
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
-        link.listenToOutboundAsReader(() -> io.execute(outputTask));
+        link.listenToOutboundAsReader(() -> io.execute(writer.task()));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
         Greeting greeting = handshake.peerGreeting();
         heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
         startSubscriptions();
-        flushOutput();
+        writer.flush();
     }
 
     /**
@@ -319,43 +310,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         StreamChannels.setInterest(key, operation, wanted);
     }
 
-    void scheduleOutput() {
-        if (!outputScheduled) {
-            outputScheduled = true;
-            io.execute(outputTask);
-        }
-    }
-
-    private void onOutputReady() {
-        outputScheduled = false;
-        flushOutput();
-    }
-
-    /** Writes what is owed until nothing is left, the channel is full, or the write budget is spent. */
-    private void flushOutput() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        EngineOutput.Flush result;
-        try {
-            result = output.flush(WRITE_BUDGET_BYTES, state == State.ACTIVE);
-        } catch (IOException e) {
-            close("write failed: " + e.getMessage());
-            return;
-        }
-        if (state == State.CLOSED) {
-            return;
-        }
-        setInterest(SelectionKey.OP_WRITE, result == EngineOutput.Flush.BLOCKED);
-        if (result == EngineOutput.Flush.BUDGET_SPENT) {
-            scheduleOutput();
-        } else if (result == EngineOutput.Flush.DRAINED) {
-            closeIfTerminatedAndDrained();
-        }
-    }
-
-    private void closeIfTerminatedAndDrained() {
-        if (terminating && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
+    /** The output drained: a terminating connection with nothing queued closes. */
+    void closeIfTerminatedAndDrained() {
+        if (linger.terminating() && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
             close("closed after sending what was queued");
         }
     }
@@ -365,25 +322,14 @@ final class StreamEngine implements IoHandler, FrameHandler {
         io.execute(guarded(() -> terminate(lingerNanos)));
     }
 
-    /**
-     * Closes after sending what is queued, or after {@code lingerNanos}. A connection still in its
-     * handshake with messages queued for it finishes the handshake first. I/O thread only.
-     *
-     * @param lingerNanos the longest time to keep sending
-     */
+    /** Closes after sending what is queued, or after {@code lingerNanos} (see {@link EngineLinger}). */
     void terminate(long lingerNanos) {
-        if (state == State.CLOSED || terminating) {
-            return;
-        }
-        terminating = true;
-        if (lingerNanos == 0 || (state != State.ACTIVE && !owner.hasQueuedOutput())) {
-            close("closed by the socket");
-            return;
-        }
-        lingerTimer = io.schedule(lingerNanos, guarded(() -> close("linger expired")));
-        if (state == State.ACTIVE) {
-            flushOutput();
-        }
+        linger.terminate(lingerNanos, owner::hasQueuedOutput);
+    }
+
+    /** Writes what is owed now. */
+    void flushNow() {
+        writer.flush();
     }
 
     private void onHandshakeTimeout() {
@@ -413,9 +359,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }
-        if (lingerTimer != null) {
-            lingerTimer.cancel();
-        }
+        linger.cancel();
         if (key != null) {
             key.cancel();
         }
@@ -423,7 +367,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
-        if (terminating && link != null) {
+        if (linger.terminating() && link != null) {
             link.addUnwrittenAtClose(output.unwritten());
         }
         owner.engineClosed(this, link);
@@ -450,12 +394,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
      */
     void sendHeartbeat(byte[] frame, boolean pong) {
         if (state == State.ACTIVE) {
-            if (pong) {
-                output.setPong(frame);
-            } else {
-                output.setPing(frame);
-            }
-            scheduleOutput();
+            writer.sendHeartbeat(frame, pong);
         }
     }
 }
