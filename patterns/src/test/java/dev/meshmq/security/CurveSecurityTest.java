@@ -136,4 +136,67 @@ class CurveSecurityTest {
             assertFalse(pull.receive(Duration.ofMillis(300)).isPresent());
         }
     }
+
+    @Test
+    void messagesCarryTheSendersMetadata() {
+        try (RouterSocket router = context.createRouter(); DealerSocket dealer = context.createDealer()) {
+            curveServer(router, server);
+            router.set(SocketOptions.AUTHENTICATOR, request -> AuthenticationResult.allow("alice",
+                    java.util.Map.of("X-Team", "blue")));
+            router.set(SocketOptions.METADATA, java.util.Map.of("X-Server", "s1"));
+            dealer.set(SocketOptions.METADATA, java.util.Map.of("X-Client", "c1"));
+            dealer.set(SocketOptions.ROUTING_ID, "dealer-7".getBytes(StandardCharsets.US_ASCII));
+            curveClient(dealer, client, server.publicKey());
+            dealer.connect(router.bind(Endpoints.tcp()));
+            dealer.send(Message.of("hi"));
+            Message got = router.receive(TIMEOUT).orElseThrow();
+            assertEquals("alice", got.userId().orElseThrow());
+            assertEquals("blue", got.peerProperty("X-Team").orElseThrow());
+            assertEquals("c1", got.peerProperty("x-client").orElseThrow());
+            assertEquals("DEALER", got.peerProperty("Socket-Type").orElseThrow());
+            assertEquals("dealer-7", got.peerProperty("Identity").orElseThrow());
+            assertEquals("127.0.0.1", got.peerProperty("Peer-Address").orElseThrow());
+            router.send(Message.of("dealer-7", "back"));
+            Message back = dealer.receive(TIMEOUT).orElseThrow();
+            assertEquals("s1", back.peerProperty("X-Server").orElseThrow());
+            assertEquals("ROUTER", back.peerProperty("Socket-Type").orElseThrow());
+            assertFalse(back.userId().isPresent(), "a client does not authenticate its server");
+        }
+    }
+
+    @Test
+    void inprocMessagesCarryNoMetadata() {
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            push.connect(pull.bind("inproc://no-metadata"));
+            push.send(Message.of("x"));
+            Message got = pull.receive(TIMEOUT).orElseThrow();
+            assertFalse(got.peerMetadata().isPresent());
+            assertFalse(got.peerProperty("Socket-Type").isPresent());
+        }
+    }
+
+    @Test
+    void pubSubAndHeartbeatsTravelSealed() {
+        try (dev.meshmq.PubSocket pub = context.createPub(); dev.meshmq.SubSocket sub = context.createSub()) {
+            curveServer(pub, server);
+            pub.set(SocketOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(20));
+            curveClient(sub, client, server.publicKey());
+            sub.set(SocketOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(20));
+            sub.subscribe("news".getBytes(StandardCharsets.US_ASCII));
+            sub.connect(pub.bind(Endpoints.tcp()));
+            MonitorEvents subEvents = new MonitorEvents();
+            sub.monitor(subEvents);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            java.util.Optional<Message> got = java.util.Optional.empty();
+            while (got.isEmpty() && System.nanoTime() < deadline) {
+                pub.send(Message.of("sports"));
+                pub.send(Message.of("news 1"));
+                got = sub.receive(Duration.ofMillis(50));
+            }
+            assertEquals("news 1", got.orElseThrow().string(0));
+            assertFalse(sub.receive(Duration.ofMillis(300)).map(m -> m.string(0)).filter(t -> !t.startsWith("news"))
+                    .isPresent());
+            assertEquals(0, subEvents.count(MonitorEventType.DISCONNECTED), "heartbeats kept it up");
+        }
+    }
 }

@@ -185,9 +185,9 @@ final class CurveClientMechanism implements Mechanism {
         byte[] nonce24 = CurveBoxes.shortNonce(CurveBoxes.READY_PREFIX, data, 0);
         byte[] metadata = CurveBoxes.open(session, nonce24, data, CurveBoxes.SHORT_NONCE,
                 data.length - CurveBoxes.SHORT_NONCE, "READY");
-        PeerInfo peer = NullMechanism.checkPeer(context.options().socketType(),
+        PeerInfo peer = NullMechanism.checkPeer(context,
                 PropertyCodec.decode(ByteBuffer.wrap(metadata), READY, ProtocolError.MALFORMED_COMMAND_READY),
-                context.remoteAddress(), peerGreeting.minor());
+                peerGreeting.minor());
         cipher = new CurveCipher(session, true, nonce, peerNonce);
         step = Step.DONE;
         return peer;

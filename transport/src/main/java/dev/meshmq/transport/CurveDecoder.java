@@ -2,6 +2,7 @@ package dev.meshmq.transport;
 
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
+import dev.meshmq.PeerMetadata;
 import dev.meshmq.transport.curve.BoxOpenException;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameHandler;
@@ -27,9 +28,11 @@ final class CurveDecoder {
 
     private final CurveCipher cipher;
     private final List<Frame> parts = new ArrayList<>();
+    private final PeerMetadata peer;
 
-    CurveDecoder(CurveCipher cipher) {
+    CurveDecoder(CurveCipher cipher, PeerMetadata peer) {
         this.cipher = cipher;
+        this.peer = peer;
     }
 
     /**
@@ -92,7 +95,7 @@ final class CurveDecoder {
         if ((flags & CurveEncoder.FLAG_MORE) != 0) {
             return true;
         }
-        Message message = Message.of(parts);
+        Message message = parts.size() == 1 ? Message.wrap(content, peer) : Message.of(parts).withPeerMetadata(peer);
         parts.clear();
         return handler.onMessage(message);
     }

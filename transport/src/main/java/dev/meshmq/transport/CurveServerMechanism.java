@@ -1,6 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.AuthenticationRequest;
+import dev.meshmq.AuthenticationResult;
 import dev.meshmq.CurveKeyPair;
 import dev.meshmq.transport.curve.BoxKey;
 import dev.meshmq.transport.zmtp.Command;
@@ -171,8 +172,7 @@ final class CurveServerMechanism implements Mechanism {
         Map<String, byte[]> properties = PropertyCodec.decode(
                 ByteBuffer.wrap(plain, metadataAt, plain.length - metadataAt), CurveClientMechanism.INITIATE,
                 ProtocolError.MALFORMED_COMMAND_INITIATE);
-        pendingPeer = NullMechanism.checkPeer(context.options().socketType(), properties, context.remoteAddress(),
-                peerGreeting.minor());
+        pendingPeer = NullMechanism.checkPeer(context, properties, peerGreeting.minor());
         step = Step.JUDGING;
         context.authentication().accept(AuthenticationRequest.forCurve(context.security().zapDomain(),
                 context.peerHost(), new byte[0], clientLong));
@@ -199,7 +199,7 @@ final class CurveServerMechanism implements Mechanism {
 
     @Override
     public PeerInfo onVerdict(Verdict verdict, Sink sink) throws HandshakeRefusedException {
-        Admission.admit(verdict, false, context.security(), sink);
+        AuthenticationResult admitted = Admission.admit(verdict, false, context.security(), sink);
         byte[] metadata = PropertyCodec.encode(NullMechanism.readyProperties(context.options()));
         byte[] nonce24 = CurveBoxes.shortNonce(CurveBoxes.READY_PREFIX, 1);
         byte[] box = CurveBoxes.seal(session, nonce24, metadata);
@@ -209,7 +209,7 @@ final class CurveServerMechanism implements Mechanism {
         cipher = new CurveCipher(session, false, 1, peerNonce);
         CurveBoxes.zero(secretKey);
         step = Step.DONE;
-        return pendingPeer;
+        return pendingPeer.withAuthentication(admitted);
     }
 
     @Override

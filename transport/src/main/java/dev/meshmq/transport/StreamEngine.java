@@ -243,13 +243,14 @@ final class StreamEngine implements IoHandler, FrameHandler {
             return;
         }
         link = served;
+        frameDecoder.usePeer(peer.metadata());
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
         link.listenToOutboundAsReader(() -> io.execute(writer.task()));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
         Greeting greeting = handshake.peerGreeting();
         heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
-        startSubscriptions();
+        startSubscriptions(peer);
         writer.flush();
     }
 
@@ -257,10 +258,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
      * Sending starts (a subscriber replays what earlier connections of its link sent); a publisher whose
      * link could not be told that the previous connection ended is told now, before new subscriptions.
      */
-    private void startSubscriptions() {
+    private void startSubscriptions(PeerInfo peer) {
         CurveCipher cipher = handshake.cipher();
         if (cipher != null) {
-            sealedInput = new CurveDecoder(cipher);
+            sealedInput = new CurveDecoder(cipher, peer.metadata());
         }
         output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()), cipher);
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
@@ -317,7 +318,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /** Posts {@link #terminate} to this engine's I/O thread. Any thread. */
+    /** Posts {@link #terminate} to its I/O thread. Any thread. */
     void terminateLater(long lingerNanos) {
         io.execute(guarded(() -> terminate(lingerNanos)));
     }
@@ -327,7 +328,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
         linger.terminate(lingerNanos, owner::hasQueuedOutput);
     }
 
-    /** Writes what is owed now. */
     void flushNow() {
         writer.flush();
     }
