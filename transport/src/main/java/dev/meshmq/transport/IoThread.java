@@ -59,6 +59,8 @@ public final class IoThread implements Executor {
      * @param clock the time source for timers
      * @param spinNanos how long to poll without blocking before sleeping in select; 0 for not at all
      */
+    private volatile AuthenticationService authentication;
+
     public IoThread(String name, NanoClock clock, long spinNanos) {
         this.clock = clock;
         this.spinNanos = spinNanos;
@@ -83,6 +85,15 @@ public final class IoThread implements Executor {
         if (!isCurrentThread() && !wakeupPending.getAndSet(true)) {
             selector.wakeup();
         }
+    }
+
+    /** The context's authentication thread, set once by the context; null when no context owns this. */
+    void useAuthentication(AuthenticationService service) {
+        authentication = service;
+    }
+
+    AuthenticationService authentication() {
+        return authentication;
     }
 
     /**

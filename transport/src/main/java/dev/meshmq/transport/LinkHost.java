@@ -59,4 +59,11 @@ public interface LinkHost {
      */
     default void handshakeEvicted() {
     }
+
+    /**
+     * Counts a handshake that failed authentication (this socket denied the peer, or the peer denied
+     * this socket). Any thread; must not block.
+     */
+    default void authenticationFailed() {
+    }
 }

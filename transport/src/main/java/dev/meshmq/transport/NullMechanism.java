@@ -1,5 +1,6 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.AuthenticationRequest;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
@@ -22,6 +23,10 @@ import java.util.Optional;
  * libzmq server refused it, and writing this READY before judging the peer's lets a peer that this
  * side refuses learn why too.
  *
+ * <p>With a ZAP domain (as in libzmq) the peer is judged first: the request goes out when the greeting
+ * is in, and this side's READY waits for an allowing verdict (a denial sends ERROR instead, see
+ * {@link Admission}); the handshake ends once both the verdict and the peer's READY are in.
+ *
  * <p>An ERROR during the handshake is a refusal: a ZAP status code ("300", "400", "500") is reported as
  * HANDSHAKE_FAILED_AUTH with that code, as libzmq reports it, any other reason as
  * HANDSHAKE_FAILED_PROTOCOL; the reason is kept either way.
@@ -32,22 +37,18 @@ final class NullMechanism implements Mechanism {
 
     private static final byte[] NO_BYTES = new byte[0];
 
-    private final TransportOptions options;
-    private final boolean connecting;
-    private final String remoteAddress;
+    private final MechanismContext context;
     private Greeting peerGreeting;
+    private boolean judging;
+    private Map<String, byte[]> peerReady;
 
     /**
      * Creates the mechanism for one connection.
      *
-     * @param options the local socket's settings
-     * @param connecting true on the side that connected
-     * @param remoteAddress the peer's address, for the peer's description
+     * @param context the connection
      */
-    NullMechanism(TransportOptions options, boolean connecting, String remoteAddress) {
-        this.options = options;
-        this.connecting = connecting;
-        this.remoteAddress = remoteAddress;
+    NullMechanism(MechanismContext context) {
+        this.context = context;
     }
 
     @Override
@@ -63,7 +64,12 @@ final class NullMechanism implements Mechanism {
     @Override
     public void onGreeting(Greeting peer, Sink sink) {
         peerGreeting = peer;
-        if (!connecting) {
+        SecuritySettings security = context.security();
+        if (security.authenticates()) {
+            judging = true;
+            context.authentication().accept(
+                    AuthenticationRequest.forNull(security.zapDomain(), context.peerHost(), NO_BYTES));
+        } else if (!context.connecting()) {
             sink.send(ready());
         }
     }
@@ -74,23 +80,38 @@ final class NullMechanism implements Mechanism {
         if (ZmtpWire.COMMAND_ERROR.equals(name)) {
             throw refusal(command.errorReason());
         }
-        if (!ZmtpWire.COMMAND_READY.equals(name)) {
+        if (!ZmtpWire.COMMAND_READY.equals(name) || peerReady != null) {
             throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
                     "expected READY during the handshake, got " + name);
         }
-        Map<String, byte[]> properties = command.readyProperties();
-        if (connecting) {
+        peerReady = command.readyProperties();
+        return judging ? null : finish(sink);
+    }
+
+    @Override
+    public PeerInfo onVerdict(Verdict verdict, Sink sink) throws HandshakeRefusedException, ZmtpProtocolException {
+        Admission.admit(verdict, false, context.security(), sink);
+        judging = false;
+        if (!context.connecting()) {
             sink.send(ready());
         }
-        return checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
+        return peerReady == null ? null : finish(sink);
+    }
+
+    private PeerInfo finish(Sink sink) throws ZmtpProtocolException {
+        if (context.connecting()) {
+            sink.send(ready());
+        }
+        return checkPeer(context.options().socketType(), peerReady, context.remoteAddress(), peerGreeting.minor());
     }
 
     private byte[] ready() {
-        return Command.encodeReady(readyProperties(options));
+        return Command.encodeReady(readyProperties(context.options()));
     }
 
     /**
-     * READY's properties: the socket type, and for REQ, DEALER and ROUTER the Identity, as libzmq sends.
+     * READY's properties: the socket type, for REQ, DEALER and ROUTER the Identity, as libzmq sends, and
+     * the application's METADATA.
      *
      * @param options the local socket's settings
      * @return the properties in the order they are sent
@@ -102,6 +123,8 @@ final class NullMechanism implements Mechanism {
         if (type == SocketType.REQ || type == SocketType.DEALER || type == SocketType.ROUTER) {
             properties.put(ZmtpWire.PROPERTY_IDENTITY, options.routingId());
         }
+        options.security().metadata().forEach((name, value) ->
+                properties.put(name, value.getBytes(StandardCharsets.UTF_8)));
         return properties;
     }
 

@@ -72,7 +72,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
-        this.handshake = new ZmtpHandshake(new NullMechanism(options, connecting, remoteAddress));
+        this.handshake = new ZmtpHandshake(Mechanisms.create(new MechanismContext(options, connecting, remoteAddress,
+                StreamChannels.peerHost(channel), this::askAuthentication)));
         this.channel = channel;
         this.options = options;
         this.owner = owner;
@@ -222,7 +223,38 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (peer != null && state != State.CLOSED) {
             onHandshakeDone(peer);
         }
-        return state == State.ACTIVE && !input.isPaused();
+        return state == State.ACTIVE ? !input.isPaused() : state != State.CLOSED;
+    }
+
+    /** The mechanism asks about the peer: off to the authentication thread, the verdict comes back here. */
+    private void askAuthentication(dev.meshmq.AuthenticationRequest request) {
+        AuthenticationService service = io.authentication();
+        java.util.function.Consumer<Verdict> back = verdict -> io.execute(guarded(() -> onVerdict(verdict)));
+        if (service == null) {
+            back.accept(Verdict.noJudge());
+        } else {
+            service.submit(options.security().authenticator(), request, options.routingId(), back);
+        }
+    }
+
+    /** The verdict is back; a connection that closed meanwhile ignores it. */
+    private void onVerdict(Verdict verdict) {
+        if (state != State.HANDSHAKE) {
+            return;
+        }
+        PeerInfo peer;
+        try {
+            peer = handshake.onVerdict(verdict, handshakeSink);
+        } catch (HandshakeRefusedException refused) {
+            failOnProtocol(refused.code(), refused.event(), refused.getMessage());
+            return;
+        } catch (ZmtpProtocolException e) {
+            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, e.getMessage());
+            return;
+        }
+        if (peer != null && state != State.CLOSED) {
+            onHandshakeDone(peer);
+        }
     }
 
     /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */

@@ -27,6 +27,7 @@ public final class TransportContext {
     private final AtomicInteger nextThread = new AtomicInteger();
     private final ActivityCounter activity = new ActivityCounter();
     private final InprocRegistry inproc = new InprocRegistry();
+    private final AuthenticationService authentication = new AuthenticationService(inproc);
 
     /**
      * Starts the I/O threads.
@@ -39,6 +40,7 @@ public final class TransportContext {
         ioThreads = new IoThread[threadCount];
         for (int i = 0; i < threadCount; i++) {
             ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos);
+            ioThreads[i].useAuthentication(authentication);
         }
     }
 
@@ -186,6 +188,7 @@ public final class TransportContext {
         for (IoThread thread : ioThreads) {
             thread.shutdown(1000);
         }
+        authentication.stop();
         return quiet;
     }
 

@@ -23,6 +23,7 @@ public final class SocketCounters {
     private final AtomicLong droppedAtHwm = new AtomicLong();
     private final AtomicLong discardedAtClose = new AtomicLong();
     private final AtomicLong handshakesEvicted = new AtomicLong();
+    private final AtomicLong authenticationFailures = new AtomicLong();
 
     void sent() {
         increment(sent);
@@ -54,6 +55,11 @@ public final class SocketCounters {
         increment(handshakesEvicted);
     }
 
+    /** A handshake failed authentication; any thread. */
+    void authenticationFailed() {
+        authenticationFailures.incrementAndGet();
+    }
+
     void discardedAtClose(long count) {
         discardedAtClose.addAndGet(count);
     }
@@ -73,6 +79,6 @@ public final class SocketCounters {
                     link.reconnects(), link.discardedAtClose(), link.commandsIgnored()));
         }
         return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
-                discardedAtClose.get(), handshakesEvicted.get(), peers);
+                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers);
     }
 }

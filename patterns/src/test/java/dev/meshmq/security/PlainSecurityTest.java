@@ -1,0 +1,188 @@
+package dev.meshmq.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.AuthenticationRequest;
+import dev.meshmq.AuthenticationResult;
+import dev.meshmq.Context;
+import dev.meshmq.Message;
+import dev.meshmq.MonitorEvent;
+import dev.meshmq.MonitorEventType;
+import dev.meshmq.PullSocket;
+import dev.meshmq.PushSocket;
+import dev.meshmq.RepSocket;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.MonitorEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * PLAIN between MeshMQ sockets: an Authenticator or a ZAP handler judges, the authentication thread
+ * runs it, a denial is visible on both sides and delivers nothing.
+ */
+class PlainSecurityTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private Context context;
+
+    @BeforeEach
+    void open() {
+        context = Context.create();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private static AuthenticationResult judge(AuthenticationRequest request) {
+        return "admin".equals(request.username().orElse("")) && "secret".equals(request.password().orElse(""))
+                ? AuthenticationResult.allow("admin-id") : AuthenticationResult.deny("bad credentials");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "ipc"})
+    void anAuthenticatorAdmitsTheRightPassword(String transport) {
+        List<AuthenticationRequest> asked = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.ZAP_DOMAIN, "global");
+            pull.set(SocketOptions.AUTHENTICATOR, request -> {
+                asked.add(request);
+                threads.add(Thread.currentThread().getName());
+                return judge(request);
+            });
+            push.set(SocketOptions.PLAIN_USERNAME, "admin");
+            push.set(SocketOptions.PLAIN_PASSWORD, "secret");
+            String endpoint = pull.bind(Endpoints.fresh(transport));
+            push.connect(endpoint);
+            push.send(Message.of("hello"));
+            assertEquals("hello", pull.receive(TIMEOUT).orElseThrow().string(0));
+            assertEquals(1, asked.size());
+            AuthenticationRequest request = asked.get(0);
+            assertEquals("PLAIN", request.mechanism());
+            assertEquals("global", request.domain());
+            assertEquals(transport.equals("tcp") ? "127.0.0.1" : "", request.address());
+            assertEquals(List.of("meshmq-auth"), threads);
+        }
+    }
+
+    @Test
+    void aWrongPasswordDeliversNothingAndBothSidesSayWhy() {
+        MonitorEvents server = new MonitorEvents();
+        MonitorEvents client = new MonitorEvents();
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.AUTHENTICATOR, PlainSecurityTest::judge);
+            pull.monitor(server);
+            push.set(SocketOptions.PLAIN_USERNAME, "admin");
+            push.set(SocketOptions.PLAIN_PASSWORD, "wrong");
+            push.monitor(client);
+            push.connect(pull.bind(Endpoints.tcp()));
+            push.send(Message.of("must not arrive"), Duration.ZERO);
+            MonitorEvent denied = server.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_AUTH, TIMEOUT);
+            assertEquals(400, denied.value());
+            MonitorEvent refused = client.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_AUTH, TIMEOUT);
+            assertEquals(400, refused.value());
+            assertFalse(pull.receive(Duration.ofMillis(300)).isPresent());
+            assertEquals(1, pull.statistics().authenticationFailures());
+            assertEquals(1, push.statistics().authenticationFailures());
+            assertEquals(0, server.count(MonitorEventType.HANDSHAKE_SUCCEEDED));
+        }
+    }
+
+    @Test
+    void aPlainServerWithoutAnyJudgeClosesTheConnectionAsLibzmqDoes() {
+        MonitorEvents server = new MonitorEvents();
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.monitor(server);
+            push.set(SocketOptions.PLAIN_USERNAME, "admin");
+            push.connect(pull.bind(Endpoints.tcp()));
+            push.send(Message.of("must not arrive"), Duration.ZERO);
+            MonitorEvent failed = server.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_NO_DETAIL, TIMEOUT);
+            assertEquals(14, failed.value());
+            assertFalse(pull.receive(Duration.ofMillis(200)).isPresent());
+        }
+    }
+
+    @ParameterizedTest(name = "ZAP handler is a {0}")
+    @ValueSource(strings = {"REP", "ROUTER"})
+    void aZapHandlerBoundInTheContextJudges(String handlerType) throws Exception {
+        ZapHandler handler = new ZapHandler(context, handlerType);
+        try (PullSocket pull = context.createPull(); PushSocket good = context.createPush();
+                PushSocket bad = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.ZAP_DOMAIN, "test");
+            MonitorEvents badEvents = new MonitorEvents();
+            bad.monitor(badEvents);
+            String endpoint = pull.bind(Endpoints.tcp());
+            good.set(SocketOptions.PLAIN_USERNAME, "admin");
+            good.set(SocketOptions.PLAIN_PASSWORD, "secret");
+            bad.set(SocketOptions.PLAIN_USERNAME, "admin");
+            bad.set(SocketOptions.PLAIN_PASSWORD, "nope");
+            bad.connect(endpoint);
+            good.connect(endpoint);
+            bad.send(Message.of("from bad"), Duration.ZERO);
+            good.send(Message.of("from good"));
+            assertEquals("from good", pull.receive(TIMEOUT).orElseThrow().string(0));
+            assertEquals(400, badEvents.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_AUTH, TIMEOUT).value());
+            assertFalse(pull.receive(Duration.ofMillis(200)).isPresent());
+            List<Message> requests = handler.requests();
+            assertTrue(requests.size() >= 2, requests.toString());
+            Message first = requests.get(0);
+            assertEquals("1.0", first.string(0));
+            assertEquals("test", first.string(2));
+            assertEquals("127.0.0.1", first.string(3));
+            assertEquals("PLAIN", first.string(5));
+        } finally {
+            handler.stop();
+        }
+    }
+
+    @Test
+    void aBadZapReplyIsAProtocolFailure() throws Exception {
+        try (RepSocket zap = context.createRep(); PullSocket pull = context.createPull();
+                PushSocket push = context.createPush()) {
+            zap.bind("inproc://zeromq.zap.01");
+            MonitorEvents server = new MonitorEvents();
+            pull.monitor(server);
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            push.set(SocketOptions.PLAIN_USERNAME, "admin");
+            push.connect(pull.bind(Endpoints.tcp()));
+            Message request = zap.receive(TIMEOUT).orElseThrow();
+            zap.send(Message.of("2.0", request.string(1), "200", "OK", "", ""));
+            MonitorEvent failed = server.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, TIMEOUT);
+            assertEquals(0x20000003, failed.value());
+        }
+    }
+
+    @Test
+    void nullWithAZapDomainAsksToo() {
+        List<AuthenticationRequest> asked = new CopyOnWriteArrayList<>();
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            pull.set(SocketOptions.ZAP_DOMAIN, "null-domain");
+            pull.set(SocketOptions.AUTHENTICATOR, request -> {
+                asked.add(request);
+                return asked.size() == 1 ? AuthenticationResult.deny("first one out") : AuthenticationResult.allow("");
+            });
+            MonitorEvents client = new MonitorEvents();
+            push.monitor(client);
+            push.set(SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(50));
+            push.connect(pull.bind(Endpoints.tcp()));
+            assertEquals(400, client.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_AUTH, TIMEOUT).value());
+            assertEquals("NULL", asked.get(0).mechanism());
+            assertEquals("null-domain", asked.get(0).domain());
+        }
+    }
+}
