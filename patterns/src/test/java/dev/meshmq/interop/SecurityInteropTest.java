@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.AuthenticationResult;
 import dev.meshmq.Context;
+import dev.meshmq.CurveKeyPair;
 import dev.meshmq.Message;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.Z85;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +27,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * PLAIN against libzmq 4.3.4 through pyzmq: MeshMQ as server (its Authenticator judges) and as client
- * (pyzmq's ThreadAuthenticator judges), each side binding in turn; a REQ sends "ping", the REP answers
- * "pong:ping", so data crosses both ways. A wrong password delivers nothing.
+ * PLAIN and CURVE against libzmq 4.3.4 through pyzmq: MeshMQ as server (its Authenticator judges, or
+ * nobody for CURVE) and as client (pyzmq's ThreadAuthenticator judges: any CURVE key, or the
+ * certificates of a directory), each side binding in turn; a REQ sends "ping", the REP answers
+ * "pong:ping", so data crosses both ways. A wrong password, a wrong server key and an unlisted client
+ * key deliver nothing.
  */
 class SecurityInteropTest {
 
@@ -69,6 +74,43 @@ class SecurityInteropTest {
             }
         };
         exchange(meshRole, binder, peer, meshOptions, ok);
+    }
+
+    @ParameterizedTest(name = "MeshMQ {0}, {1} binds, case {2}")
+    @CsvSource({
+        "server, server, ok", "server, client, ok", "client, server, ok", "client, client, ok",
+        "client, server, listed", "client, server, unlisted", "server, server, wrong-server-key",
+        "client, client, wrong-server-key"})
+    void curveWithLibzmq(String meshRole, String binder, String variant, @TempDir Path certificates)
+            throws Exception {
+        CurveKeyPair server = CurveKeyPair.generate();
+        CurveKeyPair client = CurveKeyPair.generate();
+        boolean meshServer = "server".equals(meshRole);
+        CurveKeyPair mine = meshServer ? server : client;
+        CurveKeyPair theirs = meshServer ? client : server;
+        String serverKeyUsed = "wrong-server-key".equals(variant)
+                ? CurveKeyPair.generate().publicKeyZ85() : server.publicKeyZ85();
+        Map<String, Object> peer = new LinkedHashMap<>();
+        peer.put("mech", "curve");
+        peer.put("secret", theirs.secretKeyZ85());
+        peer.put("public", theirs.publicKeyZ85());
+        peer.put("serverkey", serverKeyUsed);
+        if (!"ok".equals(variant) && !meshServer) {
+            CurveKeyPair listed = "listed".equals(variant) ? client : CurveKeyPair.generate();
+            Files.writeString(certificates.resolve("client.key"), "metadata\ncurve\n    public-key = \""
+                    + listed.publicKeyZ85() + "\"\n");
+            peer.put("certdir", certificates.toString());
+        }
+        Consumer<Socket> meshOptions = socket -> {
+            socket.set(SocketOptions.CURVE_SECRET_KEY, mine.secretKeyZ85().getBytes(StandardCharsets.US_ASCII));
+            if (meshServer) {
+                socket.set(SocketOptions.CURVE_SERVER, true);
+            } else {
+                socket.set(SocketOptions.CURVE_PUBLIC_KEY, mine.publicKey());
+                socket.set(SocketOptions.CURVE_SERVER_KEY, Z85.decodeKey(serverKeyUsed));
+            }
+        };
+        exchange(meshRole, binder, peer, meshOptions, "ok".equals(variant) || "listed".equals(variant));
     }
 
     /**

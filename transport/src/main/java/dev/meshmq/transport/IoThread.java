@@ -59,7 +59,7 @@ public final class IoThread implements Executor {
      * @param clock the time source for timers
      * @param spinNanos how long to poll without blocking before sleeping in select; 0 for not at all
      */
-    private volatile AuthenticationService authentication;
+    private volatile SecurityServices security;
 
     public IoThread(String name, NanoClock clock, long spinNanos) {
         this.clock = clock;
@@ -87,13 +87,14 @@ public final class IoThread implements Executor {
         }
     }
 
-    /** The context's authentication thread, set once by the context; null when no context owns this. */
-    void useAuthentication(AuthenticationService service) {
-        authentication = service;
+    /** The context's authentication thread and CURVE cookie keys, set once by the context. */
+    void useSecurity(SecurityServices services) {
+        security = services;
     }
 
-    AuthenticationService authentication() {
-        return authentication;
+    /** Returns the context's security services; null when no context owns this thread (unit tests). */
+    SecurityServices security() {
+        return security;
     }
 
     /**

@@ -77,4 +77,17 @@ interface Mechanism {
     default PeerInfo onVerdict(Verdict verdict, Sink sink) throws ZmtpProtocolException, HandshakeRefusedException {
         throw new IllegalStateException(name() + " did not ask for a verdict");
     }
+
+    /**
+     * Returns the session that seals and opens messages once the handshake is done (CURVE).
+     *
+     * @return the cipher, or null if messages travel in clear text
+     */
+    default CurveCipher cipher() {
+        return null;
+    }
+
+    /** The connection closed: zeroes any secret this mechanism still holds. */
+    default void release() {
+    }
 }

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * @param remoteAddress the peer's address as text, for events and the peer's description
  * @param peerHost the peer's address as ZAP wants it: an IP address without port for tcp, else ""
  * @param authentication where authentication requests go; never blocks
+ * @param cookies the context's CURVE cookie keys
  */
 record MechanismContext(TransportOptions options, boolean connecting, String remoteAddress, String peerHost,
-        Consumer<AuthenticationRequest> authentication) {
+        Consumer<AuthenticationRequest> authentication, CurveCookieJar cookies) {
 
     SecuritySettings security() {
         return options.security();

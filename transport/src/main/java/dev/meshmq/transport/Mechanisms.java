@@ -16,7 +16,8 @@ final class Mechanisms {
         return switch (security.kind()) {
             case NULL -> new NullMechanism(context);
             case PLAIN -> security.server() ? new PlainServerMechanism(context) : new PlainClientMechanism(context);
-            case CURVE -> throw new UnsupportedOperationException("CURVE is not built yet");
+            case CURVE -> security.server() ? new CurveServerMechanism(context, context.cookies())
+                    : new CurveClientMechanism(context);
         };
     }
 }

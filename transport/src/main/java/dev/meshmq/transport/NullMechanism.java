@@ -1,7 +1,9 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.AuthenticationRequest;
+import dev.meshmq.AuthenticationResult;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.PeerMetadata;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.Greeting;
@@ -41,6 +43,7 @@ final class NullMechanism implements Mechanism {
     private Greeting peerGreeting;
     private boolean judging;
     private Map<String, byte[]> peerReady;
+    private AuthenticationResult admitted;
 
     /**
      * Creates the mechanism for one connection.
@@ -90,7 +93,7 @@ final class NullMechanism implements Mechanism {
 
     @Override
     public PeerInfo onVerdict(Verdict verdict, Sink sink) throws HandshakeRefusedException, ZmtpProtocolException {
-        Admission.admit(verdict, false, context.security(), sink);
+        admitted = Admission.admit(verdict, false, context.security(), sink);
         judging = false;
         if (!context.connecting()) {
             sink.send(ready());
@@ -102,7 +105,8 @@ final class NullMechanism implements Mechanism {
         if (context.connecting()) {
             sink.send(ready());
         }
-        return checkPeer(context.options().socketType(), peerReady, context.remoteAddress(), peerGreeting.minor());
+        PeerInfo peer = checkPeer(context, peerReady, peerGreeting.minor());
+        return admitted == null ? peer : peer.withAuthentication(admitted);
     }
 
     private byte[] ready() {
@@ -131,15 +135,15 @@ final class NullMechanism implements Mechanism {
     /**
      * Checks the peer's READY: a Socket-Type, if named, must be one this socket can talk to.
      *
-     * @param local this socket's type
+     * @param context the connection
      * @param properties the peer's READY properties
-     * @param remoteAddress the peer's address, for the result
      * @param zmtpMinor the peer's ZMTP minor version
-     * @return what the handshake told about the peer
+     * @return what the handshake told about the peer, its properties and Peer-Address as metadata
      * @throws ZmtpProtocolException INCOMPATIBLE_SOCKET_TYPE if the types do not go together
      */
-    static PeerInfo checkPeer(SocketType local, Map<String, byte[]> properties, String remoteAddress, int zmtpMinor)
+    static PeerInfo checkPeer(MechanismContext context, Map<String, byte[]> properties, int zmtpMinor)
             throws ZmtpProtocolException {
+        SocketType local = context.options().socketType();
         Optional<SocketType> peerType = Optional.empty();
         byte[] typeName = properties.get(ZmtpWire.PROPERTY_SOCKET_TYPE);
         if (typeName != null) {
@@ -151,7 +155,12 @@ final class NullMechanism implements Mechanism {
             }
         }
         byte[] identity = properties.getOrDefault(ZmtpWire.PROPERTY_IDENTITY, NO_BYTES);
-        return new PeerInfo(peerType, identity, remoteAddress, zmtpMinor);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        properties.forEach((name, value) -> metadata.put(name, new String(value, StandardCharsets.UTF_8)));
+        if (!context.peerHost().isEmpty()) {
+            metadata.put(PeerMetadata.PEER_ADDRESS, context.peerHost());
+        }
+        return new PeerInfo(peerType, identity, context.remoteAddress(), zmtpMinor, PeerMetadata.of(metadata));
     }
 
     /** The refusal an ERROR stands for, read as libzmq reads it. */

@@ -72,8 +72,7 @@ final class PlainClientMechanism implements Mechanism {
             return null;
         }
         if (step == Step.READY && ZmtpWire.COMMAND_READY.equals(name)) {
-            PeerInfo peer = NullMechanism.checkPeer(context.options().socketType(), command.readyProperties(),
-                    context.remoteAddress(), peerGreeting.minor());
+            PeerInfo peer = NullMechanism.checkPeer(context, command.readyProperties(), peerGreeting.minor());
             moveTo(Step.DONE);
             return peer;
         }

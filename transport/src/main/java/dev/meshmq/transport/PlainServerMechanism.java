@@ -69,8 +69,8 @@ final class PlainServerMechanism implements Mechanism {
         if (step == Step.INITIATE && INITIATE.equals(name)) {
             Map<String, byte[]> properties = PropertyCodec.decode(java.nio.ByteBuffer.wrap(command.data()),
                     INITIATE, ProtocolError.MALFORMED_COMMAND_INITIATE);
-            PeerInfo peer = NullMechanism.checkPeer(context.options().socketType(), properties,
-                    context.remoteAddress(), peerGreeting.minor());
+            PeerInfo peer = NullMechanism.checkPeer(context, properties, peerGreeting.minor())
+                    .withAuthentication(admitted);
             sink.send(Command.encodeReady(NullMechanism.readyProperties(context.options())));
             step = Step.DONE;
             return peer;
@@ -100,10 +100,5 @@ final class PlainServerMechanism implements Mechanism {
         sink.send(Command.encode(WELCOME, NO_BYTES));
         step = Step.INITIATE;
         return null;
-    }
-
-    /** Returns what the authenticator said of the admitted peer, or null before the verdict. */
-    AuthenticationResult admitted() {
-        return admitted;
     }
 }

@@ -28,6 +28,7 @@ public final class TransportContext {
     private final ActivityCounter activity = new ActivityCounter();
     private final InprocRegistry inproc = new InprocRegistry();
     private final AuthenticationService authentication = new AuthenticationService(inproc);
+    private final SecurityServices security;
 
     /**
      * Starts the I/O threads.
@@ -38,9 +39,10 @@ public final class TransportContext {
      */
     public TransportContext(int threadCount, NanoClock clock, long spinNanos) {
         ioThreads = new IoThread[threadCount];
+        security = new SecurityServices(authentication, new CurveCookieJar(clock));
         for (int i = 0; i < threadCount; i++) {
             ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos);
-            ioThreads[i].useAuthentication(authentication);
+            ioThreads[i].useSecurity(security);
         }
     }
 

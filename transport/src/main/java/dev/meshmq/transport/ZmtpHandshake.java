@@ -130,6 +130,20 @@ final class ZmtpHandshake {
         return peer;
     }
 
+    /** Returns the CURVE session once the handshake is done, or null for clear text. */
+    CurveCipher cipher() {
+        return mechanism.cipher();
+    }
+
+    /** The connection closed: the mechanism zeroes its secrets, and the session key is zeroed. */
+    void release() {
+        mechanism.release();
+        CurveCipher cipher = mechanism.cipher();
+        if (cipher != null) {
+            cipher.destroy();
+        }
+    }
+
     private void requireStep(Step expected) {
         if (step != expected) {
             throw new IllegalStateException("handshake is at " + step + ", not " + expected);
