@@ -40,6 +40,9 @@ public final class RecvCommand implements Callable<Integer> {
     @Mixin
     private EndpointOptions endpoints = new EndpointOptions();
 
+    @Mixin
+    private SecurityFlags security = new SecurityFlags();
+
     @Option(names = "--subscribe", description = "SUB: topic prefix (repeatable; default: everything).")
     private List<String> topics = new ArrayList<>();
 
@@ -112,6 +115,7 @@ public final class RecvCommand implements Callable<Integer> {
 
     private Socket open(Context context) {
         Socket socket = Sockets.open(context, type.name());
+        security.apply(socket);
         if (socket instanceof SubSocket sub) {
             if (topics.isEmpty()) {
                 sub.subscribe("");

@@ -44,6 +44,9 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     private EndpointOptions endpoints = new EndpointOptions();
 
+    @Mixin
+    private SecurityFlags security = new SecurityFlags();
+
     @Option(names = {"-n", "--count"}, description = "Messages to send (arguments are repeated in turn).")
     private Integer count;
 
@@ -143,6 +146,7 @@ public final class SendCommand implements Callable<Integer> {
     private Socket open(Context context) {
         Socket socket = Sockets.open(context, type.name());
         socket.set(SocketOptions.LINGER, Duration.ofMillis(timeoutMillis));
+        security.apply(socket);
         return socket;
     }
 }

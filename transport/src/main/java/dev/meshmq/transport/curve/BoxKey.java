@@ -19,9 +19,10 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * <p>XSalsa20 with a 24-byte nonce is HSalsa20 of the key and the nonce's first 16 bytes, giving a
  * subkey, then Salsa20 with that subkey and the nonce's last 8 bytes. The first 32 bytes of that key
  * stream are the one-time Poly1305 key; the rest encrypts the message. CurveZMQ's nonces keep their
- * first 16 bytes ("CurveZMQMESSAGEC", say) and count in the last 8, so this class keeps the subkey of
- * the last prefix and runs HSalsa20 again only when the prefix changes. After that a call allocates
- * nothing: the Bouncy Castle Salsa20 engine and Poly1305 are re-initialised in place.
+ * first 16 bytes ("CurveZMQMESSAGEC" one way, "CurveZMQMESSAGES" the other) and count in the last 8,
+ * so this class keeps a Salsa20 engine keyed with the subkey of each of the last two prefixes, and
+ * runs HSalsa20 again only for a third. After that a call allocates nothing: the Bouncy Castle Salsa20
+ * engine and Poly1305 are re-initialised in place.
  *
  * <p>{@link #open} checks the tag (in constant time) before it writes any plaintext.
  *
@@ -43,9 +44,8 @@ public final class BoxKey {
 
     private final byte[] key;
     private final HSalsa20 hsalsa = new HSalsa20();
-    private final byte[] prefix = new byte[PREFIX_BYTES];
     private final byte[] subkey = new byte[KEY_BYTES];
-    private final Salsa20Engine salsa = new Salsa20Engine();
+    private final PrefixStream[] streams = {new PrefixStream(), new PrefixStream()};
     private final ParametersWithIV sameSubkey = new ParametersWithIV(null, new byte[SALSA_NONCE_BYTES]);
     private final byte[] salsaNonce = sameSubkey.getIV();
     private final Poly1305 poly = new Poly1305();
@@ -54,7 +54,8 @@ public final class BoxKey {
     private final byte[] zeros = new byte[KEY_BYTES];
     private final byte[] computedTag = new byte[TAG_BYTES];
     private byte[] scratch;
-    private boolean hasPrefix;
+    private Salsa20Engine salsa;
+    private int lastUsed;
     private boolean destroyed;
 
     /**
@@ -233,16 +234,18 @@ public final class BoxKey {
     /** Zeroes the key and every piece of key material this object holds; it cannot be used after. */
     public void destroy() {
         destroyed = true;
-        hasPrefix = false;
         Arrays.fill(key, (byte) 0);
         Arrays.fill(subkey, (byte) 0);
         Arrays.fill(polyKey, (byte) 0);
-        Arrays.fill(prefix, (byte) 0);
         if (scratch != null) {
             Arrays.fill(scratch, (byte) 0);
         }
-        // Overwrite the subkey and key stream in the engine's state and the r and s of Poly1305.
-        salsa.init(true, new ParametersWithIV(new KeyParameter(zeros), new byte[SALSA_NONCE_BYTES]));
+        // Overwrite the subkeys and key streams in the engines' state and the r and s of Poly1305.
+        for (PrefixStream stream : streams) {
+            stream.rekey(zeros, new byte[SALSA_NONCE_BYTES]);
+            stream.used = false;
+            Arrays.fill(stream.prefix, (byte) 0);
+        }
         poly.init(polyKeyParameter);
     }
 
@@ -261,26 +264,22 @@ public final class BoxKey {
             throw new IllegalStateException("this box key was destroyed");
         }
         System.arraycopy(nonce24, PREFIX_BYTES, salsaNonce, 0, SALSA_NONCE_BYTES);
-        if (hasPrefix && Arrays.equals(prefix, 0, PREFIX_BYTES, nonce24, 0, PREFIX_BYTES)) {
-            salsa.init(true, sameSubkey);
+        int index = streams[lastUsed].holds(nonce24) ? lastUsed : 1 - lastUsed;
+        PrefixStream stream = streams[index];
+        if (stream.holds(nonce24)) {
+            stream.engine.init(true, sameSubkey);
         } else {
-            newPrefix(nonce24);
+            hsalsa.derive(key, nonce24, 0, subkey);
+            stream.rekey(subkey, salsaNonce);
+            Arrays.fill(subkey, (byte) 0);
+            System.arraycopy(nonce24, 0, stream.prefix, 0, PREFIX_BYTES);
+            stream.used = true;
         }
+        lastUsed = index;
+        salsa = stream.engine;
         salsa.processBytes(zeros, 0, KEY_BYTES, polyKey, 0);
         poly.init(polyKeyParameter);
         Arrays.fill(polyKey, (byte) 0);
-    }
-
-    private void newPrefix(byte[] nonce24) {
-        hsalsa.derive(key, nonce24, 0, subkey);
-        System.arraycopy(nonce24, 0, prefix, 0, PREFIX_BYTES);
-        KeyParameter subkeyParameter = new KeyParameter(subkey);
-        try {
-            salsa.init(true, new ParametersWithIV(subkeyParameter, salsaNonce));
-        } finally {
-            Arrays.fill(subkeyParameter.getKey(), (byte) 0);
-        }
-        hasPrefix = true;
     }
 
     private boolean tagMatches(byte[] box, int offset) {
@@ -304,5 +303,26 @@ public final class BoxKey {
             scratch = new byte[SCRATCH_BYTES];
         }
         return scratch;
+    }
+
+    /** A Salsa20 engine keyed with the HSalsa20 subkey of one nonce prefix. */
+    private static final class PrefixStream {
+
+        final byte[] prefix = new byte[PREFIX_BYTES];
+        final Salsa20Engine engine = new Salsa20Engine();
+        boolean used;
+
+        boolean holds(byte[] nonce24) {
+            return used && Arrays.equals(prefix, 0, PREFIX_BYTES, nonce24, 0, PREFIX_BYTES);
+        }
+
+        void rekey(byte[] subkey32, byte[] salsaNonce8) {
+            KeyParameter subkeyParameter = new KeyParameter(subkey32);
+            try {
+                engine.init(true, new ParametersWithIV(subkeyParameter, salsaNonce8));
+            } finally {
+                Arrays.fill(subkeyParameter.getKey(), (byte) 0);
+            }
+        }
     }
 }

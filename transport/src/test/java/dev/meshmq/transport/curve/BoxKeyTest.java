@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,53 @@ class BoxKeyTest {
         byte[] vector = new byte[BOX.length];
         reused.seal(NONCE, MESSAGE, 0, MESSAGE.length, vector, 0);
         assertArrayEquals(BOX, vector);
+    }
+
+    @Test
+    void alternatingDirectionsAndAThirdPrefixGiveTheSameBoxesAsFreshKeys() throws Exception {
+        BoxKey reused = new BoxKey(SHARED_KEY);
+        byte[] plain = randomBytes(100);
+        String[] prefixes = {"CurveZMQMESSAGEC", "CurveZMQMESSAGES", "CurveZMQMESSAGEC", "CurveZMQMESSAGES",
+            "CurveZMQREADY---", "CurveZMQMESSAGES", "CurveZMQMESSAGEC", "CurveZMQMESSAGEC"};
+        for (int i = 0; i < prefixes.length; i++) {
+            byte[] nonce = nonce(prefixes[i], i + 1);
+            byte[] viaReused = new byte[plain.length + 16];
+            reused.seal(nonce, plain, 0, plain.length, viaReused, 0);
+            byte[] viaFresh = new byte[plain.length + 16];
+            new BoxKey(SHARED_KEY).seal(nonce, plain, 0, plain.length, viaFresh, 0);
+            assertArrayEquals(viaFresh, viaReused, "box " + i + " with " + prefixes[i]);
+            byte[] back = new byte[plain.length];
+            reused.open(nonce, viaFresh, 0, viaFresh.length, back, 0);
+            assertArrayEquals(plain, back);
+        }
+    }
+
+    @Test
+    void sealingAndOpeningBothWaysAllocatesNothingOnceWarm() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        BoxKey key = new BoxKey(SHARED_KEY);
+        byte[] plain = randomBytes(1024);
+        byte[] box = new byte[plain.length + 16];
+        byte[] back = new byte[plain.length];
+        byte[] toServer = nonce("CurveZMQMESSAGEC", 0);
+        byte[] toClient = nonce("CurveZMQMESSAGES", 0);
+        for (int i = 0; i < 20_000; i++) {
+            roundTrip(key, i % 2 == 0 ? toServer : toClient, plain, box, back);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++) {
+            roundTrip(key, i % 2 == 0 ? toServer : toClient, plain, box, back);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // One allocation per call would be at least 10,000 * 16 bytes.
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes in 10,000 round trips");
+    }
+
+    private static void roundTrip(BoxKey key, byte[] nonce, byte[] plain, byte[] box, byte[] back)
+            throws BoxOpenException {
+        key.seal(nonce, plain, 0, plain.length, box, 0);
+        key.open(nonce, box, 0, box.length, back, 0);
     }
 
     @Test
