@@ -16,6 +16,7 @@ import dev.meshmq.RepSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.testsupport.Endpoints;
 import dev.meshmq.testsupport.MonitorEvents;
+import dev.meshmq.testsupport.RawZmtpPeer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -183,6 +184,59 @@ class PlainSecurityTest {
             assertEquals(400, client.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_AUTH, TIMEOUT).value());
             assertEquals("NULL", asked.get(0).mechanism());
             assertEquals("null-domain", asked.get(0).domain());
+        }
+    }
+
+    /** Raw PLAIN clients that break RFC 24, each with the HANDSHAKE_FAILED_PROTOCOL value expected. */
+    enum PlainAttack {
+        HELLO_BAD_LENGTHS(0x10000013), INITIATE_BEFORE_HELLO(0x10000001), INITIATE_BAD_METADATA(0x10000014),
+        NULL_GREETING(0x11000002), READY_INSTEAD_OF_HELLO(0x10000001);
+
+        final long code;
+
+        PlainAttack(long code) {
+            this.code = code;
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(PlainAttack.class)
+    void aMalformedPlainClientClosesOnlyItsConnection(PlainAttack attack) throws Exception {
+        MonitorEvents server = new MonitorEvents();
+        try (PullSocket pull = context.createPull(); PushSocket good = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.AUTHENTICATOR, PlainSecurityTest::judge);
+            pull.monitor(server);
+            String endpoint = pull.bind(Endpoints.tcp());
+            good.set(SocketOptions.PLAIN_USERNAME, "admin");
+            good.set(SocketOptions.PLAIN_PASSWORD, "secret");
+            good.connect(endpoint);
+            good.send(Message.of("before"));
+            assertEquals("before", pull.receive(TIMEOUT).orElseThrow().string(0));
+            try (RawZmtpPeer raw = RawZmtpPeer.connect(endpoint, TIMEOUT)) {
+                raw.send(attack == PlainAttack.NULL_GREETING ? RawZmtpPeer.nullGreeting()
+                        : RawZmtpPeer.greeting(3, 1, "PLAIN"), TIMEOUT);
+                raw.receive(64, TIMEOUT);
+                byte[] hello = {5, 'a', 'd', 'm', 'i', 'n', 6, 's', 'e', 'c', 'r', 'e', 't'};
+                switch (attack) {
+                    case HELLO_BAD_LENGTHS -> raw.send(RawZmtpPeer.command("HELLO",
+                            new byte[] {9, 'a', 'd', 'm', 'i', 'n', 0}), TIMEOUT);
+                    case INITIATE_BEFORE_HELLO -> raw.send(RawZmtpPeer.command("INITIATE", new byte[0]), TIMEOUT);
+                    case INITIATE_BAD_METADATA -> {
+                        raw.send(RawZmtpPeer.command("HELLO", hello), TIMEOUT);
+                        raw.receiveFrame(TIMEOUT);
+                        raw.send(RawZmtpPeer.command("INITIATE", new byte[] {4, 'a', 'b', 'c', 'd', 0, 0, 9}),
+                                TIMEOUT);
+                    }
+                    case NULL_GREETING -> raw.send(RawZmtpPeer.ready("PUSH"), TIMEOUT);
+                    case READY_INSTEAD_OF_HELLO -> raw.send(RawZmtpPeer.ready("PUSH"), TIMEOUT);
+                    default -> throw new AssertionError(attack);
+                }
+                assertTrue(raw.awaitClosedByServer(TIMEOUT), "the server kept the connection open");
+            }
+            assertEquals(attack.code, server.awaitEvent(MonitorEventType.HANDSHAKE_FAILED_PROTOCOL, TIMEOUT).value());
+            good.send(Message.of("after"));
+            assertEquals("after", pull.receive(TIMEOUT).orElseThrow().string(0));
         }
     }
 }
