@@ -18,6 +18,7 @@ public final class Command {
 
     private static final byte[] NO_BYTES = new byte[0];
     private static final int MAX_NAME_SIZE = 255;
+    private static final byte[] LIBZMQ_PLAIN_ERROR = {0x5E, 'R', 'R', 'O', 'R'};
     private static final int TTL_SIZE = 2;
     private static final int MAX_TTL = 0xFFFF;
 
@@ -42,6 +43,10 @@ public final class Command {
         if (body.length == 0) {
             throw malformed("command frame is empty, it has no name-len");
         }
+        if (isLibzmqPlainError(body)) {
+            int reasonAt = LIBZMQ_PLAIN_ERROR.length;
+            return new Command(ZmtpWire.COMMAND_ERROR, Arrays.copyOfRange(body, reasonAt, body.length));
+        }
         int nameLength = body[0] & 0xFF;
         if (nameLength == 0) {
             throw malformed("command name-len is 0");
@@ -58,6 +63,17 @@ public final class Command {
         String name = new String(body, 1, nameLength, StandardCharsets.US_ASCII);
         byte[] data = body.length == 1 + nameLength ? NO_BYTES : Arrays.copyOfRange(body, 1 + nameLength, body.length);
         return new Command(name, data);
+    }
+
+    /**
+     * Returns whether {@code body} is the ERROR of a libzmq PLAIN server (4.3.4 and later): its C
+     * literal "\x05ERROR" reads as the byte 0x5E followed by "RROR", so the name-len is 94 and the name
+     * cut short. Read as ERROR, so its status code ("400") tells a refusal from a protocol error.
+     */
+    private static boolean isLibzmqPlainError(byte[] body) {
+        return body.length > LIBZMQ_PLAIN_ERROR.length
+                && Arrays.equals(body, 0, LIBZMQ_PLAIN_ERROR.length, LIBZMQ_PLAIN_ERROR, 0, LIBZMQ_PLAIN_ERROR.length)
+                && 1 + (body[0] & 0xFF) > body.length;
     }
 
     /**
