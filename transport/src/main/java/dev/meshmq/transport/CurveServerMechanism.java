@@ -43,7 +43,6 @@ final class CurveServerMechanism implements Mechanism {
 
     private final MechanismContext context;
     private final CurveCookieJar cookies;
-    private final byte[] publicKey;
     private final byte[] secretKey;
     private Greeting peerGreeting;
     private Step step = Step.HELLO;
@@ -56,12 +55,7 @@ final class CurveServerMechanism implements Mechanism {
         this.context = context;
         this.cookies = cookies;
         byte[] secret = context.security().curveSecretKey();
-        CurveKeyPair pair = secret == null ? null : CurveKeyPair.fromSecretKey(secret);
-        this.publicKey = pair == null ? null : pair.publicKey();
-        this.secretKey = pair == null ? null : pair.secretKey();
-        if (pair != null) {
-            pair.destroy();
-        }
+        this.secretKey = secret == null ? null : secret.clone();
     }
 
     @Override
@@ -191,10 +185,18 @@ final class CurveServerMechanism implements Mechanism {
             vouchKey.destroy();
         }
         if (!Arrays.equals(vouched, 0, CurveBoxes.KEY, clientShort, 0, CurveBoxes.KEY)
-                || !Arrays.equals(vouched, CurveBoxes.KEY, 2 * CurveBoxes.KEY, publicKey, 0, CurveBoxes.KEY)) {
+                || !Arrays.equals(vouched, CurveBoxes.KEY, 2 * CurveBoxes.KEY, publicKey(), 0, CurveBoxes.KEY)) {
             throw new ZmtpProtocolException(ProtocolError.KEY_EXCHANGE,
                     "the CURVE vouch names another short-term key or server");
         }
+    }
+
+    /** This server's long-term public key, derived when a vouch is checked (not per connection accepted). */
+    private byte[] publicKey() {
+        CurveKeyPair pair = CurveKeyPair.fromSecretKey(secretKey);
+        byte[] publicKey = pair.publicKey();
+        pair.destroy();
+        return publicKey;
     }
 
     @Override
