@@ -36,24 +36,19 @@ final class CurveDecoder {
     }
 
     /**
-     * Opens the MESSAGEs that arrived as a clear-text message, one per frame (libzmq's way).
+     * Opens a MESSAGE that arrived in a data frame (libzmq's way), in the frame's own array.
      *
-     * @param sealed the frames, each a whole MESSAGE command body
+     * @param body the frame's body, a whole MESSAGE command body
      * @param handler where the clear-text frames and commands go
      * @return false if the handler asked to stop
-     * @throws ZmtpProtocolException if a box is malformed, replayed or forged
+     * @throws ZmtpProtocolException if the box is malformed, replayed or forged
      */
-    boolean openFrames(Message sealed, FrameHandler handler) throws ZmtpProtocolException {
-        boolean more = true;
-        for (Frame frame : sealed) {
-            byte[] body = frame.toByteArray();
-            if (body.length < NAME || !Arrays.equals(body, 0, NAME, CurveEncoder.MESSAGE_NAME, 0, NAME)) {
-                throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_MESSAGE,
-                        "a CURVE connection carries only MESSAGE boxes after its handshake");
-            }
-            more = open(body, NAME, handler);
+    boolean openFrame(byte[] body, FrameHandler handler) throws ZmtpProtocolException {
+        if (body.length < NAME || !Arrays.equals(body, 0, NAME, CurveEncoder.MESSAGE_NAME, 0, NAME)) {
+            throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_MESSAGE,
+                    "a CURVE connection carries only MESSAGE boxes after its handshake");
         }
-        return more;
+        return open(body, NAME, handler);
     }
 
     /**

@@ -262,10 +262,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
         CurveCipher cipher = handshake.cipher();
         if (cipher != null) {
             sealedInput = new CurveDecoder(cipher, peer.metadata());
+            frameDecoder.handFramesRaw();
         }
         output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()), cipher);
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
-            onMessage(PeerLink.CONNECTION_ENDED);
+            deliver(PeerLink.CONNECTION_ENDED);
         }
     }
 
@@ -275,16 +276,12 @@ final class StreamEngine implements IoHandler, FrameHandler {
             close("protocol error: peer sent a message before completing the handshake");
             return false;
         }
-        if (sealedInput != null) {
-            try {
-                return sealedInput.openFrames(message, commands);
-            } catch (ZmtpProtocolException e) {
-                failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
-                        "protocol error (" + e.error() + "): " + e.getMessage());
-                return false;
-            }
-        }
         return deliver(message);
+    }
+
+    @Override
+    public boolean onRawFrame(byte[] body) throws ZmtpProtocolException {
+        return sealedInput.openFrame(body, commands);
     }
 
     /** A clear-text message for the socket: into the inbound pipe, or held while it is full. */

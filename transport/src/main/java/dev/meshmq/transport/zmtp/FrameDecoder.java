@@ -45,6 +45,7 @@ public final class FrameDecoder {
     static final int INITIAL_BODY_CAPACITY = 64 * 1024;
 
     private PeerMetadata peer;
+    private boolean rawFrames;
     private static final byte[] NO_BYTES = new byte[0];
     private static final int LONG_SIZE_BYTES = 8;
 
@@ -83,6 +84,14 @@ public final class FrameDecoder {
             throw new IllegalArgumentException("maxMessageSize must be -1 (no limit) or >= 0: " + maxMessageSize);
         }
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /**
+     * From now on, hands each data frame's body to {@link FrameHandler#onRawFrame} as it is, without
+     * making messages: for CURVE, whose frames are boxes opened in place. Commands are parsed as before.
+     */
+    public void handFramesRaw() {
+        rawFrames = true;
     }
 
     /**
@@ -217,6 +226,10 @@ public final class FrameDecoder {
         body = NO_BYTES;
         if (isCommand()) {
             stopRequested = !handler.onCommand(Command.parse(content));
+            return State.FLAGS;
+        }
+        if (rawFrames) {
+            stopRequested = !handler.onRawFrame(content);
             return State.FLAGS;
         }
         boolean more = (flags & ZmtpWire.FLAG_MORE) != 0;
