@@ -199,4 +199,42 @@ class CurveSecurityTest {
             assertEquals(0, subEvents.count(MonitorEventType.DISCONNECTED), "heartbeats kept it up");
         }
     }
+
+    @ParameterizedTest(name = "curve {0}")
+    @ValueSource(booleans = {false, true})
+    void aPublisherThatReconnectsServesTheNewSubscriber(boolean curve) {
+        try (dev.meshmq.PubSocket pub = context.createPub()) {
+            if (curve) {
+                curveClient(pub, client, server.publicKey());
+            }
+            pub.set(SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(20));
+            String endpoint;
+            try (dev.meshmq.SubSocket first = context.createSub()) {
+                endpoint = subscribeAndReceive(pub, first, "tcp://127.0.0.1:*", "a", curve);
+            }
+            try (dev.meshmq.SubSocket second = context.createSub()) {
+                subscribeAndReceive(pub, second, endpoint, "b", curve);
+            }
+        }
+    }
+
+    private String subscribeAndReceive(dev.meshmq.PubSocket pub, dev.meshmq.SubSocket sub, String endpoint,
+            String topic, boolean curve) {
+        if (curve) {
+            curveServer(sub, server);
+        }
+        sub.subscribe(topic.getBytes(StandardCharsets.US_ASCII));
+        String bound = sub.bind(endpoint);
+        if (endpoint.endsWith("*")) {
+            pub.connect(bound);
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        java.util.Optional<Message> got = java.util.Optional.empty();
+        while (got.isEmpty() && System.nanoTime() < deadline) {
+            pub.send(Message.of(topic + " news"));
+            got = sub.receive(Duration.ofMillis(50));
+        }
+        assertEquals(topic + " news", got.orElseThrow().string(0));
+        return bound;
+    }
 }
