@@ -239,4 +239,45 @@ class PlainSecurityTest {
             assertEquals("after", pull.receive(TIMEOUT).orElseThrow().string(0));
         }
     }
+
+    @Test
+    void aVerdictForAConnectionThatClosedMeanwhileIsIgnored() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        MonitorEvents server = new MonitorEvents();
+        try (PullSocket pull = context.createPull()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.AUTHENTICATOR, request -> {
+                if ("slow".equals(request.username().orElse(""))) {
+                    asked.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return AuthenticationResult.allow(request.username().orElse(""));
+            });
+            pull.monitor(server);
+            String endpoint = pull.bind(Endpoints.tcp());
+            try (PushSocket slow = context.createPush()) {
+                slow.set(SocketOptions.PLAIN_USERNAME, "slow");
+                slow.connect(endpoint);
+                assertTrue(asked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                slow.set(SocketOptions.LINGER, Duration.ZERO);
+            }
+            server.awaitEvent(MonitorEventType.DISCONNECTED, TIMEOUT);
+            release.countDown();
+            try (PushSocket next = context.createPush()) {
+                next.set(SocketOptions.PLAIN_USERNAME, "next");
+                next.connect(endpoint);
+                next.send(Message.of("after the late verdict"));
+                Message got = pull.receive(TIMEOUT).orElseThrow();
+                assertEquals("after the late verdict", got.string(0));
+                assertEquals("next", got.userId().orElseThrow());
+            }
+            server.awaitCount(MonitorEventType.HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
+            assertEquals(1, server.count(MonitorEventType.HANDSHAKE_SUCCEEDED), "only the second succeeded");
+        }
+    }
 }
