@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +47,6 @@ class CliSecurityTest {
     }
 
     @Test
-    @Disabled("CURVE mechanism not in the engine yet (sec-engine's Mechanisms: 'CURVE is not built yet'); "
-            + "enable when it lands")
     void curveClientsWithAnAllowedOrEphemeralKeyAreHeardAndOthersAreNot() {
         CurveKeyPair server = CurveKeyPair.generate();
         CurveKeyPair client = CurveKeyPair.generate();

@@ -42,6 +42,13 @@ class CurveCryptoTest {
     }
 
     @Test
+    void theTopBitOfAPublicKeyIsIgnoredAsRfc7748AndLibsodiumDo() {
+        byte[] withTopBit = BOB_PUBLIC.clone();
+        withTopBit[31] |= (byte) 0x80;
+        assertArrayEquals(SHARED_KEY, CurveCrypto.sharedKey(withTopBit, ALICE_SECRET));
+    }
+
+    @Test
     void smallOrderPointsAreRefused() {
         byte[] zero = new byte[32];
         byte[] one = new byte[32];
