@@ -5,6 +5,7 @@
 module dev.meshmq {
     exports dev.meshmq;
     exports dev.meshmq.spi;
+    exports dev.meshmq.auth;
 
     uses dev.meshmq.spi.ContextProvider;
 }

@@ -8,6 +8,8 @@
 module dev.meshmq.transport {
     requires transitive dev.meshmq;
     requires jdk.net;
+    requires org.bouncycastle.provider;
     exports dev.meshmq.transport to dev.meshmq.patterns;
     exports dev.meshmq.transport.zmtp to dev.meshmq.patterns;
+    exports dev.meshmq.transport.curve to dev.meshmq.patterns;
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable multipart message: one or more {@link Frame}s, delivered all together or not at all.
@@ -18,12 +19,14 @@ public final class Message implements Iterable<Frame> {
     /** Every frame, first included, when there are several; null for a single-frame message. */
     private final Frame[] frames;
     private final int routingId;
+    /** What the handshake told about the sender's connection; null for none (inproc, or a message made here). */
+    private final PeerMetadata peer;
 
     private Message(Frame[] frames) {
-        this(frames, 0);
+        this(frames, 0, null);
     }
 
-    private Message(Frame[] frames, int routingId) {
+    private Message(Frame[] frames, int routingId, PeerMetadata peer) {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message has at least one frame");
         }
@@ -31,12 +34,14 @@ public final class Message implements Iterable<Frame> {
         // a single-frame message keeps no array: one object less per message on the hot path
         this.frames = frames.length == 1 ? null : frames;
         this.routingId = routingId;
+        this.peer = peer;
     }
 
-    private Message(Frame only, int routingId) {
+    private Message(Frame only, int routingId, PeerMetadata peer) {
         this.first = only;
         this.frames = null;
         this.routingId = routingId;
+        this.peer = peer;
     }
 
     /**
@@ -106,7 +111,62 @@ public final class Message implements Iterable<Frame> {
      * @return the message
      */
     public static Message wrap(byte[] bytes) {
-        return new Message(Frame.wrap(bytes), 0);
+        return new Message(Frame.wrap(bytes), 0, null);
+    }
+
+    /**
+     * Returns a single-frame message that uses {@code bytes} without copying it and carries what the
+     * handshake of its connection told about the sender (what a transport does for each message it
+     * decodes).
+     *
+     * @param bytes the body; the caller must not change it afterwards
+     * @param peer the connection's metadata, or null
+     * @return the message
+     */
+    public static Message wrap(byte[] bytes, PeerMetadata peer) {
+        return new Message(Frame.wrap(bytes), 0, peer);
+    }
+
+    /**
+     * Returns this message carrying {@code peer} as its sender's metadata.
+     *
+     * @param peer the connection's metadata, or null for none
+     * @return a message with the same frames and routing id
+     */
+    public Message withPeerMetadata(PeerMetadata peer) {
+        return frames == null ? new Message(first, routingId, peer) : new Message(frames, routingId, peer);
+    }
+
+    /**
+     * Returns everything the handshake of the sender's connection told about it.
+     *
+     * @return the metadata, or empty for inproc and for messages made here
+     */
+    public Optional<PeerMetadata> peerMetadata() {
+        return Optional.ofNullable(peer);
+    }
+
+    /**
+     * Returns the User-Id the authenticator gave the sender's connection (libzmq's "User-Id" message
+     * property).
+     *
+     * @return the id, or empty for a message that did not come over an authenticated connection
+     */
+    public Optional<String> userId() {
+        return peer == null ? Optional.empty() : peer.get(PeerMetadata.USER_ID);
+    }
+
+    /**
+     * Returns a property of the sender's connection: from its handshake ({@code Socket-Type},
+     * {@code Identity}, {@code X-} properties), from the authenticator ({@code User-Id} and its
+     * properties), or {@code Peer-Address}. Nothing is computed per message: every message of a
+     * connection shares one {@link PeerMetadata}.
+     *
+     * @param name the property's name, in any case
+     * @return the value, or empty if there is none (always for inproc and for messages made here)
+     */
+    public Optional<String> peerProperty(String name) {
+        return peer == null ? Optional.empty() : peer.get(name);
     }
 
     /**
@@ -191,7 +251,7 @@ public final class Message implements Iterable<Frame> {
         } else {
             System.arraycopy(frames, 0, longer, 1, frames.length);
         }
-        return new Message(longer);
+        return new Message(longer, 0, peer);
     }
 
     /**
@@ -215,7 +275,7 @@ public final class Message implements Iterable<Frame> {
         if (id == 0) {
             throw new IllegalArgumentException("routing id 0 means none; SERVER ids are never 0");
         }
-        return frames == null ? new Message(first, id) : new Message(frames, id);
+        return frames == null ? new Message(first, id, peer) : new Message(frames, id, peer);
     }
 
     @Override

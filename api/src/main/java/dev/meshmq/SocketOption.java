@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A typed socket option with its default and its rule for legal values. Values are checked when set:
@@ -21,6 +22,7 @@ public final class SocketOption<T> {
     private final T defaultValue;
     private final Function<T, String> validator;
     private final Set<SocketType> socketTypes;
+    private final UnaryOperator<T> normalizer;
 
     /**
      * Creates an option that applies to every socket type.
@@ -45,6 +47,23 @@ public final class SocketOption<T> {
      */
     SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator,
             Set<SocketType> socketTypes) {
+        this(name, type, defaultValue, validator, socketTypes, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates an option whose legal values are stored in a normal form (a key given as Z85 text is
+     * stored as its 32 bytes, for example).
+     *
+     * @param name the option's name, used in error messages
+     * @param type the value type
+     * @param defaultValue the value a new socket has
+     * @param validator returns null for a legal value, else why the value is illegal
+     * @param socketTypes the types that accept it
+     * @param normalizer turns a legal value into the value stored
+     */
+    SocketOption(String name, Class<T> type, T defaultValue, Function<T, String> validator,
+            Set<SocketType> socketTypes, UnaryOperator<T> normalizer) {
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -90,10 +109,10 @@ public final class SocketOption<T> {
     }
 
     /**
-     * Checks {@code value} and returns it, or throws if it is illegal.
+     * Checks {@code value} and returns it in the form it is stored in, or throws if it is illegal.
      *
      * @param value the candidate value
-     * @return the same value
+     * @return the value to store: the same value for most options
      * @throws IllegalArgumentException naming the option and the value if it is illegal
      */
     public T validate(T value) {
@@ -108,7 +127,7 @@ public final class SocketOption<T> {
         if (problem != null) {
             throw new IllegalArgumentException("invalid " + name + " " + describe(value) + ": " + problem);
         }
-        return value;
+        return normalizer.apply(value);
     }
 
     private static String describe(Object value) {

@@ -23,10 +23,14 @@ package dev.meshmq;
  * @param handshakesEvicted connections accepted on this socket's bound endpoints that were closed while
  *     still in their handshake to make room for newer ones, because MAX_HANDSHAKES were handshaking
  *     at once (see {@link SocketOptions#MAX_HANDSHAKES})
+ * @param authenticationFailures handshakes that failed authentication, on either side: peers this
+ *     socket's authenticator or ZAP handler denied, and refusals this socket got from a server (each is
+ *     also a {@link MonitorEventType#HANDSHAKE_FAILED_AUTH} event with the ZAP status code)
  * @param peers one entry per current peer connection (inproc peers included)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
-        long discardedAtClose, long handshakesEvicted, java.util.List<PeerStatistics> peers) {
+        long discardedAtClose, long handshakesEvicted, long authenticationFailures,
+        java.util.List<PeerStatistics> peers) {
 
     /**
      * Copies the peer list.

@@ -1,6 +1,7 @@
 package dev.meshmq.examples;
 
 import dev.meshmq.InvalidEndpointException;
+import dev.meshmq.examples.cli.KeygenCommand;
 import dev.meshmq.examples.cli.MonitorCommand;
 import dev.meshmq.examples.cli.RecvCommand;
 import dev.meshmq.examples.cli.SendCommand;
@@ -51,7 +52,8 @@ public final class Commands {
                 .addSubcommand("pubsub", new PubSubCommand(console))
                 .addSubcommand("send", new SendCommand(console))
                 .addSubcommand("recv", new RecvCommand(console))
-                .addSubcommand("monitor", new MonitorCommand(console));
+                .addSubcommand("monitor", new MonitorCommand(console))
+                .addSubcommand("keygen", new KeygenCommand(console));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));

@@ -24,6 +24,11 @@ final class ConnectionEvents {
         this.endpoint = endpoint;
     }
 
+    /** Counts a handshake that failed authentication on the socket. */
+    void authenticationFailed() {
+        host.authenticationFailed();
+    }
+
     void emit(MonitorEventType type, long value, String detail) {
         emit(type, "", "", NO_ID, value, detail);
     }

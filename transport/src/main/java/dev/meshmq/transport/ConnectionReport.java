@@ -33,6 +33,9 @@ final class ConnectionReport {
     void handshakeFailed(MonitorEventType event, long value, String reason) {
         if (!handshakeFailureReported) {
             handshakeFailureReported = true;
+            if (event == MonitorEventType.HANDSHAKE_FAILED_AUTH) {
+                events.authenticationFailed();
+            }
             events.emit(event, channel, remoteAddress, peerIdentity, value, reason);
         }
     }

@@ -2,6 +2,7 @@ package dev.meshmq.transport;
 
 import dev.meshmq.Message;
 import dev.meshmq.transport.zmtp.MessageEncoder;
+import dev.meshmq.transport.zmtp.WireEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -56,7 +57,9 @@ final class EngineOutput {
     private final IoBuffers buffers;
     private final SocketChannel channel;
     private Source source;
-    private final MessageEncoder encoder = new MessageEncoder();
+    private WireEncoder encoder = new MessageEncoder();
+    /** CURVE: seals commands sent after the handshake; null in clear text. */
+    private CurveEncoder sealer;
     /** Messages taken from the source and not yet written in full: what a linger expiry discards. */
     private final OutputLedger ledger = new OutputLedger();
     private final ArrayDeque<ByteBuffer> commands = new ArrayDeque<>(2);
@@ -73,9 +76,19 @@ final class EngineOutput {
      * Starts taking messages from {@code messages}; until then only commands are sent.
      *
      * @param messages where messages come from once the handshake is done
+     * @param cipher CURVE's session, which from now on seals every frame and command; null for clear text
      */
-    void start(Source messages) {
+    void start(Source messages, CurveCipher cipher) {
         this.source = messages;
+        if (cipher != null) {
+            sealer = new CurveEncoder(cipher);
+            encoder = sealer;
+        }
+    }
+
+    /** A command queued after the handshake goes sealed on a CURVE connection. */
+    private ByteBuffer afterHandshake(byte[] command) {
+        return ByteBuffer.wrap(sealer == null ? command : sealer.sealCommand(command));
     }
 
     /** Queues a command frame (handshake bytes); these go out before anything else not yet started. */
@@ -188,7 +201,7 @@ final class EngineOutput {
             }
             byte[] asCommand = source.commandFor(message);
             if (asCommand != null) {
-                commands.add(ByteBuffer.wrap(asCommand));
+                commands.add(afterHandshake(asCommand));
             } else {
                 encoder.start(message);
                 ledger.started();
@@ -201,10 +214,10 @@ final class EngineOutput {
     private ByteBuffer nextCommand() {
         if (commands.isEmpty()) {
             if (pendingPong != null) {
-                commands.add(ByteBuffer.wrap(pendingPong));
+                commands.add(afterHandshake(pendingPong));
                 pendingPong = null;
             } else if (pendingPing != null) {
-                commands.add(ByteBuffer.wrap(pendingPing));
+                commands.add(afterHandshake(pendingPing));
                 pendingPing = null;
             }
         }

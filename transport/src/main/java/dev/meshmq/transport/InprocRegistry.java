@@ -64,6 +64,16 @@ public final class InprocRegistry {
     }
 
     /**
+     * Returns whether a name is bound.
+     *
+     * @param name the inproc name
+     * @return true if a socket has bound it
+     */
+    public synchronized boolean isBound(String name) {
+        return bound.containsKey(name);
+    }
+
+    /**
      * Connects to a name, bound or not yet.
      *
      * @param name the inproc name

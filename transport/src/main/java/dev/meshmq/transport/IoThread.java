@@ -59,6 +59,8 @@ public final class IoThread implements Executor {
      * @param clock the time source for timers
      * @param spinNanos how long to poll without blocking before sleeping in select; 0 for not at all
      */
+    private volatile SecurityServices security;
+
     public IoThread(String name, NanoClock clock, long spinNanos) {
         this.clock = clock;
         this.spinNanos = spinNanos;
@@ -83,6 +85,16 @@ public final class IoThread implements Executor {
         if (!isCurrentThread() && !wakeupPending.getAndSet(true)) {
             selector.wakeup();
         }
+    }
+
+    /** The context's authentication thread and CURVE cookie keys, set once by the context. */
+    void useSecurity(SecurityServices services) {
+        security = services;
+    }
+
+    /** Returns the context's security services; null when no context owns this thread (unit tests). */
+    SecurityServices security() {
+        return security;
     }
 
     /**

@@ -68,4 +68,11 @@ public interface LinkHost {
      */
     default void peerDisconnected(PeerLink link) {
     }
+
+    /**
+     * Counts a handshake that failed authentication (this socket denied the peer, or the peer denied
+     * this socket). Any thread; must not block.
+     */
+    default void authenticationFailed() {
+    }
 }

@@ -6,12 +6,15 @@ import dev.meshmq.transport.zmtp.ZmtpProtocolException;
 
 /**
  * A ZMTP security mechanism's part of the handshake (RFC 37, "Security mechanism"): what follows the
- * greeting up to the moment both sides may send messages. NULL is {@link NullMechanism}; PLAIN and
- * CURVE are to be added behind this interface.
+ * greeting up to the moment both sides may send messages: {@link NullMechanism}, the PLAIN client and
+ * server ({@link PlainClientMechanism}, {@link PlainServerMechanism}) and the CURVE ones; {@link Mechanisms}
+ * picks one from the socket's options.
  *
  * <p>The connection ({@link ZmtpHandshake}) calls {@link #onGreeting} once the peer's greeting is in
  * and names this mechanism, then {@link #onCommand} for every command until one returns the peer's
- * description. Commands to send go through the {@link Sink}, in order, ahead of any message.
+ * description. Commands to send go through the {@link Sink}, in order, ahead of any message. A mechanism
+ * that authenticates its peer asks through its {@link MechanismContext} and waits: the verdict comes
+ * back through {@link #onVerdict}, on the same I/O thread, unless the connection closed meanwhile.
  *
  * <p>Thread-safety: one instance per connection, used only on that connection's I/O thread.
  */
@@ -61,4 +64,30 @@ interface Mechanism {
      * @throws HandshakeRefusedException if the peer refused the handshake (an ERROR)
      */
     PeerInfo onCommand(Command command, Sink sink) throws ZmtpProtocolException, HandshakeRefusedException;
+
+    /**
+     * The verdict on the peer came back (only after this mechanism asked for one).
+     *
+     * @param verdict the verdict
+     * @param sink where to send commands
+     * @return the peer's description if that completes the handshake, else null
+     * @throws ZmtpProtocolException if the handshake cannot go on for a protocol reason
+     * @throws HandshakeRefusedException if the peer is refused
+     */
+    default PeerInfo onVerdict(Verdict verdict, Sink sink) throws ZmtpProtocolException, HandshakeRefusedException {
+        throw new IllegalStateException(name() + " did not ask for a verdict");
+    }
+
+    /**
+     * Returns the session that seals and opens messages once the handshake is done (CURVE).
+     *
+     * @return the cipher, or null if messages travel in clear text
+     */
+    default CurveCipher cipher() {
+        return null;
+    }
+
+    /** The connection closed: zeroes any secret this mechanism still holds. */
+    default void release() {
+    }
 }

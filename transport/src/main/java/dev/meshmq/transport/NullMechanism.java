@@ -1,6 +1,9 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.AuthenticationRequest;
+import dev.meshmq.AuthenticationResult;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.PeerMetadata;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.Greeting;
@@ -22,6 +25,10 @@ import java.util.Optional;
  * libzmq server refused it, and writing this READY before judging the peer's lets a peer that this
  * side refuses learn why too.
  *
+ * <p>With a ZAP domain (as in libzmq) the peer is judged first: the request goes out when the greeting
+ * is in, and this side's READY waits for an allowing verdict (a denial sends ERROR instead, see
+ * {@link Admission}); the handshake ends once both the verdict and the peer's READY are in.
+ *
  * <p>An ERROR during the handshake is a refusal: a ZAP status code ("300", "400", "500") is reported as
  * HANDSHAKE_FAILED_AUTH with that code, as libzmq reports it, any other reason as
  * HANDSHAKE_FAILED_PROTOCOL; the reason is kept either way.
@@ -32,22 +39,19 @@ final class NullMechanism implements Mechanism {
 
     private static final byte[] NO_BYTES = new byte[0];
 
-    private final TransportOptions options;
-    private final boolean connecting;
-    private final String remoteAddress;
+    private final MechanismContext context;
     private Greeting peerGreeting;
+    private boolean judging;
+    private Map<String, byte[]> peerReady;
+    private AuthenticationResult admitted;
 
     /**
      * Creates the mechanism for one connection.
      *
-     * @param options the local socket's settings
-     * @param connecting true on the side that connected
-     * @param remoteAddress the peer's address, for the peer's description
+     * @param context the connection
      */
-    NullMechanism(TransportOptions options, boolean connecting, String remoteAddress) {
-        this.options = options;
-        this.connecting = connecting;
-        this.remoteAddress = remoteAddress;
+    NullMechanism(MechanismContext context) {
+        this.context = context;
     }
 
     @Override
@@ -63,7 +67,12 @@ final class NullMechanism implements Mechanism {
     @Override
     public void onGreeting(Greeting peer, Sink sink) {
         peerGreeting = peer;
-        if (!connecting) {
+        SecuritySettings security = context.security();
+        if (security.authenticates()) {
+            judging = true;
+            context.authentication().accept(
+                    AuthenticationRequest.forNull(security.zapDomain(), context.peerHost(), NO_BYTES));
+        } else if (!context.connecting()) {
             sink.send(ready());
         }
     }
@@ -74,23 +83,39 @@ final class NullMechanism implements Mechanism {
         if (ZmtpWire.COMMAND_ERROR.equals(name)) {
             throw refusal(command.errorReason());
         }
-        if (!ZmtpWire.COMMAND_READY.equals(name)) {
+        if (!ZmtpWire.COMMAND_READY.equals(name) || peerReady != null) {
             throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
                     "expected READY during the handshake, got " + name);
         }
-        Map<String, byte[]> properties = command.readyProperties();
-        if (connecting) {
+        peerReady = command.readyProperties();
+        return judging ? null : finish(sink);
+    }
+
+    @Override
+    public PeerInfo onVerdict(Verdict verdict, Sink sink) throws HandshakeRefusedException, ZmtpProtocolException {
+        admitted = Admission.admit(verdict, false, context.security(), sink);
+        judging = false;
+        if (!context.connecting()) {
             sink.send(ready());
         }
-        return checkPeer(options.socketType(), properties, remoteAddress, peerGreeting.minor());
+        return peerReady == null ? null : finish(sink);
+    }
+
+    private PeerInfo finish(Sink sink) throws ZmtpProtocolException {
+        if (context.connecting()) {
+            sink.send(ready());
+        }
+        PeerInfo peer = checkPeer(context, peerReady, peerGreeting.minor());
+        return admitted == null ? peer : peer.withAuthentication(admitted);
     }
 
     private byte[] ready() {
-        return Command.encodeReady(readyProperties(options));
+        return Command.encodeReady(readyProperties(context.options()));
     }
 
     /**
-     * READY's properties: the socket type, and for REQ, DEALER and ROUTER the Identity, as libzmq sends.
+     * READY's properties: the socket type, for REQ, DEALER and ROUTER the Identity, as libzmq sends, and
+     * the application's METADATA.
      *
      * @param options the local socket's settings
      * @return the properties in the order they are sent
@@ -102,21 +127,23 @@ final class NullMechanism implements Mechanism {
         if (type == SocketType.REQ || type == SocketType.DEALER || type == SocketType.ROUTER) {
             properties.put(ZmtpWire.PROPERTY_IDENTITY, options.routingId());
         }
+        options.security().metadata().forEach((name, value) ->
+                properties.put(name, value.getBytes(StandardCharsets.UTF_8)));
         return properties;
     }
 
     /**
      * Checks the peer's READY: a Socket-Type, if named, must be one this socket can talk to.
      *
-     * @param local this socket's type
+     * @param context the connection
      * @param properties the peer's READY properties
-     * @param remoteAddress the peer's address, for the result
      * @param zmtpMinor the peer's ZMTP minor version
-     * @return what the handshake told about the peer
+     * @return what the handshake told about the peer, its properties and Peer-Address as metadata
      * @throws ZmtpProtocolException INCOMPATIBLE_SOCKET_TYPE if the types do not go together
      */
-    static PeerInfo checkPeer(SocketType local, Map<String, byte[]> properties, String remoteAddress, int zmtpMinor)
+    static PeerInfo checkPeer(MechanismContext context, Map<String, byte[]> properties, int zmtpMinor)
             throws ZmtpProtocolException {
+        SocketType local = context.options().socketType();
         Optional<SocketType> peerType = Optional.empty();
         byte[] typeName = properties.get(ZmtpWire.PROPERTY_SOCKET_TYPE);
         if (typeName != null) {
@@ -128,7 +155,12 @@ final class NullMechanism implements Mechanism {
             }
         }
         byte[] identity = properties.getOrDefault(ZmtpWire.PROPERTY_IDENTITY, NO_BYTES);
-        return new PeerInfo(peerType, identity, remoteAddress, zmtpMinor);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        properties.forEach((name, value) -> metadata.put(name, new String(value, StandardCharsets.UTF_8)));
+        if (!context.peerHost().isEmpty()) {
+            metadata.put(PeerMetadata.PEER_ADDRESS, context.peerHost());
+        }
+        return new PeerInfo(peerType, identity, context.remoteAddress(), zmtpMinor, PeerMetadata.of(metadata));
     }
 
     /** The refusal an ERROR stands for, read as libzmq reads it. */

@@ -106,4 +106,21 @@ final class StreamChannels {
             key.interestOps(next);
         }
     }
+
+    /**
+     * Returns the peer's address as ZAP requests carry it: the IP address without port for tcp, "" for
+     * other channels or when it cannot be read.
+     *
+     * @param channel the connected channel
+     * @return the address text
+     */
+    static String peerHost(java.nio.channels.SocketChannel channel) {
+        try {
+            java.net.SocketAddress remote = channel.getRemoteAddress();
+            return remote instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                    ? inet.getAddress().getHostAddress() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 }

@@ -30,9 +30,9 @@ import java.nio.channels.SocketChannel;
  * buffers ({@link IoBuffers}); its input side keeps a heap copy of undecoded bytes only while paused,
  * and its output side a buffer only while the channel has not taken all it was given.
  *
- * <p>After the handshake, well-formed commands this engine has no use for (an unknown name, a second
- * READY, an ERROR) are ignored, as libzmq does and RFC 37 allows, counted on the link, and reported
- * once per connection with a {@link MonitorEventType#COMMAND_IGNORED} event.
+ * <p>After the handshake, {@link ActiveCommands} takes what comes in clear text; on a CURVE connection
+ * {@link CurveDecoder} opens every box first, and {@link EngineOutput} seals what goes out. Writing is
+ * {@link EngineWriter}'s job, the end after close {@link EngineLinger}'s.
  *
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
  * ({@link #terminateLater}), each of which routes any Throwable to {@link #close}.
@@ -43,7 +43,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
     private static final System.Logger LOG = SafeLogger.of(StreamEngine.class);
-    private static final long WRITE_BUDGET_BYTES = 1024 * 1024;
 
     private final IoThread io;
     private final SocketChannel channel;
@@ -54,35 +53,41 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final Mechanism.Sink handshakeSink = this::sendHandshakeCommand;
     private final FrameDecoder frameDecoder;
     private final EngineOutput output;
+    private final EngineWriter writer;
+    private final EngineLinger linger;
     private final EngineInput input;
-    private final Runnable outputTask = guarded(this::onOutputReady);
     private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionReport report;
     private final Heartbeat heartbeat;
     private final boolean receivesSubscriptions;
+    private final EngineAuthentication authentication;
+    private final ActiveCommands commands;
+    private CurveDecoder sealedInput;
 
     private State state = State.GREETING;
     private SelectionKey key;
     private PeerLink link;
     private Timer handshakeTimer;
-    private Timer lingerTimer;
-    private boolean terminating;
-    private boolean outputScheduled;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
-        this.handshake = new ZmtpHandshake(new NullMechanism(options, connecting, remoteAddress));
+        this.authentication = new EngineAuthentication(io, options, verdict -> guarded(() -> onVerdict(verdict)).run());
+        this.handshake = new ZmtpHandshake(Mechanisms.create(new MechanismContext(options, connecting, remoteAddress,
+                StreamChannels.peerHost(channel), authentication::ask, authentication.cookies())));
         this.channel = channel;
         this.options = options;
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize());
         this.output = new EngineOutput(io.buffers(), channel);
-        this.input = new EngineInput(channel, io.buffers(), new InputConnection());
+        this.writer = new EngineWriter(io, output, this);
+        this.linger = new EngineLinger(io, this);
+        this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this));
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
+        this.commands = new ActiveCommands(this, heartbeat, report, receivesSubscriptions);
     }
 
     /**
@@ -103,7 +108,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             if (options.handshakeIntervalNanos() > 0) {
                 handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
             }
-            flushOutput();
+            writer.flush();
         } catch (IOException e) {
             close("cannot start: " + e.getMessage());
         }
@@ -130,11 +135,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
         state = next;
     }
 
-
     @Override
     public void onSelected(SelectionKey selected) {
         if (selected.isValid() && selected.isWritable()) {
-            flushOutput();
+            writer.flush();
         }
         if (state != State.CLOSED && selected.isValid() && selected.isReadable()) {
             input.read();
@@ -148,7 +152,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     }
 
     /** Decodes what {@code in} holds, stopping early when the inbound pipe is full. */
-    private void decode(ByteBuffer in) {
+    void decode(ByteBuffer in) {
         try {
             if (state == State.GREETING) {
                 handshake.readGreeting(in, handshakeSink);
@@ -181,55 +185,50 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** The mechanism's bytes: written at once, so they are out before the connection judges the peer. */
     private void sendHandshakeCommand(byte[] frame) {
         output.queueCommand(frame);
-        flushOutput();
+        writer.flush();
     }
 
     @Override
     public boolean onCommand(Command command) throws ZmtpProtocolException {
-        String name = command.name();
         if (state == State.HANDSHAKE) {
             return onHandshakeCommand(command);
         }
-        switch (name) {
-            case ZmtpWire.COMMAND_PING:
-                heartbeat.onPeerPing(command.pingTtlDeciseconds());
-                output.setPong(Command.encodePong(command.pingContext()));
-                scheduleOutput();
-                return true;
-            case ZmtpWire.COMMAND_PONG:
-                return true;
-            case ZmtpWire.COMMAND_SUBSCRIBE:
-            case ZmtpWire.COMMAND_CANCEL:
-                if (receivesSubscriptions) {
-                    return onMessage(SubscriptionWire.fromCommand(command));
-                }
-                ignore(command);
-                return true;
-            default:
-                ignore(command);
-                return true;
+        return sealedInput != null ? sealedInput.openCommand(command, commands) : commands.onCommand(command);
+    }
+
+    private boolean onHandshakeCommand(Command command) {
+        advanceHandshake(() -> handshake.onCommand(command, handshakeSink));
+        return state == State.ACTIVE ? !input.isPaused() : state != State.CLOSED;
+    }
+
+    /** The verdict is back; a connection that closed meanwhile ignores it. */
+    private void onVerdict(Verdict verdict) {
+        if (state == State.HANDSHAKE) {
+            advanceHandshake(() -> handshake.onVerdict(verdict, handshakeSink));
         }
     }
 
-    private boolean onHandshakeCommand(Command command) throws ZmtpProtocolException {
+    /** One step of the mechanism: a failure closes, a described peer ends the handshake. */
+    private void advanceHandshake(HandshakeStep step) {
         PeerInfo peer;
         try {
-            peer = handshake.onCommand(command, handshakeSink);
+            peer = step.run();
         } catch (HandshakeRefusedException refused) {
             failOnProtocol(refused.code(), refused.event(), refused.getMessage());
-            return false;
+            return;
+        } catch (ZmtpProtocolException e) {
+            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                    "protocol error (" + e.error() + "): " + e.getMessage());
+            return;
         }
         if (peer != null && state != State.CLOSED) {
             onHandshakeDone(peer);
         }
-        return state == State.ACTIVE && !input.isPaused();
     }
 
-    /** A well-formed command with no meaning here: counted, reported once per connection, not fatal. */
-    private void ignore(Command command) {
-        link.countIgnoredCommand();
-        LOG.log(Level.DEBUG, "ignoring command {0} from {1}", command.name(), remoteAddress);
-        report.commandIgnored(command.name());
+    /** A step of the handshake that may fail. */
+    private interface HandshakeStep {
+        PeerInfo run() throws ZmtpProtocolException, HandshakeRefusedException;
     }
 
     private void onHandshakeDone(PeerInfo peer) {
@@ -244,24 +243,30 @@ final class StreamEngine implements IoHandler, FrameHandler {
             return;
         }
         link = served;
+        frameDecoder.usePeer(peer.metadata());
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
-        link.listenToOutboundAsReader(() -> io.execute(outputTask));
+        link.listenToOutboundAsReader(() -> io.execute(writer.task()));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
         Greeting greeting = handshake.peerGreeting();
         heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
-        startSubscriptions();
-        flushOutput();
+        startSubscriptions(peer);
+        writer.flush();
     }
 
     /**
      * Sending starts (a subscriber replays what earlier connections of its link sent); a publisher whose
      * link could not be told that the previous connection ended is told now, before new subscriptions.
      */
-    private void startSubscriptions() {
-        output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()));
+    private void startSubscriptions(PeerInfo peer) {
+        CurveCipher cipher = handshake.cipher();
+        if (cipher != null) {
+            sealedInput = new CurveDecoder(cipher, peer.metadata());
+            frameDecoder.handFramesRaw();
+        }
+        output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()), cipher);
         if (receivesSubscriptions && link.takeConnectionEndPending()) {
-            onMessage(PeerLink.CONNECTION_ENDED);
+            deliver(PeerLink.CONNECTION_ENDED);
         }
     }
 
@@ -269,6 +274,19 @@ final class StreamEngine implements IoHandler, FrameHandler {
     public boolean onMessage(Message message) {
         if (state != State.ACTIVE) {
             close("protocol error: peer sent a message before completing the handshake");
+            return false;
+        }
+        return deliver(message);
+    }
+
+    @Override
+    public boolean onRawFrame(byte[] body) throws ZmtpProtocolException {
+        return sealedInput.openFrame(body, commands);
+    }
+
+    /** A clear-text message for the socket: into the inbound pipe, or held while it is full. */
+    boolean deliver(Message message) {
+        if (state != State.ACTIVE) {
             return false;
         }
         // one wake-up for the reader per decoded batch: decode releases it
@@ -286,113 +304,29 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /** What the input side sees of this connection. */
-    private final class InputConnection implements EngineInput.Connection {
-
-        @Override
-        public void decode(ByteBuffer in) {
-            StreamEngine.this.decode(in);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return state != State.CLOSED;
-        }
-
-        @Override
-        public void close(String reason) {
-            StreamEngine.this.close(reason);
-        }
-
-        @Override
-        public void wantReads(boolean wanted) {
-            setInterest(SelectionKey.OP_READ, wanted);
-        }
-
-        @Override
-        public void inputArrived() {
-            heartbeat.onInput();
-        }
-
-        @Override
-        public void pausedBySocket(boolean paused) {
-            if (paused) {
-                heartbeat.onInputPaused();
-            } else {
-                heartbeat.onInputResumed();
-            }
-        }
-    }
-
-    private void setInterest(int operation, boolean wanted) {
+    void setInterest(int operation, boolean wanted) {
         StreamChannels.setInterest(key, operation, wanted);
     }
 
-    private void scheduleOutput() {
-        if (!outputScheduled) {
-            outputScheduled = true;
-            io.execute(outputTask);
-        }
-    }
-
-    private void onOutputReady() {
-        outputScheduled = false;
-        flushOutput();
-    }
-
-    /** Writes what is owed until nothing is left, the channel is full, or the write budget is spent. */
-    private void flushOutput() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        EngineOutput.Flush result;
-        try {
-            result = output.flush(WRITE_BUDGET_BYTES, state == State.ACTIVE);
-        } catch (IOException e) {
-            close("write failed: " + e.getMessage());
-            return;
-        }
-        if (state == State.CLOSED) {
-            return;
-        }
-        setInterest(SelectionKey.OP_WRITE, result == EngineOutput.Flush.BLOCKED);
-        if (result == EngineOutput.Flush.BUDGET_SPENT) {
-            scheduleOutput();
-        } else if (result == EngineOutput.Flush.DRAINED) {
-            closeIfTerminatedAndDrained();
-        }
-    }
-
-    private void closeIfTerminatedAndDrained() {
-        if (terminating && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
+    /** The output drained: a terminating connection with nothing queued closes. */
+    void closeIfTerminatedAndDrained() {
+        if (linger.terminating() && state == State.ACTIVE && output.isIdle() && link.outbound().size() == 0) {
             close("closed after sending what was queued");
         }
     }
 
-    /** Posts {@link #terminate} to this engine's I/O thread. Any thread. */
+    /** Posts {@link #terminate} to its I/O thread. Any thread. */
     void terminateLater(long lingerNanos) {
         io.execute(guarded(() -> terminate(lingerNanos)));
     }
 
-    /**
-     * Closes after sending what is queued, or after {@code lingerNanos}. A connection still in its
-     * handshake with messages queued for it finishes the handshake first. I/O thread only.
-     *
-     * @param lingerNanos the longest time to keep sending
-     */
+    /** Closes after sending what is queued, or after {@code lingerNanos} (see {@link EngineLinger}). */
     void terminate(long lingerNanos) {
-        if (state == State.CLOSED || terminating) {
-            return;
-        }
-        terminating = true;
-        if (lingerNanos == 0 || (state != State.ACTIVE && !owner.hasQueuedOutput())) {
-            close("closed by the socket");
-            return;
-        }
-        lingerTimer = io.schedule(lingerNanos, guarded(() -> close("linger expired")));
-        if (state == State.ACTIVE) {
-            flushOutput();
-        }
+        linger.terminate(lingerNanos, owner::hasQueuedOutput);
+    }
+
+    void flushNow() {
+        writer.flush();
     }
 
     private void onHandshakeTimeout() {
@@ -415,15 +349,14 @@ final class StreamEngine implements IoHandler, FrameHandler {
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();
+        handshake.release();
         output.release();
         input.release();
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }
-        if (lingerTimer != null) {
-            lingerTimer.cancel();
-        }
+        linger.cancel();
         if (key != null) {
             key.cancel();
         }
@@ -431,10 +364,18 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
-        if (terminating && link != null) {
+        if (linger.terminating() && link != null) {
             link.addUnwrittenAtClose(output.unwritten());
         }
         owner.engineClosed(this, link);
+    }
+
+    PeerLink link() {
+        return link;
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
     }
 
     String remoteAddress() {
@@ -450,12 +391,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
      */
     void sendHeartbeat(byte[] frame, boolean pong) {
         if (state == State.ACTIVE) {
-            if (pong) {
-                output.setPong(frame);
-            } else {
-                output.setPing(frame);
-            }
-            scheduleOutput();
+            writer.sendHeartbeat(frame, pong);
         }
     }
 }

@@ -29,6 +29,8 @@ public final class TransportContext {
     private final AtomicInteger nextThread = new AtomicInteger();
     private final ActivityCounter activity = new ActivityCounter();
     private final InprocRegistry inproc = new InprocRegistry();
+    private final AuthenticationService authentication = new AuthenticationService(inproc);
+    private final SecurityServices security;
 
     /**
      * Starts the I/O threads.
@@ -39,8 +41,10 @@ public final class TransportContext {
      */
     public TransportContext(int threadCount, NanoClock clock, long spinNanos) {
         ioThreads = new IoThread[threadCount];
+        security = new SecurityServices(authentication, new CurveCookieJar(clock));
         for (int i = 0; i < threadCount; i++) {
             ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos);
+            ioThreads[i].useSecurity(security);
         }
     }
 
@@ -209,6 +213,7 @@ public final class TransportContext {
         for (IoThread thread : ioThreads) {
             thread.shutdown(1000);
         }
+        authentication.stop();
         return quiet;
     }
 

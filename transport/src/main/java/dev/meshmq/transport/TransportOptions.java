@@ -26,11 +26,13 @@ import java.util.Objects;
  *     {@link #conflatesInbound()} and {@link #conflatesOutbound()})
  * @param maxHandshakes connections one bound endpoint keeps in their handshake at once
  * @param connection kernel socket options and the notes put in inbound pipes (see {@link ConnectionSettings})
+ * @param security the security mechanism, credentials and authentication
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
         long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
-        ReconnectRules reconnect, boolean conflate, int maxHandshakes, ConnectionSettings connection) {
+        ReconnectRules reconnect, boolean conflate, int maxHandshakes, ConnectionSettings connection,
+        SecuritySettings security) {
 
     /**
      * The {@link #lingerNanos} of a socket that lingers until its messages are delivered (LINGER
@@ -48,6 +50,7 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(security, "security");
         if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos == 0
                 || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 0
                 || maxHandshakes < 1) {

@@ -112,6 +112,38 @@ final class ZmtpHandshake {
         return peer;
     }
 
+    /**
+     * Hands the verdict on the peer to the mechanism that asked for it.
+     *
+     * @param verdict the verdict
+     * @param sink where this side's commands go
+     * @return the peer's description once the handshake is done, else null
+     * @throws ZmtpProtocolException if the handshake cannot go on for a protocol reason
+     * @throws HandshakeRefusedException if the peer is refused
+     */
+    PeerInfo onVerdict(Verdict verdict, Mechanism.Sink sink) throws ZmtpProtocolException, HandshakeRefusedException {
+        requireStep(Step.MECHANISM);
+        PeerInfo peer = mechanism.onVerdict(verdict, sink);
+        if (peer != null) {
+            moveTo(Step.DONE);
+        }
+        return peer;
+    }
+
+    /** Returns the CURVE session once the handshake is done, or null for clear text. */
+    CurveCipher cipher() {
+        return mechanism.cipher();
+    }
+
+    /** The connection closed: the mechanism zeroes its secrets, and the session key is zeroed. */
+    void release() {
+        mechanism.release();
+        CurveCipher cipher = mechanism.cipher();
+        if (cipher != null) {
+            cipher.destroy();
+        }
+    }
+
     private void requireStep(Step expected) {
         if (step != expected) {
             throw new IllegalStateException("handshake is at " + step + ", not " + expected);

@@ -47,6 +47,9 @@ public final class RecvCommand implements Callable<Integer> {
     @Mixin
     private RoutingIdOption routingId = new RoutingIdOption();
 
+    @Mixin
+    private SecurityFlags security = new SecurityFlags();
+
     @Option(names = "--subscribe", description = "SUB, XSUB: topic prefix (repeatable; default: everything).")
     private List<String> topics = new ArrayList<>();
 
@@ -120,6 +123,7 @@ public final class RecvCommand implements Callable<Integer> {
     private Socket open(Context context) {
         Socket socket = Sockets.open(context, type.name());
         routingId.apply(socket, hex);
+        security.apply(socket);
         List<String> prefixes = topics.isEmpty() ? List.of("") : topics;
         if (socket instanceof SubSocket sub) {
             prefixes.forEach(sub::subscribe);

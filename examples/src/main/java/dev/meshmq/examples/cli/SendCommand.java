@@ -55,6 +55,9 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     private RoutingIdOption routingId = new RoutingIdOption();
 
+    @Mixin
+    private SecurityFlags security = new SecurityFlags();
+
     @Option(names = {"-n", "--count"}, description = "Messages to send (arguments are repeated in turn).")
     private Integer count;
 
@@ -213,9 +216,7 @@ public final class SendCommand implements Callable<Integer> {
         Socket socket = Sockets.open(context, type.name());
         socket.set(SocketOptions.LINGER, Duration.ofMillis(timeoutMillis));
         routingId.apply(socket, hex);
-        if (type == Type.STREAM) {
-            socket.set(SocketOptions.CONNECT_ROUTING_ID, STREAM_PEER.toByteArray());
-        }
+        security.apply(socket);
         return socket;
     }
 }

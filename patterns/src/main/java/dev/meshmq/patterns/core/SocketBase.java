@@ -220,6 +220,11 @@ public abstract class SocketBase implements Socket, LinkHost {
         counters.handshakeEvicted();
     }
 
+    @Override
+    public final void authenticationFailed() {
+        counters.authenticationFailed();
+    }
+
     /** This socket's counters, for the pattern to count drops. */
     protected final SocketCounters counters() {
         return counters;

@@ -48,6 +48,7 @@ public final class SocketCounters {
     public String socketType() {
         return socketType;
     }
+    private final AtomicLong authenticationFailures = new AtomicLong();
 
     void sent() {
         increment(sent);
@@ -81,6 +82,11 @@ public final class SocketCounters {
         increment(handshakesEvicted);
     }
 
+    /** A handshake failed authentication; any thread. */
+    void authenticationFailed() {
+        authenticationFailures.incrementAndGet();
+    }
+
     void discardedAtClose(long count) {
         discardedAtClose.addAndGet(count);
     }
@@ -100,6 +106,6 @@ public final class SocketCounters {
                     link.reconnects(), link.discardedAtClose(), link.commandsIgnored()));
         }
         return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
-                discardedAtClose.get(), handshakesEvicted.get(), peers);
+                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers);
     }
 }

@@ -5,6 +5,7 @@ import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.transport.HeartbeatSettings;
 import dev.meshmq.transport.ReconnectRules;
+import dev.meshmq.transport.SecuritySettings;
 import dev.meshmq.transport.TransportOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,17 @@ public final class SocketOptionValues {
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
                 heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES),
-                ConnectionOptions.settings(this));
+                ConnectionOptions.settings(this), security());
+    }
+
+    private SecuritySettings security() {
+        return SecuritySettings.of(get(SocketOptions.CURVE_SERVER), get(SocketOptions.PLAIN_SERVER),
+                new String[] {get(SocketOptions.PLAIN_USERNAME), get(SocketOptions.PLAIN_PASSWORD)},
+                new byte[][] {get(SocketOptions.CURVE_PUBLIC_KEY), get(SocketOptions.CURVE_SECRET_KEY),
+                    get(SocketOptions.CURVE_SERVER_KEY)},
+                new SecuritySettings.Zap(get(SocketOptions.ZAP_DOMAIN), get(SocketOptions.ZAP_ENFORCE_DOMAIN),
+                        get(SocketOptions.AUTHENTICATOR)),
+                get(SocketOptions.METADATA));
     }
 
     /** RECONNECT_INTERVAL in nanoseconds; -1 (never reconnect) for any negative interval. */

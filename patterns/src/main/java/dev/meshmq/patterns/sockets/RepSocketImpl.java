@@ -76,7 +76,8 @@ public final class RepSocketImpl extends DuplexSocket implements RepSocket {
             envelope = frames.subList(0, delimiter + 1);
             replyLink = inbound.lastLink();
             moveTo(State.SENDING);
-            return Message.of(frames.subList(delimiter + 1, frames.size()));
+            Message body = Message.of(frames.subList(delimiter + 1, frames.size()));
+            return request.peerMetadata().map(body::withPeerMetadata).orElse(body);
         }
         return null;
     }

@@ -97,6 +97,7 @@ public final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
         if (correlate && !message.frame(0).contentEquals(RequestIds.encode(requestId))) {
             return null;
         }
-        return Message.of(message.frames().subList(delimiter + 1, message.size()));
+        Message body = Message.of(message.frames().subList(delimiter + 1, message.size()));
+        return message.peerMetadata().map(body::withPeerMetadata).orElse(body);
     }
 }

@@ -1,12 +1,10 @@
 package dev.meshmq.transport.zmtp;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A ZMTP command (RFC 37 "Commands"): a name of 1-255 ASCII letters and the data after it. Parses
@@ -20,7 +18,7 @@ public final class Command {
 
     private static final byte[] NO_BYTES = new byte[0];
     private static final int MAX_NAME_SIZE = 255;
-    private static final int VALUE_LENGTH_SIZE = 4;
+    private static final byte[] LIBZMQ_PLAIN_ERROR = {0x5E, 'R', 'R', 'O', 'R'};
     private static final int TTL_SIZE = 2;
     private static final int MAX_TTL = 0xFFFF;
 
@@ -45,6 +43,10 @@ public final class Command {
         if (body.length == 0) {
             throw malformed("command frame is empty, it has no name-len");
         }
+        if (isLibzmqPlainError(body)) {
+            int reasonAt = LIBZMQ_PLAIN_ERROR.length;
+            return new Command(ZmtpWire.COMMAND_ERROR, Arrays.copyOfRange(body, reasonAt, body.length));
+        }
         int nameLength = body[0] & 0xFF;
         if (nameLength == 0) {
             throw malformed("command name-len is 0");
@@ -61,6 +63,17 @@ public final class Command {
         String name = new String(body, 1, nameLength, StandardCharsets.US_ASCII);
         byte[] data = body.length == 1 + nameLength ? NO_BYTES : Arrays.copyOfRange(body, 1 + nameLength, body.length);
         return new Command(name, data);
+    }
+
+    /**
+     * Returns whether {@code body} is the ERROR of a libzmq PLAIN server (4.3.4 and later): its C
+     * literal "\x05ERROR" reads as the byte 0x5E followed by "RROR", so the name-len is 94 and the name
+     * cut short. Read as ERROR, so its status code ("400") tells a refusal from a protocol error.
+     */
+    private static boolean isLibzmqPlainError(byte[] body) {
+        return body.length > LIBZMQ_PLAIN_ERROR.length
+                && Arrays.equals(body, 0, LIBZMQ_PLAIN_ERROR.length, LIBZMQ_PLAIN_ERROR, 0, LIBZMQ_PLAIN_ERROR.length)
+                && 1 + (body[0] & 0xFF) > body.length;
     }
 
     /**
@@ -91,37 +104,7 @@ public final class Command {
      */
     public Map<String, byte[]> readyProperties() throws ZmtpProtocolException {
         requireName(ZmtpWire.COMMAND_READY);
-        Map<String, byte[]> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ByteBuffer in = ByteBuffer.wrap(data);
-        while (in.hasRemaining()) {
-            int nameLength = in.get() & 0xFF;
-            if (nameLength == 0) {
-                throw malformedReady("READY property at offset " + (in.position() - 1) + " has name-len 0");
-            }
-            if (in.remaining() < nameLength) {
-                throw malformedReady("READY property name-len " + nameLength + " but only " + in.remaining()
-                        + " bytes left");
-            }
-            byte[] nameBytes = new byte[nameLength];
-            in.get(nameBytes);
-            String propertyName = propertyName(nameBytes);
-            if (in.remaining() < VALUE_LENGTH_SIZE) {
-                throw malformedReady("READY property '" + propertyName + "' has a truncated value-len: "
-                        + in.remaining() + " of 4 bytes");
-            }
-            long valueLength = in.getInt() & 0xFFFFFFFFL;
-            if (valueLength > in.remaining()) {
-                throw malformedReady("READY property '" + propertyName + "' claims a " + valueLength
-                        + "-byte value but only " + in.remaining() + " bytes left");
-            }
-            byte[] value = new byte[(int) valueLength];
-            in.get(value);
-            if (properties.put(propertyName, value) != null) {
-                throw new ZmtpProtocolException(ProtocolError.INVALID_METADATA,
-                        "READY property '" + propertyName + "' appears twice");
-            }
-        }
-        return properties;
+        return PropertyCodec.decode(ByteBuffer.wrap(data), "READY", ProtocolError.MALFORMED_COMMAND_READY);
     }
 
     /**
@@ -202,19 +185,7 @@ public final class Command {
      * @throws IllegalArgumentException for an illegal property name
      */
     public static byte[] encodeReady(Map<String, byte[]> properties) {
-        ByteArrayOutputStream metadata = new ByteArrayOutputStream();
-        for (Map.Entry<String, byte[]> property : properties.entrySet()) {
-            byte[] nameBytes = property.getKey().getBytes(StandardCharsets.US_ASCII);
-            if (nameBytes.length == 0 || nameBytes.length > MAX_NAME_SIZE || !isPropertyName(property.getKey())) {
-                throw new IllegalArgumentException("illegal property name '" + property.getKey() + "'");
-            }
-            byte[] value = Objects.requireNonNull(property.getValue(), "value");
-            metadata.write(nameBytes.length);
-            metadata.writeBytes(nameBytes);
-            metadata.writeBytes(ByteBuffer.allocate(VALUE_LENGTH_SIZE).putInt(value.length).array());
-            metadata.writeBytes(value);
-        }
-        return encode(ZmtpWire.COMMAND_READY, metadata.toByteArray());
+        return encode(ZmtpWire.COMMAND_READY, PropertyCodec.encode(properties));
     }
 
     /**
@@ -294,7 +265,7 @@ public final class Command {
      * @param commandData the bytes after the name
      * @return the frame
      */
-    static byte[] encode(String commandName, byte[] commandData) {
+    public static byte[] encode(String commandName, byte[] commandData) {
         Objects.requireNonNull(commandData, "data");
         byte[] nameBytes = commandName.getBytes(StandardCharsets.US_ASCII);
         long bodySize = 1L + nameBytes.length + commandData.length;
@@ -311,31 +282,6 @@ public final class Command {
         }
         frame.put((byte) nameBytes.length).put(nameBytes).put(commandData);
         return frame.array();
-    }
-
-    private static boolean isPropertyName(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!isPropertyChar(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPropertyChar(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '_' || c == '.' || c == '+';
-    }
-
-    private static String propertyName(byte[] nameBytes) throws ZmtpProtocolException {
-        for (int i = 0; i < nameBytes.length; i++) {
-            int c = nameBytes[i] & 0xFF;
-            if (!isPropertyChar(c)) {
-                throw new ZmtpProtocolException(ProtocolError.INVALID_METADATA,
-                        String.format("READY property name has illegal byte 0x%02x at index %d", c, i));
-            }
-        }
-        return new String(nameBytes, StandardCharsets.US_ASCII);
     }
 
     private static void checkContext(byte[] context) {
@@ -359,10 +305,6 @@ public final class Command {
 
     private static ZmtpProtocolException malformed(String message) {
         return new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED, message);
-    }
-
-    private static ZmtpProtocolException malformedReady(String message) {
-        return new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_READY, message);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.meshmq.transport.zmtp;
 
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
+import dev.meshmq.PeerMetadata;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,8 @@ public final class FrameDecoder {
     /** Largest body buffer allocated before any of its bytes arrive. */
     static final int INITIAL_BODY_CAPACITY = 64 * 1024;
 
+    private PeerMetadata peer;
+    private boolean rawFrames;
     private static final byte[] NO_BYTES = new byte[0];
     private static final int LONG_SIZE_BYTES = 8;
 
@@ -81,6 +84,23 @@ public final class FrameDecoder {
             throw new IllegalArgumentException("maxMessageSize must be -1 (no limit) or >= 0: " + maxMessageSize);
         }
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /**
+     * From now on, hands each data frame's body to {@link FrameHandler#onRawFrame} as it is, without
+     * making messages: for CURVE, whose frames are boxes opened in place. Commands are parsed as before.
+     */
+    public void handFramesRaw() {
+        rawFrames = true;
+    }
+
+    /**
+     * Sets what the messages decoded from now on carry about their sender.
+     *
+     * @param metadata the connection's metadata, or null
+     */
+    public void usePeer(PeerMetadata metadata) {
+        this.peer = metadata;
     }
 
     /**
@@ -208,17 +228,21 @@ public final class FrameDecoder {
             stopRequested = !handler.onCommand(Command.parse(content));
             return State.FLAGS;
         }
+        if (rawFrames) {
+            stopRequested = !handler.onRawFrame(content);
+            return State.FLAGS;
+        }
         boolean more = (flags & ZmtpWire.FLAG_MORE) != 0;
         if (!more && parts.isEmpty()) {
             // the usual single-frame message: no list, one frame array
-            stopRequested = !handler.onMessage(Message.wrap(content));
+            stopRequested = !handler.onMessage(Message.wrap(content, peer));
             return State.FLAGS;
         }
         parts.add(Frame.wrap(content));
         if (more) {
             return State.FLAGS;
         }
-        Message message = Message.of(parts);
+        Message message = peer == null ? Message.of(parts) : Message.of(parts).withPeerMetadata(peer);
         parts.clear();
         stopRequested = !handler.onMessage(message);
         return State.FLAGS;

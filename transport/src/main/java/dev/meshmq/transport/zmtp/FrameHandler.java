@@ -26,4 +26,16 @@ public interface FrameHandler {
      * @throws ZmtpProtocolException if the command is not acceptable; the decoder passes it on
      */
     boolean onCommand(Command command) throws ZmtpProtocolException;
+
+    /**
+     * Takes the whole body of a data frame, when the decoder hands frames over raw
+     * ({@link FrameDecoder#handFramesRaw}: a CURVE connection, whose every frame is a sealed box).
+     *
+     * @param body the frame's body, the handler's to keep or change
+     * @return true to keep decoding, false to stop after this frame
+     * @throws ZmtpProtocolException if the frame is not acceptable; the decoder passes it on
+     */
+    default boolean onRawFrame(byte[] body) throws ZmtpProtocolException {
+        throw new IllegalStateException("this handler takes no raw frames");
+    }
 }

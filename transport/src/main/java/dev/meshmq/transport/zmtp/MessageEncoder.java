@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Threading: single-threaded, owned by one I/O thread at a time.
  */
-public final class MessageEncoder {
+public final class MessageEncoder implements WireEncoder {
 
     private static final int SHORT_HEADER_SIZE = 2;
     private static final int LONG_HEADER_SIZE = 9;
@@ -31,6 +31,7 @@ public final class MessageEncoder {
      * @param message the message to encode
      * @throws IllegalStateException if the previous message is not completely written yet
      */
+    @Override
     public void start(Message message) {
         Objects.requireNonNull(message, "message");
         if (!isIdle()) {
@@ -48,6 +49,7 @@ public final class MessageEncoder {
      * @return true once the whole message has been written (the encoder is idle again)
      * @throws IllegalStateException if no message was started
      */
+    @Override
     public boolean encodeTo(ByteBuffer out) {
         if (isIdle()) {
             throw new IllegalStateException("no message started");
@@ -82,6 +84,7 @@ public final class MessageEncoder {
      *
      * @return true if {@link #start} may be called
      */
+    @Override
     public boolean isIdle() {
         return message == null;
     }

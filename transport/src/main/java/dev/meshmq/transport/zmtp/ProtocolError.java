@@ -12,8 +12,32 @@ public enum ProtocolError {
     ZMTP_UNSPECIFIED(0x10000000),
     /** A command that is not allowed at this point. */
     UNEXPECTED_COMMAND(0x10000001),
+    /** A nonce that is not greater than the last one (a replayed or reordered CURVE box). */
+    INVALID_SEQUENCE(0x10000002),
+    /** CURVE: the key exchange failed. */
+    KEY_EXCHANGE(0x10000003),
     /** A command frame that cannot be parsed. */
     MALFORMED_COMMAND_UNSPECIFIED(0x10000011),
+    /** A malformed HELLO. */
+    MALFORMED_COMMAND_HELLO(0x10000013),
+    /** A malformed INITIATE. */
+    MALFORMED_COMMAND_INITIATE(0x10000014),
+    /** A malformed WELCOME. */
+    MALFORMED_COMMAND_WELCOME(0x10000017),
+    /** CURVE: a box that does not open (bad MAC, wrong key) or a bad cookie. */
+    CRYPTOGRAPHIC(0x11000001),
+    /** ZAP: an unspecified failure of the handler. */
+    ZAP_UNSPECIFIED(0x20000000),
+    /** ZAP: a reply with the wrong number of frames or an empty delimiter missing. */
+    ZAP_MALFORMED_REPLY(0x20000001),
+    /** ZAP: a reply to another request. */
+    ZAP_BAD_REQUEST_ID(0x20000002),
+    /** ZAP: a reply whose version is not "1.0". */
+    ZAP_BAD_VERSION(0x20000003),
+    /** ZAP: a status code other than 200, 300, 400 and 500. */
+    ZAP_INVALID_STATUS_CODE(0x20000004),
+    /** ZAP: metadata that does not decode. */
+    ZAP_INVALID_METADATA(0x20000005),
     /** A malformed MESSAGE command (CURVE). */
     MALFORMED_COMMAND_MESSAGE(0x10000012),
     /** A malformed ERROR command. */

@@ -152,10 +152,15 @@ class CommandTest {
     }
 
     @Test
-    void parseRejectsLibzmqsMalformedPlainError() {
-        // libzmq's PLAIN server sends "\x5eRROR" (reference section 2.4): name-len 0x5e does not fit
-        byte[] body = Bytes.hex("5e 52 52 4f 52 03 34 30 30");
-        assertEquals(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED, parseFails(body).error());
+    void parseReadsLibzmqsMalformedPlainErrorAsTheErrorItMeans() throws ZmtpProtocolException {
+        // libzmq's PLAIN server sends "\x5eRROR" (reference section 2.4): name-len 0x5e does not fit,
+        // but its status code tells a refusal, so it is read as ERROR "400"
+        Command error = Command.parse(Bytes.hex("5e 52 52 4f 52 03 34 30 30"));
+        assertEquals("ERROR", error.name());
+        assertEquals("400", error.errorReason());
+        // a name-len of 0x5e that fits is an ordinary (letters-only) name, and other short names still fail
+        assertEquals(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
+                parseFails(Bytes.hex("5e 52 52 4f 53 03 34 30 30")).error());
     }
 
     @Test

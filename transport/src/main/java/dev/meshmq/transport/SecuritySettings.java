@@ -1,0 +1,100 @@
+package dev.meshmq.transport;
+
+import dev.meshmq.Authenticator;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A socket's security options as the transport needs them: which mechanism its connections use, in
+ * which role, with which credentials, and who authenticates its peers.
+ *
+ * <p>The mechanism follows from the options as in libzmq: CURVE if the socket is a CURVE server or has
+ * a server key, else PLAIN if it is a PLAIN server or has a user name, else NULL.
+ *
+ * <p>Thread-safety: immutable (the key arrays are not modified after construction).
+ *
+ * @param kind the mechanism
+ * @param server whether this side takes the mechanism's server role (PLAIN_SERVER or CURVE_SERVER)
+ * @param username PLAIN client: the user name
+ * @param password PLAIN client: the password
+ * @param curvePublicKey CURVE: this side's long-term public key, 32 bytes, or null
+ * @param curveSecretKey CURVE: this side's long-term secret key, 32 bytes, or null
+ * @param curveServerKey CURVE client: the server's long-term public key, 32 bytes, or null
+ * @param zapDomain the ZAP domain, possibly empty
+ * @param zapEnforceDomain whether a socket that should authenticate refuses peers when nobody can judge
+ * @param authenticator the socket's authenticator, or null to ask a ZAP handler
+ * @param metadata application properties to announce in READY/INITIATE
+ */
+public record SecuritySettings(Kind kind, boolean server, String username, String password, byte[] curvePublicKey,
+        byte[] curveSecretKey, byte[] curveServerKey, String zapDomain, boolean zapEnforceDomain,
+        Authenticator authenticator, Map<String, String> metadata) {
+
+    /** The security mechanisms. */
+    public enum Kind {
+        /** No security (RFC 37). */
+        NULL,
+        /** User name and password in clear text (RFC 24). */
+        PLAIN,
+        /** CurveZMQ (RFC 26). */
+        CURVE;
+
+        /** Returns the name the greeting carries. */
+        String wireName() {
+            return name();
+        }
+    }
+
+    /** No security, no authentication: the settings of a socket that sets no security option. */
+    public static final SecuritySettings NONE =
+            new SecuritySettings(Kind.NULL, false, "", "", null, null, null, "", false, null, Map.of());
+
+    /**
+     * Checks the values.
+     */
+    public SecuritySettings {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(zapDomain, "zapDomain");
+        metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+    }
+
+    /**
+     * Derives the settings from the option values, choosing the mechanism as libzmq does.
+     *
+     * @param curveServer CURVE_SERVER
+     * @param plainServer PLAIN_SERVER
+     * @param credentials PLAIN_USERNAME and PLAIN_PASSWORD
+     * @param keys CURVE_PUBLIC_KEY, CURVE_SECRET_KEY and CURVE_SERVER_KEY (each null if unset)
+     * @param zap ZAP_DOMAIN, ZAP_ENFORCE_DOMAIN and AUTHENTICATOR
+     * @param metadata METADATA
+     * @return the settings
+     */
+    public static SecuritySettings of(boolean curveServer, boolean plainServer, String[] credentials, byte[][] keys,
+            Zap zap, Map<String, String> metadata) {
+        Kind kind = curveServer || keys[2] != null ? Kind.CURVE
+                : plainServer || !credentials[0].isEmpty() ? Kind.PLAIN : Kind.NULL;
+        boolean server = kind == Kind.CURVE ? curveServer : kind == Kind.PLAIN && plainServer;
+        return new SecuritySettings(kind, server, credentials[0], credentials[1], keys[0], keys[1], keys[2],
+                zap.domain(), zap.enforceDomain(), zap.authenticator(), metadata);
+    }
+
+    /**
+     * The ZAP options.
+     *
+     * @param domain ZAP_DOMAIN
+     * @param enforceDomain ZAP_ENFORCE_DOMAIN
+     * @param authenticator AUTHENTICATOR, or null
+     */
+    public record Zap(String domain, boolean enforceDomain, Authenticator authenticator) {
+    }
+
+    /**
+     * Returns whether this side judges its peers: a PLAIN or CURVE server, or NULL with a ZAP domain.
+     *
+     * @return true if the handshake asks an authenticator
+     */
+    boolean authenticates() {
+        return kind == Kind.NULL ? !zapDomain.isEmpty() : server;
+    }
+}
