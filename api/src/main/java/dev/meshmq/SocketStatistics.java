@@ -41,6 +41,7 @@ public record SocketStatistics(long messagesSent, long messagesReceived, long dr
      * @param droppedAtHwm as described for the record component
      * @param discardedAtClose as described for the record component
      * @param handshakesEvicted as described for the record component
+     * @param authenticationFailures as described for the record component
      * @param peers as described for the record component
      */
     public SocketStatistics {

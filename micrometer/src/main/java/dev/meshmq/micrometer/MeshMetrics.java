@@ -28,6 +28,7 @@ import java.util.Objects;
  *   deliver;</li>
  *   <li>{@code meshmq.reconnects} (counter): connect-side connections made again;</li>
  *   <li>{@code meshmq.handshakes.evicted} (counter): accepted connections closed in their handshake;</li>
+ *   <li>{@code meshmq.authentication.failures} (counter): handshakes that failed authentication;</li>
  *   <li>{@code meshmq.peers} (gauge): peer connections now;</li>
  *   <li>{@code meshmq.queue.depth} (gauge, tag {@code direction=out|in}): messages queued in all peer
  *   queues;</li>
@@ -41,7 +42,7 @@ import java.util.Objects;
  * <p>Bytes and reconnects are counted per peer connection by the socket; the binding adds up the
  * connections it sees at each read and keeps the totals of connections that have gone, so the counters
  * never go backwards. What a connection moved between the last read and its end is not counted.
- * Authentication failures are not exported: the statistics do not count them yet.
+ * {@code meshmq.authentication.failures} counts handshakes that failed authentication, on either side.
  *
  * <p>Thread-safety: the static methods may be called from any thread; the meters may be read from any
  * thread concurrently with the socket's owner using it.

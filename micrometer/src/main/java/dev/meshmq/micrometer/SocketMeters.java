@@ -67,6 +67,8 @@ final class SocketMeters {
                 s -> reconnects.total(s.peers()));
         counter("meshmq.handshakes.evicted", "accepted connections closed during their handshake",
                 Tags.empty(), SocketStatistics::handshakesEvicted);
+        counter("meshmq.authentication.failures", "handshakes that failed authentication, either side",
+                Tags.empty(), SocketStatistics::authenticationFailures);
         gauge("meshmq.peers", "peer connections", Tags.empty(), s -> s.peers().size());
         gauge("meshmq.queue.depth", "messages queued towards peers", Tags.of("direction", "out"),
                 s -> sum(s.peers(), PeerStatistics::queuedOut));

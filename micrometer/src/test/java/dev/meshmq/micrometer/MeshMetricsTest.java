@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
+import dev.meshmq.AuthenticationResult;
 import dev.meshmq.Context;
 import dev.meshmq.Message;
 import dev.meshmq.MonitorEvent;
@@ -56,6 +57,21 @@ class MeshMetricsTest {
 
     private double gauge(String name, String... tags) {
         return registry.get(name).tags(tags).gauge().value();
+    }
+
+    @Test
+    void countsAuthenticationFailures() {
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            pull.set(SocketOptions.PLAIN_SERVER, true);
+            pull.set(SocketOptions.AUTHENTICATOR, request -> AuthenticationResult.deny("not on the list"));
+            String endpoint = pull.bind("tcp://127.0.0.1:*");
+            MeshMetrics.bind(pull, registry, Tags.empty());
+            assertEquals(0.0, counter("meshmq.authentication.failures", "socket.type", "PULL"));
+            push.set(SocketOptions.PLAIN_USERNAME, "mallory");
+            push.set(SocketOptions.PLAIN_PASSWORD, "guess");
+            push.connect(endpoint);
+            await().atMost(WAIT).until(() -> counter("meshmq.authentication.failures", "socket.type", "PULL") >= 1);
+        }
     }
 
     @Test
