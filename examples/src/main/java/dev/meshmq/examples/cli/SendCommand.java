@@ -216,6 +216,9 @@ public final class SendCommand implements Callable<Integer> {
         Socket socket = Sockets.open(context, type.name());
         socket.set(SocketOptions.LINGER, Duration.ofMillis(timeoutMillis));
         routingId.apply(socket, hex);
+        if (type == Type.STREAM) {
+            socket.set(SocketOptions.CONNECT_ROUTING_ID, STREAM_PEER.toByteArray());
+        }
         security.apply(socket);
         return socket;
     }
