@@ -50,11 +50,23 @@ interface BenchImpl {
      * @throws IllegalArgumentException for any other name
      */
     static BenchImpl named(String name, int spinUs) {
+        return named(name, spinUs, null);
+    }
+
+    /**
+     * Returns the named library, with a spin setting (MeshMQ only) and CURVE keys.
+     *
+     * @param name "meshmq" or "jeromq"
+     * @param spinUs MeshMQ's spin in microseconds, or {@link BenchOptions#DEFAULT_SPIN}
+     * @param curve the keys of a CURVE run (binders are servers, connecters clients), or null for NULL
+     * @return the implementation
+     */
+    static BenchImpl named(String name, int spinUs, CurveSetup curve) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "meshmq":
-                return new MeshMqImpl(spinUs);
+                return new MeshMqImpl(spinUs, curve);
             case "jeromq":
-                return new JeroMqImpl();
+                return new JeroMqImpl(curve);
             default:
                 throw new IllegalArgumentException("unknown implementation: " + name);
         }

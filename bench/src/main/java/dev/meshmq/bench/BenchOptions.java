@@ -50,6 +50,8 @@ final class BenchOptions {
     double minutes = 30;
     double stallSeconds = 60;
     int spinUs = DEFAULT_SPIN;
+    /** {@code --curve}: the keys of a CURVE run, or null for NULL (no security). */
+    CurveSetup curve;
     int backgroundLoad;
     String outDir;
     boolean quick;
@@ -80,7 +82,7 @@ final class BenchOptions {
      * @return the implementation
      */
     BenchImpl impl(String name) {
-        return BenchImpl.named(name, spinUs);
+        return BenchImpl.named(name, spinUs, curve);
     }
 
     /**
@@ -99,6 +101,10 @@ final class BenchOptions {
         if (spinUs != DEFAULT_SPIN) {
             args.add("--spin-us");
             args.add(Integer.toString(spinUs));
+        }
+        if (curve != null) {
+            args.add("--curve-keys");
+            args.add(curve.toArgument());
         }
         args.addAll(List.of(extra));
         return args;
@@ -132,6 +138,10 @@ final class BenchOptions {
             }
             if ("--quick".equals(flag)) {
                 options.quick = true;
+                continue;
+            }
+            if ("--curve".equals(flag)) {
+                options.curve = CurveSetup.generate();
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -196,6 +206,9 @@ final class BenchOptions {
             case "--out":
                 outDir = value;
                 break;
+            case "--curve-keys":
+                curve = CurveSetup.parse(value);
+                break;
             case "--role":
                 if (!"receive".equals(value)) {
                     throw new UsageException("--role must be receive, got '" + value + "'");
@@ -242,6 +255,9 @@ final class BenchOptions {
         boolean measuring = List.of(THROUGHPUT, LATENCY, FANOUT).contains(command);
         if (given.contains("--spin-us") && !measuring && !isPeer()) {
             throw new UsageException("--spin-us is for throughput, latency, fanout and report");
+        }
+        if (curve != null && !measuring && !isPeer()) {
+            throw new UsageException("--curve is for throughput, latency and fanout");
         }
         if (given.contains("--background-load") && !measuring) {
             throw new UsageException("--background-load is for throughput, latency, fanout and report");

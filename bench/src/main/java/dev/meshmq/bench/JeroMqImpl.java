@@ -11,6 +11,18 @@ final class JeroMqImpl implements BenchImpl {
     /** Matches MeshMQ's default linger, so closing behaves alike; the benchmarks never rely on it. */
     private static final int LINGER_MILLIS = 2000;
 
+    /** The keys of a CURVE run, or null. */
+    private final CurveSetup curve;
+
+    /**
+     * Creates the JeroMQ side of a run.
+     *
+     * @param curve the keys of a CURVE run (binders are servers, connecters clients), or null for NULL
+     */
+    JeroMqImpl(CurveSetup curve) {
+        this.curve = curve;
+    }
+
     @Override
     public String name() {
         return "jeromq";
@@ -18,7 +30,7 @@ final class JeroMqImpl implements BenchImpl {
 
     @Override
     public BenchContext open() {
-        return new JeroContext(ZMQ.context(1));
+        return new JeroContext(ZMQ.context(1), curve);
     }
 
     /**
@@ -31,44 +43,46 @@ final class JeroMqImpl implements BenchImpl {
         private static final long TERM_WAIT_MILLIS = 5000;
 
         private final ZMQ.Context context;
+        private final CurveSetup curve;
         private final List<JeroSocket> sockets = new ArrayList<>();
 
-        JeroContext(ZMQ.Context context) {
+        JeroContext(ZMQ.Context context, CurveSetup curve) {
             this.context = context;
+            this.curve = curve;
         }
 
         @Override
         public BenchSocket createPush() {
-            return track(new JeroSocket(context.socket(SocketType.PUSH)));
+            return track(new JeroSocket(context.socket(SocketType.PUSH), curve));
         }
 
         @Override
         public BenchSocket createPull() {
-            return track(new JeroSocket(context.socket(SocketType.PULL)));
+            return track(new JeroSocket(context.socket(SocketType.PULL), curve));
         }
 
         @Override
         public BenchSocket createReq() {
-            return track(new JeroSocket(context.socket(SocketType.REQ)));
+            return track(new JeroSocket(context.socket(SocketType.REQ), curve));
         }
 
         @Override
         public BenchSocket createRep() {
-            return track(new JeroSocket(context.socket(SocketType.REP)));
+            return track(new JeroSocket(context.socket(SocketType.REP), curve));
         }
 
         @Override
         public BenchSocket createPub(boolean noDrop) {
             ZMQ.Socket pub = context.socket(SocketType.PUB);
             pub.setXpubNoDrop(noDrop);
-            return track(new JeroSocket(pub));
+            return track(new JeroSocket(pub, curve));
         }
 
         @Override
         public BenchSocket createSub() {
             ZMQ.Socket sub = context.socket(SocketType.SUB);
             sub.subscribe(new byte[0]);
-            return track(new JeroSocket(sub));
+            return track(new JeroSocket(sub, curve));
         }
 
         private synchronized JeroSocket track(JeroSocket socket) {
@@ -111,10 +125,12 @@ final class JeroMqImpl implements BenchImpl {
     private static final class JeroSocket implements BenchSocket {
 
         private final ZMQ.Socket socket;
+        private final CurveSetup curve;
         private boolean closed;
 
-        JeroSocket(ZMQ.Socket socket) {
+        JeroSocket(ZMQ.Socket socket, CurveSetup curve) {
             this.socket = socket;
+            this.curve = curve;
             socket.setSndHWM(HWM);
             socket.setRcvHWM(HWM);
             socket.setLinger(LINGER_MILLIS);
@@ -122,6 +138,10 @@ final class JeroMqImpl implements BenchImpl {
 
         @Override
         public String bind(String endpoint) {
+            if (curve != null) {
+                socket.setCurveServer(true);
+                socket.setCurveSecretKey(curve.serverSecret);
+            }
             socket.bind(endpoint);
             return socket.getLastEndpoint();
         }
@@ -133,6 +153,11 @@ final class JeroMqImpl implements BenchImpl {
 
         @Override
         public void connect(String endpoint) {
+            if (curve != null) {
+                socket.setCurveServerKey(curve.serverPublic);
+                socket.setCurvePublicKey(curve.clientPublic);
+                socket.setCurveSecretKey(curve.clientSecret);
+            }
             socket.connect(endpoint);
         }
 

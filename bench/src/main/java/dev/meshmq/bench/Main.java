@@ -50,6 +50,8 @@ public final class Main {
             "  --spin-us N                 MeshMQ's spin wait in µs (0..10000), here and in the peer child;",
             "                              default MeshMQ's own; JeroMQ ignores it",
             "  --background-load N         N busy threads in a separate JVM while the runs go on; default 0",
+            "  --curve                     throughput, latency, fanout: CURVE security (the binding socket is the",
+            "                              server), both libraries with the same fresh keys; bench name gets _curve",
             "  --csv                       print bench,impl,transport,procs,size,metric,value lines after a",
             "                              '# machine: ...' comment line",
             "Every run also reports CPU per message (all processes, each over its own timed window):",

@@ -19,14 +19,18 @@ import java.time.Duration;
 final class MeshMqImpl implements BenchImpl {
 
     private final ContextConfig config;
+    /** The keys of a CURVE run, or null. */
+    private final CurveSetup curve;
 
     /**
      * Creates the implementation.
      *
      * @param spinUs the contexts' spin wait in microseconds, or {@link BenchOptions#DEFAULT_SPIN} for
      *     MeshMQ's default
+     * @param curve the keys of a CURVE run (binders are servers, connecters clients), or null for NULL
      */
-    MeshMqImpl(int spinUs) {
+    MeshMqImpl(int spinUs, CurveSetup curve) {
+        this.curve = curve;
         ContextConfig defaults = ContextConfig.defaults();
         this.config = spinUs == BenchOptions.DEFAULT_SPIN ? defaults
                 : defaults.withSpinWait(Duration.ofNanos(spinUs * 1000L));
@@ -48,36 +52,36 @@ final class MeshMqImpl implements BenchImpl {
         return new BenchContext() {
             @Override
             public BenchSocket createPush() {
-                return new MeshSocket(context.createPush());
+                return new MeshSocket(context.createPush(), curve);
             }
 
             @Override
             public BenchSocket createPull() {
-                return new MeshSocket(context.createPull());
+                return new MeshSocket(context.createPull(), curve);
             }
 
             @Override
             public BenchSocket createReq() {
-                return new MeshSocket(context.createReq());
+                return new MeshSocket(context.createReq(), curve);
             }
 
             @Override
             public BenchSocket createRep() {
-                return new MeshSocket(context.createRep());
+                return new MeshSocket(context.createRep(), curve);
             }
 
             @Override
             public BenchSocket createPub(boolean noDrop) {
                 PubSocket pub = context.createPub();
                 pub.set(SocketOptions.XPUB_NODROP, noDrop);
-                return new MeshSocket(pub);
+                return new MeshSocket(pub, curve);
             }
 
             @Override
             public BenchSocket createSub() {
                 SubSocket sub = context.createSub();
                 sub.subscribe("");
-                return new MeshSocket(sub);
+                return new MeshSocket(sub, curve);
             }
 
             @Override
@@ -96,15 +100,21 @@ final class MeshMqImpl implements BenchImpl {
     private static final class MeshSocket implements BenchSocket {
 
         private final Socket socket;
+        private final CurveSetup curve;
 
-        MeshSocket(Socket socket) {
+        MeshSocket(Socket socket, CurveSetup curve) {
             this.socket = socket;
+            this.curve = curve;
             socket.set(SocketOptions.SEND_HWM, HWM);
             socket.set(SocketOptions.RECEIVE_HWM, HWM);
         }
 
         @Override
         public String bind(String endpoint) {
+            if (curve != null) {
+                socket.set(SocketOptions.CURVE_SERVER, true);
+                socket.set(SocketOptions.CURVE_SECRET_KEY, curve.serverSecret);
+            }
             return socket.bind(endpoint);
         }
 
@@ -115,6 +125,11 @@ final class MeshMqImpl implements BenchImpl {
 
         @Override
         public void connect(String endpoint) {
+            if (curve != null) {
+                socket.set(SocketOptions.CURVE_SERVER_KEY, curve.serverPublic);
+                socket.set(SocketOptions.CURVE_PUBLIC_KEY, curve.clientPublic);
+                socket.set(SocketOptions.CURVE_SECRET_KEY, curve.clientSecret);
+            }
             socket.connect(endpoint);
         }
 

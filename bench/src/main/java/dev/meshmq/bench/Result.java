@@ -15,7 +15,7 @@ final class Result {
     String detail = "";
 
     Result(String bench, String impl, BenchOptions options) {
-        this.bench = bench;
+        this.bench = options.curve == null ? bench : bench + "_curve";
         this.impl = impl;
         this.transport = options.transport;
         this.procs = options.procs;

@@ -74,6 +74,24 @@ class BenchSmokeTest {
         }
     }
 
+    /**
+     * CURVE between two processes: the keys reach the child and the runs finish under the _curve name.
+     * MeshMQ only: a JeroMQ CURVE receiver child once exited early here with the machine's load at 12,
+     * and a smoke test must not depend on the baseline's behaviour under load.
+     */
+    @ParameterizedTest
+    @CsvSource({"throughput", "latency"})
+    void curveRunsBetweenTwoProcessesForBothImplementations(String bench) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {bench, "--curve", "--impl", "meshmq", "--transport", "tcp", "--procs", "2", "--size", "64",
+            "--seconds", "0.3", "--warmup", "0.1", "--min-round-trips", "500", "--csv"};
+        int code = Main.run(args, print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        assertTrue(stdout.contains(bench + "_curve,meshmq,tcp,2,64,"), stdout);
+    }
+
     @Test
     void rejectsBadFlagsWithExitCodeTwoAndOneLine() {
         for (String[] args : List.of(new String[] {"throughput", "--size", "x"},
@@ -87,7 +105,10 @@ class BenchSmokeTest {
                 new String[] {"soak", "--background-load", "1"},
                 new String[] {"throughput", "--out", "x"},
                 new String[] {"report", "--quick"},
-                new String[] {"report", "--out", "x", "--size", "64"})) {
+                new String[] {"report", "--out", "x", "--size", "64"},
+                new String[] {"connect-rate", "--curve"},
+                new String[] {"throughput-peer", "--impl", "meshmq", "--connect", "tcp://127.0.0.1:1",
+                    "--curve-keys", "not,four,keys"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(args, print(new ByteArrayOutputStream()), print(err));
             assertEquals(2, code);
