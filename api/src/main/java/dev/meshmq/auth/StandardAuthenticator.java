@@ -60,8 +60,8 @@ public final class StandardAuthenticator implements Authenticator {
     private final long checkIntervalNanos;
     private final LongSupplier nanoClock;
     private final Object reloadLock = new Object();
-    private volatile Source<PasswordFile> passwords;
-    private volatile Source<CertificateDirectory> certificates;
+    private volatile LoadedFile<PasswordFile> passwords;
+    private volatile LoadedFile<CertificateDirectory> certificates;
     private volatile long nextCheck;
 
     private StandardAuthenticator(Builder builder) throws IOException {
@@ -75,13 +75,13 @@ public final class StandardAuthenticator implements Authenticator {
         this.nanoClock = builder.nanoClock;
         try {
             this.passwords = passwordPath == null ? null
-                    : new Source<>(PasswordFile.load(passwordPath), FileStamp.of(passwordPath));
+                    : new LoadedFile<>(PasswordFile.load(passwordPath), FileStamp.of(passwordPath));
         } catch (FileSystemException e) {
             throw new IOException("cannot read the password file " + passwordPath + ": " + reason(e), e);
         }
         try {
             this.certificates = certificatePath == null ? null
-                    : new Source<>(CertificateDirectory.load(certificatePath), FileStamp.of(certificatePath));
+                    : new LoadedFile<>(CertificateDirectory.load(certificatePath), FileStamp.of(certificatePath));
         } catch (FileSystemException e) {
             throw new IOException("cannot read the certificate directory " + certificatePath + ": " + reason(e), e);
         }
@@ -202,24 +202,24 @@ public final class StandardAuthenticator implements Authenticator {
 
     private boolean reloadPasswords(FileStamp stamp) {
         try {
-            passwords = new Source<>(PasswordFile.load(passwordPath), stamp);
+            passwords = new LoadedFile<>(PasswordFile.load(passwordPath), stamp);
             return true;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "keeping the old passwords: cannot read " + passwordPath + ": "
                     + reason(e));
-            passwords = new Source<>(passwords.content, stamp);
+            passwords = new LoadedFile<>(passwords.content, stamp);
             return false;
         }
     }
 
     private boolean reloadCertificates(FileStamp stamp) {
         try {
-            certificates = new Source<>(CertificateDirectory.load(certificatePath), stamp);
+            certificates = new LoadedFile<>(CertificateDirectory.load(certificatePath), stamp);
             return true;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "keeping the old certificates: cannot read " + certificatePath
                     + ": " + reason(e));
-            certificates = new Source<>(certificates.content, stamp);
+            certificates = new LoadedFile<>(certificates.content, stamp);
             return false;
         }
     }
@@ -244,18 +244,6 @@ public final class StandardAuthenticator implements Authenticator {
                 + (denied.isEmpty() ? "" : "deny list, ") + (passwordPath == null ? "" : "passwords " + passwordPath
                 + ", ") + (anyCurveKey ? "any CURVE key" : curveKeys.size() + " CURVE keys")
                 + (certificatePath == null ? "" : ", certificates " + certificatePath) + "]";
-    }
-
-    /** Content read from a file, and the stamp of the file when it was last looked at. */
-    private static final class Source<T> {
-
-        final T content;
-        final FileStamp seen;
-
-        Source(T content, FileStamp seen) {
-            this.content = content;
-            this.seen = seen;
-        }
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.meshmq.SocketOption;
 import dev.meshmq.SocketStatistics;
 import dev.meshmq.SocketType;
 import dev.meshmq.patterns.monitor.MonitorSlot;
-import dev.meshmq.transport.LinkHost;
 import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.TransportOptions;
 import java.time.Duration;
@@ -36,7 +35,7 @@ import java.util.function.Consumer;
  * {@link #closeAndAwaitDelivery(Duration)} are safe from any thread. Link events arrive from I/O
  * threads through a concurrent queue and are handled by the caller thread.
  */
-public abstract class SocketBase implements Socket, LinkHost {
+public abstract class SocketBase implements Socket {
 
     private final SocketHost context;
     private final SocketType type;
@@ -59,10 +58,10 @@ public abstract class SocketBase implements Socket, LinkHost {
         this.type = type;
         this.counters = new SocketCounters(type.name());
         this.options = new SocketOptionValues(type);
-        this.endpoints = new SocketEndpoints(context.transport(), this);
         this.monitor = new MonitorSlot(type.name());
         this.lingering = new LingerTracker(type, counters, monitor);
         this.events = new LinkEvents(this, context.newWaiter(), lingering);
+        this.endpoints = new SocketEndpoints(context.transport(), new SocketLinkHost(this, events, counters, monitor));
         this.gate = new CallGate(this, type, events, counters);
         this.async = new AsyncSocketQueue(this, gate, events.inbox(), AsyncLoop.SHARED);
     }
@@ -118,7 +117,7 @@ public abstract class SocketBase implements Socket, LinkHost {
         return type;
     }
 
-    @Override
+    /** The options this socket's connections use now. */
     public final TransportOptions transportOptions() {
         return options.transportOptions();
     }
@@ -215,16 +214,6 @@ public abstract class SocketBase implements Socket, LinkHost {
         return counters.snapshot(events.links());
     }
 
-    @Override
-    public final void handshakeEvicted() {
-        counters.handshakeEvicted();
-    }
-
-    @Override
-    public final void authenticationFailed() {
-        counters.authenticationFailed();
-    }
-
     /** This socket's counters, for the pattern to count drops. */
     protected final SocketCounters counters() {
         return counters;
@@ -233,31 +222,6 @@ public abstract class SocketBase implements Socket, LinkHost {
     @Override
     public final boolean isClosed() {
         return closed.get();
-    }
-
-    @Override
-    public final void attach(PeerLink link) {
-        events.attach(link);
-    }
-
-    @Override
-    public final void peerConnected(PeerLink link) {
-        events.post(new LinkEvent(LinkEvent.Kind.PEER_READY, link));
-    }
-
-    @Override
-    public final void peerDisconnected(PeerLink link) {
-        events.post(new LinkEvent(LinkEvent.Kind.PEER_LOST, link));
-    }
-
-    @Override
-    public final boolean isMonitored() {
-        return monitor.isActive();
-    }
-
-    @Override
-    public final void monitorEvent(MonitorEvent event) {
-        monitor.offer(event);
     }
 
     @Override
@@ -271,11 +235,6 @@ public abstract class SocketBase implements Socket, LinkHost {
     public final Monitor monitor(String inprocEndpoint) {
         checkOpen();
         return monitor.startOnPair(inprocEndpoint, context);
-    }
-
-    @Override
-    public final void detach(PeerLink link) {
-        events.post(new LinkEvent(LinkEvent.Kind.DETACHED, link));
     }
 
     /**
