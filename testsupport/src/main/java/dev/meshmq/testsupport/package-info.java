@@ -1,5 +1,6 @@
 /**
- * The one place for helpers that tests in several packages share: unique endpoints
+ * The one place for helpers that the tests of several modules share (Maven module {@code testsupport},
+ * a test-scope dependency of transport, patterns, examples and bench; not published API): unique endpoints
  * ({@code Endpoints}), a raw ZMTP peer that writes and reads bytes on a tcp connection
  * ({@code RawZmtpPeer}), a monitor listener that records and awaits events ({@code MonitorEvents}),
  * a test thread whose outcome can be awaited ({@code Worker}) and a tcp relay that can be frozen
