@@ -3,6 +3,7 @@ package dev.meshmq.faults;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import java.time.Duration;
@@ -25,7 +26,8 @@ abstract class FaultTestSupport {
     private final List<Context> contexts = new ArrayList<>();
 
     final Context newContext() {
-        Context context = Context.create();
+        // no spinning before sleeping: these tests are about faults, not speed, and the machine is shared
+        Context context = Context.create(ContextConfig.defaults().withSpinWait(Duration.ZERO));
         contexts.add(context);
         return context;
     }

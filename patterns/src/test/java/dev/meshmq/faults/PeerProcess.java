@@ -1,6 +1,7 @@
 package dev.meshmq.faults;
 
 import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketType;
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +36,7 @@ public final class PeerProcess {
 
     private static final long STREAM_PAUSE_NANOS = 200_000;
 
-    private final Context context = Context.create();
+    private final Context context = Context.create(ContextConfig.defaults().withSpinWait(Duration.ZERO));
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
     private final PrintStream out;
