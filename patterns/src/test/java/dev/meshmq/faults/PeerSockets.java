@@ -1,6 +1,7 @@
 package dev.meshmq.faults;
 
 import dev.meshmq.Context;
+import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
@@ -85,8 +86,7 @@ final class PeerSockets {
         received.accept(tag);
         switch (socket.type()) {
             case REP -> ((MessageSender) socket).send(Message.of("r-" + tag), STEP);
-            case ROUTER -> ((MessageSender) socket).send(Message.of(request.frame(0), dev.meshmq.Frame.of("r-" + tag)),
-                    STEP);
+            case ROUTER -> ((MessageSender) socket).send(Message.of(request.frame(0), Frame.of("r-" + tag)), STEP);
             case SERVER -> ((MessageSender) socket).send(Message.of("r-" + tag).withRoutingId(request.routingId()),
                     STEP);
             default -> {
