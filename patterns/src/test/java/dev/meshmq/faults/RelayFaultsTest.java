@@ -35,16 +35,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RelayFaultsTest extends FaultTestSupport {
 
-    /** A sending socket that connects through the relay and a receiving socket that binds. */
+    /**
+     * A sending socket that connects through the relay and a receiving socket that binds. PAIR is not here:
+     * a bound PAIR refuses a new connection while the old one still holds unread messages, and what the
+     * sender wrote into the refused connection is lost (see the README's Reliability section).
+     */
     enum Pair {
-        PUSH_PULL, DEALER_ROUTER, CLIENT_SERVER, PAIR;
+        PUSH_PULL, DEALER_ROUTER, CLIENT_SERVER;
 
         Ends open(Context context) {
             return switch (this) {
                 case PUSH_PULL -> ends(context.createPush(), context.createPull());
                 case DEALER_ROUTER -> ends(context.createDealer(), context.createRouter());
                 case CLIENT_SERVER -> ends(context.createClient(), context.createServer());
-                case PAIR -> ends(context.createPair(), context.createPair());
             };
         }
 
