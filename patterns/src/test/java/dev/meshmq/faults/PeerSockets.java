@@ -44,6 +44,8 @@ final class PeerSockets {
             case SERVER -> context.createServer();
             default -> throw new IllegalArgumentException("no fault test uses " + type);
         };
+        // nothing waits for undelivered messages at close: the tests end with peers dead on purpose
+        socket.set(SocketOptions.LINGER, Duration.ZERO);
         if (socket instanceof ReqSocket) {
             // a REQ whose peer died would otherwise wait forever for the reply to its lost request
             socket.set(SocketOptions.REQ_RELAXED, true);
