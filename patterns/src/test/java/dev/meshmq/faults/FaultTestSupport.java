@@ -1,0 +1,87 @@
+package dev.meshmq.faults;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.Context;
+import dev.meshmq.ContextConfig;
+import dev.meshmq.Message;
+import dev.meshmq.MessageReceiver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * What the fault tests share: contexts closed after each test, numbered messages ("tag-index"), and a
+ * check that what arrived is in order and free of duplicates.
+ *
+ * <p>Thread-safety: one test thread.
+ */
+abstract class FaultTestSupport {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<Context> contexts = new ArrayList<>();
+
+    final Context newContext() {
+        // no spinning before sleeping: these tests are about faults, not speed, and the machine is shared
+        Context context = Context.create(ContextConfig.defaults().withSpinWait(Duration.ZERO));
+        contexts.add(context);
+        return context;
+    }
+
+    @AfterEach
+    final void closeContexts() {
+        contexts.forEach(Context::close);
+    }
+
+    /** Receives until a message whose last frame is {@code last} arrives; returns every last frame seen. */
+    static List<String> receiveThrough(MessageReceiver receiver, String last) {
+        return receiveUntil(receiver, last::equals);
+    }
+
+    /** Receives until {@code done} accepts a last frame; fails if nothing comes for {@link #TIMEOUT}. */
+    static List<String> receiveUntil(MessageReceiver receiver, Predicate<String> done) {
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            Optional<Message> message = receiver.receive(TIMEOUT);
+            assertTrue(message.isPresent(), "nothing arrived for " + TIMEOUT + " after " + tail(seen));
+            String tag = message.get().string(message.get().size() - 1);
+            seen.add(tag);
+            if (done.test(tag)) {
+                return seen;
+            }
+        }
+    }
+
+    /**
+     * Checks that numbered messages arrived in the order sent, each at most once: {@code tags} ("b-12") in
+     * the order of {@code series} ("a", "b", ...), each series' indexes strictly increasing.
+     */
+    static void assertInOrderWithoutDuplicates(List<String> tags, String... series) {
+        int seriesIndex = 0;
+        int lastIndex = -1;
+        for (String tag : tags) {
+            String name = tag.substring(0, tag.indexOf('-'));
+            int index = Integer.parseInt(tag.substring(tag.indexOf('-') + 1));
+            while (seriesIndex < series.length && !series[seriesIndex].equals(name)) {
+                seriesIndex++;
+                lastIndex = -1;
+            }
+            assertTrue(seriesIndex < series.length, tag + " out of order in " + tail(tags));
+            assertTrue(index > lastIndex, tag + " after index " + lastIndex + ": a duplicate or reordering");
+            lastIndex = index;
+        }
+    }
+
+    /** How many messages of {@code series} are among {@code tags}. */
+    static long count(List<String> tags, String series) {
+        return tags.stream().filter(tag -> tag.startsWith(series + "-")).count();
+    }
+
+    private static String tail(List<String> tags) {
+        return tags.size() <= 10 ? tags.toString() : "..." + tags.subList(tags.size() - 10, tags.size());
+    }
+}

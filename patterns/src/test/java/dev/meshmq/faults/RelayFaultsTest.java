@@ -1,0 +1,173 @@
+package dev.meshmq.faults;
+
+import static dev.meshmq.MonitorEventType.DISCONNECTED;
+import static dev.meshmq.MonitorEventType.HANDSHAKE_SUCCEEDED;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.Context;
+import dev.meshmq.Frame;
+import dev.meshmq.Message;
+import dev.meshmq.MessageReceiver;
+import dev.meshmq.MessageSender;
+import dev.meshmq.PubSocket;
+import dev.meshmq.PublisherStatistics;
+import dev.meshmq.PullSocket;
+import dev.meshmq.PushSocket;
+import dev.meshmq.Socket;
+import dev.meshmq.SocketOptions;
+import dev.meshmq.SubSocket;
+import dev.meshmq.testsupport.FaultyRelay;
+import dev.meshmq.testsupport.MonitorEvents;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each pattern's promise when the connection under it breaks, shown through a {@link FaultyRelay}: messages
+ * queued while the peer is away reach the reconnected peer, messages in flight may be lost but never
+ * arrive twice or out of order, a publisher counts what it drops, and a stall without heartbeats loses
+ * nothing. (REQ: {@link ReqRecoveryTest}; corruption, half-close, latency: {@link WireFaultsTest}.)
+ */
+class RelayFaultsTest extends FaultTestSupport {
+
+    /**
+     * A sending socket that connects through the relay and a receiving socket that binds. PAIR is not here:
+     * a bound PAIR refuses a new connection while the old one still holds unread messages, and what the
+     * sender wrote into the refused connection is lost (see the README's Reliability section).
+     */
+    enum Pair {
+        PUSH_PULL, DEALER_ROUTER, CLIENT_SERVER;
+
+        Ends open(Context context) {
+            return switch (this) {
+                case PUSH_PULL -> ends(context.createPush(), context.createPull());
+                case DEALER_ROUTER -> ends(context.createDealer(), context.createRouter());
+                case CLIENT_SERVER -> ends(context.createClient(), context.createServer());
+            };
+        }
+
+        private static <S extends Socket & MessageSender, R extends Socket & MessageReceiver> Ends ends(S sender,
+                R receiver) {
+            return new Ends(sender, sender, receiver, receiver);
+        }
+    }
+
+    record Ends(Socket senderSocket, MessageSender sender, Socket receiverSocket, MessageReceiver receiver) {
+    }
+
+    static void sendSeries(MessageSender sender, String series, int count) {
+        for (int i = 0; i < count; i++) {
+            assertTrue(sender.send(Message.of(series + "-" + i), TIMEOUT), "send blocked at " + series + "-" + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pair.class)
+    void queuedMessagesReachTheReconnectedPeerWhileThoseInFlightMayBeLost(Pair pair) throws Exception {
+        Ends ends = pair.open(newContext());
+        String endpoint = ends.receiverSocket().bind("tcp://127.0.0.1:*");
+        try (FaultyRelay relay = FaultyRelay.towards(endpoint)) {
+            MonitorEvents events = new MonitorEvents();
+            ends.senderSocket().monitor(events);
+            ends.senderSocket().connect(relay.endpoint());
+            sendSeries(ends.sender(), "a", 100);
+            List<String> received = new ArrayList<>(receiveThrough(ends.receiver(), "a-99"));
+
+            sendSeries(ends.sender(), "b", 300);
+            relay.stall();
+            assertEquals(1, relay.reset());
+            events.awaitEvent(DISCONNECTED, TIMEOUT);
+            sendSeries(ends.sender(), "c", 100);
+            relay.resume();
+            events.awaitCount(HANDSHAKE_SUCCEEDED, 2, TIMEOUT);
+            sendSeries(ends.sender(), "d", 10);
+            received.addAll(receiveThrough(ends.receiver(), "d-9"));
+
+            assertInOrderWithoutDuplicates(received, "a", "b", "c", "d");
+            assertEquals(100, count(received, "a"));
+            assertEquals(100, count(received, "c"), "a message queued while the peer was away was lost");
+            assertEquals(10, count(received, "d"));
+            assertTrue(events.inOrder(HANDSHAKE_SUCCEEDED, DISCONNECTED, HANDSHAKE_SUCCEEDED), events.types()
+                    .toString());
+            assertEquals(1, ends.senderSocket().statistics().peers().get(0).reconnects());
+        }
+    }
+
+    @Test
+    void aPublisherCountsEveryMessageItDropsForAStalledSubscriber() throws Exception {
+        Context context = newContext();
+        PubSocket pub = context.createPub();
+        pub.set(SocketOptions.SEND_HWM, 20);
+        String endpoint = pub.bind("tcp://127.0.0.1:*");
+        try (FaultyRelay relay = FaultyRelay.towards(endpoint)) {
+            SubSocket sub = context.createSub();
+            sub.set(SocketOptions.RECEIVE_HWM, 20);
+            MonitorEvents events = new MonitorEvents();
+            sub.monitor(events);
+            sub.subscribe(new byte[0]);
+            sub.connect(relay.endpoint());
+            List<String> received = new ArrayList<>(warmUp(pub, sub));
+
+            relay.stall();
+            byte[] payload = new byte[16 * 1024];
+            int published = 2000;
+            for (int i = 0; i < published; i++) {
+                pub.send(Message.of(Frame.wrap(payload), Frame.of("p-" + i)));
+            }
+            assertTrue(pub.publisherStatistics().messagesDropped() > 0, "32 MB fitted in a stalled path");
+            relay.resume();
+            await().atMost(TIMEOUT).until(() -> pub.publisherStatistics().peers().get(0).queueDepth() == 0);
+            pub.send(Message.of("z-0"));
+            received.addAll(receiveThrough(sub, "z-0"));
+
+            PublisherStatistics.Peer peer = pub.publisherStatistics().peers().get(0);
+            assertInOrderWithoutDuplicates(received, "w", "p", "z");
+            assertEquals(peer.messagesSent(), received.size(), "queued for the subscriber but not received");
+            assertEquals(published, count(received, "p") + peer.messagesDropped(), "a drop was not counted");
+
+            // a reset loses what was in flight, uncounted; the subscriber reconnects and subscribes again
+            relay.reset();
+            events.awaitCount(HANDSHAKE_SUCCEEDED, 2, TIMEOUT);
+            assertTrue(warmUp(pub, sub).size() > 0);
+        }
+    }
+
+    /** Publishes "w-i" until the subscriber, whose subscription travels to the publisher, receives one. */
+    private static List<String> warmUp(PubSocket pub, SubSocket sub) {
+        List<String> received = new ArrayList<>();
+        int[] next = {0};
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            pub.send(Message.of("w-" + next[0]++));
+            sub.tryReceive().ifPresent(message -> received.add(message.string(0)));
+            return !received.isEmpty();
+        });
+        return received;
+    }
+
+    @Test
+    void aStallWithoutHeartbeatsGoesUnnoticedAndLosesNothing() throws Exception {
+        Context context = newContext();
+        PullSocket pull = context.createPull();
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (FaultyRelay relay = FaultyRelay.towards(endpoint)) {
+            PushSocket push = context.createPush();
+            MonitorEvents events = new MonitorEvents();
+            push.monitor(events);
+            push.connect(relay.endpoint());
+            events.awaitEvent(HANDSHAKE_SUCCEEDED, TIMEOUT);
+            relay.stall();
+            sendSeries(push, "s", 200);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> events.count(DISCONNECTED) == 0 && pull.tryReceive().isEmpty());
+            relay.resume();
+            List<String> received = receiveThrough(pull, "s-199");
+            assertEquals(200, received.size());
+            assertInOrderWithoutDuplicates(received, "s");
+        }
+    }
+}
