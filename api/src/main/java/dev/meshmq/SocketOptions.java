@@ -14,22 +14,17 @@ public final class SocketOptions {
     /** The longest HEARTBEAT_TTL: 65535 tenths of a second, plus the 99 ms that are cut off. */
     private static final Duration MAX_HEARTBEAT_TTL = Duration.ofMillis(6_553_599);
 
-    /** The types that may be given DISCONNECT_MSG and HICCUP_MSG: those that receive application messages. */
-    private static final EnumSet<SocketType> NOTE_RECEIVERS = EnumSet.of(SocketType.PAIR, SocketType.SUB,
-            SocketType.XSUB, SocketType.PULL, SocketType.DEALER, SocketType.ROUTER, SocketType.CLIENT,
-            SocketType.SERVER);
-
     /**
      * Messages a socket queues per peer before sending blocks (or drops, depending on the pattern);
      * 0 means no limit. Default 1000, as in libzmq. For inproc the limit between two sockets is the
      * sender's SEND_HWM plus the receiver's RECEIVE_HWM.
      */
     public static final SocketOption<Integer> SEND_HWM =
-            new SocketOption<>("SEND_HWM", Integer.class, 1000, SocketOptions::nonNegative);
+            new SocketOption<>("SEND_HWM", Integer.class, 1000, OptionRules::nonNegative);
 
     /** Messages a socket queues per peer on receipt before the peer is pushed back; 0 = no limit. */
     public static final SocketOption<Integer> RECEIVE_HWM =
-            new SocketOption<>("RECEIVE_HWM", Integer.class, 1000, SocketOptions::nonNegative);
+            new SocketOption<>("RECEIVE_HWM", Integer.class, 1000, OptionRules::nonNegative);
 
     /**
      * How long {@code close()} lets queued outgoing messages drain before they are discarded; zero
@@ -63,12 +58,12 @@ public final class SocketOptions {
      */
     public static final SocketOption<Duration> RECONNECT_INTERVAL_MAX =
             new SocketOption<>("RECONNECT_INTERVAL_MAX", Duration.class, Duration.ZERO,
-                    SocketOptions::nonNegative);
+                    OptionRules::nonNegative);
 
     /** Time a new connection has to finish the ZMTP handshake before it is closed; zero = no limit. */
     public static final SocketOption<Duration> HANDSHAKE_INTERVAL =
             new SocketOption<>("HANDSHAKE_INTERVAL", Duration.class, Duration.ofSeconds(30),
-                    SocketOptions::nonNegative);
+                    OptionRules::nonNegative);
 
     /**
      * Connections accepted on one bound tcp or ipc endpoint that may be in their ZMTP handshake at
@@ -237,7 +232,7 @@ public final class SocketOptions {
      * frozen process, a cut cable) that TCP alone would not notice for a long time.
      */
     public static final SocketOption<Duration> HEARTBEAT_INTERVAL =
-            new SocketOption<>("HEARTBEAT_INTERVAL", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+            new SocketOption<>("HEARTBEAT_INTERVAL", Duration.class, Duration.ZERO, OptionRules::nonNegative);
 
     /**
      * The time-to-live announced in each PING: the peer closes the connection if it hears nothing from
@@ -257,7 +252,7 @@ public final class SocketOptions {
      * HEARTBEAT_INTERVAL.
      */
     public static final SocketOption<Duration> HEARTBEAT_TIMEOUT =
-            new SocketOption<>("HEARTBEAT_TIMEOUT", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+            new SocketOption<>("HEARTBEAT_TIMEOUT", Duration.class, Duration.ZERO, OptionRules::nonNegative);
 
     /** Stop reconnecting an endpoint when its peer refuses the connection. Default false. */
     public static final SocketOption<Boolean> RECONNECT_STOP_ON_REFUSED =
@@ -279,168 +274,84 @@ public final class SocketOptions {
      * is scheduled; zero (the default) leaves it to the operating system.
      */
     public static final SocketOption<Duration> CONNECT_TIMEOUT =
-            new SocketOption<>("CONNECT_TIMEOUT", Duration.class, Duration.ZERO, SocketOptions::nonNegative);
+            new SocketOption<>("CONNECT_TIMEOUT", Duration.class, Duration.ZERO, OptionRules::nonNegative);
 
-    // ---- Connection options of libzmq 4.3 (issue 15): kernel socket options and connection notes ----
-    // BINDTODEVICE (SO_BINDTODEVICE) is not offered: the JDK has no socket option for it.
+    // ---- Connection options (kernel socket options and connection notes): see ConnectionOptions ----
 
-    /** tcp: turn SO_KEEPALIVE on for each connection, so the kernel probes an idle peer. Default false. */
-    public static final SocketOption<Boolean> TCP_KEEPALIVE =
-            new SocketOption<>("TCP_KEEPALIVE", Boolean.class, false, value -> null);
+    /** The same option as {@link ConnectionOptions#TCP_KEEPALIVE}: documented there. */
+    public static final SocketOption<Boolean> TCP_KEEPALIVE = ConnectionOptions.TCP_KEEPALIVE;
 
-    /**
-     * tcp with TCP_KEEPALIVE: idle time before the first probe (TCP_KEEPIDLE), whole seconds from 1 s to
-     * 32767 s; zero (the default) keeps the system's value.
-     */
-    public static final SocketOption<Duration> TCP_KEEPALIVE_IDLE =
-            new SocketOption<>("TCP_KEEPALIVE_IDLE", Duration.class, Duration.ZERO, SocketOptions::keepaliveSeconds);
+    /** The same option as {@link ConnectionOptions#TCP_KEEPALIVE_IDLE}: documented there. */
+    public static final SocketOption<Duration> TCP_KEEPALIVE_IDLE = ConnectionOptions.TCP_KEEPALIVE_IDLE;
 
-    /** tcp with TCP_KEEPALIVE: time between probes (TCP_KEEPINTVL); as TCP_KEEPALIVE_IDLE. */
-    public static final SocketOption<Duration> TCP_KEEPALIVE_INTVL =
-            new SocketOption<>("TCP_KEEPALIVE_INTVL", Duration.class, Duration.ZERO, SocketOptions::keepaliveSeconds);
+    /** The same option as {@link ConnectionOptions#TCP_KEEPALIVE_INTVL}: documented there. */
+    public static final SocketOption<Duration> TCP_KEEPALIVE_INTVL = ConnectionOptions.TCP_KEEPALIVE_INTVL;
 
-    /** tcp with TCP_KEEPALIVE: unanswered probes before the connection is dropped, 1-127; 0 (default): system's. */
-    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT =
-            new SocketOption<>("TCP_KEEPALIVE_CNT", Integer.class, 0,
-                    value -> value < 0 || value > 127 ? "must be 0 (the system's) to 127" : null);
+    /** The same option as {@link ConnectionOptions#TCP_KEEPALIVE_CNT}: documented there. */
+    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT = ConnectionOptions.TCP_KEEPALIVE_CNT;
 
-    /**
-     * The kernel send buffer of each connection in bytes (SO_SNDBUF; Linux doubles it); 0 (the default)
-     * keeps the system's, or for ipc MeshMQ's 1 MiB.
-     */
-    public static final SocketOption<Integer> SNDBUF =
-            new SocketOption<>("SNDBUF", Integer.class, 0, SocketOptions::nonNegative);
+    /** The same option as {@link ConnectionOptions#SNDBUF}: documented there. */
+    public static final SocketOption<Integer> SNDBUF = ConnectionOptions.SNDBUF;
 
-    /** The kernel receive buffer of each connection in bytes (SO_RCVBUF), as SNDBUF; set before bind. */
-    public static final SocketOption<Integer> RCVBUF =
-            new SocketOption<>("RCVBUF", Integer.class, 0, SocketOptions::nonNegative);
+    /** The same option as {@link ConnectionOptions#RCVBUF}: documented there. */
+    public static final SocketOption<Integer> RCVBUF = ConnectionOptions.RCVBUF;
 
-    /** tcp: the IP type-of-service byte of each connection (IP_TOS: DSCP and ECN), 0-255; default 0. */
-    public static final SocketOption<Integer> TOS =
-            new SocketOption<>("TOS", Integer.class, 0,
-                    value -> value < 0 || value > 255 ? "must be 0 to 255" : null);
+    /** The same option as {@link ConnectionOptions#TOS}: documented there. */
+    public static final SocketOption<Integer> TOS = ConnectionOptions.TOS;
 
-    /**
-     * A single-frame message the socket sends to each peer once its handshake is done, and again to
-     * the peer of a connect after each reconnect; empty (the default) sends none. Queued behind what
-     * the socket had already queued for that peer, and written when the socket's owner next calls into
-     * the socket. PAIR, PUB, XPUB, PUSH, DEALER, ROUTER, CLIENT, SERVER.
-     */
-    public static final SocketOption<Frame> HELLO_MSG =
-            new SocketOption<>("HELLO_MSG", Frame.class, Frame.EMPTY, value -> null, EnumSet.of(SocketType.PAIR,
-                    SocketType.PUB, SocketType.XPUB, SocketType.PUSH, SocketType.DEALER, SocketType.ROUTER,
-                    SocketType.CLIENT, SocketType.SERVER));
+    /** The same option as {@link ConnectionOptions#HELLO_MSG}: documented there. */
+    public static final SocketOption<Frame> HELLO_MSG = ConnectionOptions.HELLO_MSG;
 
-    /**
-     * tcp/ipc: a single-frame message the socket receives, as if the peer had sent it (a ROUTER or
-     * SERVER sees the peer's routing id), when a connection to a peer ends; empty (default): none.
-     * Past the receive high-water mark, as in libzmq. Not for inproc (MeshMQ does not deliver it there).
-     */
-    public static final SocketOption<Frame> DISCONNECT_MSG =
-            new SocketOption<>("DISCONNECT_MSG", Frame.class, Frame.EMPTY, value -> null, NOTE_RECEIVERS);
+    /** The same option as {@link ConnectionOptions#DISCONNECT_MSG}: documented there. */
+    public static final SocketOption<Frame> DISCONNECT_MSG = ConnectionOptions.DISCONNECT_MSG;
 
-    /**
-     * tcp/ipc: a single-frame message the socket receives when the connection of one of its connects
-     * ends and will be remade (libzmq's "hiccup"): what was in flight may be lost. Empty (default): none.
-     */
-    public static final SocketOption<Frame> HICCUP_MSG =
-            new SocketOption<>("HICCUP_MSG", Frame.class, Frame.EMPTY, value -> null, NOTE_RECEIVERS);
+    /** The same option as {@link ConnectionOptions#HICCUP_MSG}: documented there. */
+    public static final SocketOption<Frame> HICCUP_MSG = ConnectionOptions.HICCUP_MSG;
 
-    /**
-     * Queue messages only to peers whose connection is complete: a connect's queue joins the
-     * round-robin of PUSH, DEALER, REQ, PAIR and CLIENT once its handshake is done, and leaves it
-     * while the connection is down, so sends go to connected peers or wait (libzmq's ZMQ_IMMEDIATE).
-     * Unlike libzmq, what was already queued for a peer that disconnects is kept and sent when it
-     * reconnects, not discarded. Set it before connect. Default false.
-     */
-    public static final SocketOption<Boolean> IMMEDIATE =
-            new SocketOption<>("IMMEDIATE", Boolean.class, false, value -> null);
+    /** The same option as {@link ConnectionOptions#IMMEDIATE}: documented there. */
+    public static final SocketOption<Boolean> IMMEDIATE = ConnectionOptions.IMMEDIATE;
 
-    /**
-     * XPUB and XSUB: a multipart message whose first frame starts with 0x01 or 0x00 carries a
-     * subscribe or cancel in that frame and user data in the rest. An XSUB applies it (and sends it
-     * again after a reconnect, as a plain subscription) and sends the whole message; an XPUB applies
-     * it, reports it as for any subscription, and gives the application the remaining frames as one
-     * message. Off (the default), MeshMQ takes any multipart message as user data, where libzmq
-     * examines each of its frames.
-     */
-    public static final SocketOption<Boolean> ONLY_FIRST_SUBSCRIBE =
-            new SocketOption<>("ONLY_FIRST_SUBSCRIBE", Boolean.class, false, value -> null,
-                    EnumSet.of(SocketType.XPUB, SocketType.XSUB));
+    /** The same option as {@link ConnectionOptions#ONLY_FIRST_SUBSCRIBE}: documented there. */
+    public static final SocketOption<Boolean> ONLY_FIRST_SUBSCRIBE = ConnectionOptions.ONLY_FIRST_SUBSCRIBE;
 
-    /**
-     * ROUTER, tcp/ipc: receive [routing id, empty frame] when a peer connects and/or disconnects (see
-     * {@link RouterNotify}). Default {@link RouterNotify#NONE}. Set it before bind or connect.
-     */
-    public static final SocketOption<RouterNotify> ROUTER_NOTIFY =
-            new SocketOption<>("ROUTER_NOTIFY", RouterNotify.class, RouterNotify.NONE, value -> null,
-                    EnumSet.of(SocketType.ROUTER));
+    /** The same option as {@link ConnectionOptions#ROUTER_NOTIFY}: documented there. */
+    public static final SocketOption<RouterNotify> ROUTER_NOTIFY = ConnectionOptions.ROUTER_NOTIFY;
 
-    /**
-     * CURVE: this socket is a CURVE server (it needs CURVE_SECRET_KEY; clients need its public key).
-     * A socket uses CURVE when this or CURVE_SERVER_KEY is set, else PLAIN when PLAIN_SERVER or
-     * PLAIN_USERNAME is set, else NULL, as libzmq decides. Set it before connecting or binding.
-     * Default false.
-     */
-    public static final SocketOption<Boolean> CURVE_SERVER =
-            new SocketOption<>("CURVE_SERVER", Boolean.class, false, value -> null);
+    // ---- Security options: see SecurityOptions ----
 
-    /**
-     * CURVE: this socket's long-term secret key. Like the other key options it takes the key as 32
-     * raw bytes or as the 40 ASCII bytes of its Z85 text (as libzmq accepts) and stores 32 bytes.
-     */
-    public static final SocketOption<byte[]> CURVE_SECRET_KEY = SecurityOptionRules.key("CURVE_SECRET_KEY");
+    /** The same option as {@link SecurityOptions#CURVE_SERVER}: documented there. */
+    public static final SocketOption<Boolean> CURVE_SERVER = SecurityOptions.CURVE_SERVER;
 
-    /** CURVE: this socket's long-term public key (a client's; 32 raw bytes or 40 bytes of Z85). */
-    public static final SocketOption<byte[]> CURVE_PUBLIC_KEY = SecurityOptionRules.key("CURVE_PUBLIC_KEY");
+    /** The same option as {@link SecurityOptions#CURVE_SECRET_KEY}: documented there. */
+    public static final SocketOption<byte[]> CURVE_SECRET_KEY = SecurityOptions.CURVE_SECRET_KEY;
 
-    /**
-     * CURVE: the public key of the server a client connects to (32 raw bytes or 40 bytes of Z85); setting
-     * it makes the socket a CURVE client. A client also needs CURVE_PUBLIC_KEY and CURVE_SECRET_KEY.
-     */
-    public static final SocketOption<byte[]> CURVE_SERVER_KEY = SecurityOptionRules.key("CURVE_SERVER_KEY");
+    /** The same option as {@link SecurityOptions#CURVE_PUBLIC_KEY}: documented there. */
+    public static final SocketOption<byte[]> CURVE_PUBLIC_KEY = SecurityOptions.CURVE_PUBLIC_KEY;
 
-    /**
-     * PLAIN: this socket is a PLAIN server and checks each client's user name and password with its
-     * AUTHENTICATOR or a ZAP handler. PLAIN sends the password in clear text. Default false.
-     */
-    public static final SocketOption<Boolean> PLAIN_SERVER =
-            new SocketOption<>("PLAIN_SERVER", Boolean.class, false, value -> null);
+    /** The same option as {@link SecurityOptions#CURVE_SERVER_KEY}: documented there. */
+    public static final SocketOption<byte[]> CURVE_SERVER_KEY = SecurityOptions.CURVE_SERVER_KEY;
 
-    /** PLAIN: the user name a client sends, at most 255 bytes of UTF-8; setting it makes a PLAIN client. */
-    public static final SocketOption<String> PLAIN_USERNAME = SecurityOptionRules.shortText("PLAIN_USERNAME");
+    /** The same option as {@link SecurityOptions#PLAIN_SERVER}: documented there. */
+    public static final SocketOption<Boolean> PLAIN_SERVER = SecurityOptions.PLAIN_SERVER;
 
-    /** PLAIN: the password a client sends, at most 255 bytes of UTF-8. Default empty. */
-    public static final SocketOption<String> PLAIN_PASSWORD = SecurityOptionRules.shortText("PLAIN_PASSWORD");
+    /** The same option as {@link SecurityOptions#PLAIN_USERNAME}: documented there. */
+    public static final SocketOption<String> PLAIN_USERNAME = SecurityOptions.PLAIN_USERNAME;
 
-    /**
-     * The ZAP domain this socket's authentication requests carry (RFC 27), at most 255 bytes. A NULL
-     * socket with a non-empty domain asks its AUTHENTICATOR or ZAP handler about each peer, as libzmq
-     * does. Default empty.
-     */
-    public static final SocketOption<String> ZAP_DOMAIN = SecurityOptionRules.shortText("ZAP_DOMAIN");
+    /** The same option as {@link SecurityOptions#PLAIN_PASSWORD}: documented there. */
+    public static final SocketOption<String> PLAIN_PASSWORD = SecurityOptions.PLAIN_PASSWORD;
 
-    /**
-     * When true, a socket that should authenticate but finds neither an AUTHENTICATOR nor a ZAP handler
-     * refuses its peers instead of letting them in (libzmq's strict RFC 27 mode). Default false.
-     */
-    public static final SocketOption<Boolean> ZAP_ENFORCE_DOMAIN =
-            new SocketOption<>("ZAP_ENFORCE_DOMAIN", Boolean.class, false, value -> null);
+    /** The same option as {@link SecurityOptions#ZAP_DOMAIN}: documented there. */
+    public static final SocketOption<String> ZAP_DOMAIN = SecurityOptions.ZAP_DOMAIN;
 
-    /**
-     * Who judges the peers of a socket that authenticates (a PLAIN or CURVE server, or a NULL socket
-     * with a ZAP_DOMAIN), called on the context's authentication thread. Without one (the default),
-     * a ZAP handler bound at {@code inproc://zeromq.zap.01} in the same context is asked.
-     */
-    public static final SocketOption<Authenticator> AUTHENTICATOR =
-            new SocketOption<>("AUTHENTICATOR", Authenticator.class, null, value -> null);
+    /** The same option as {@link SecurityOptions#ZAP_ENFORCE_DOMAIN}: documented there. */
+    public static final SocketOption<Boolean> ZAP_ENFORCE_DOMAIN = SecurityOptions.ZAP_ENFORCE_DOMAIN;
 
-    /**
-     * Application properties this socket announces in its handshake (libzmq's ZMQ_METADATA): each
-     * name starts with "X-", has at most 255 characters from {@code A-Z a-z 0-9 - _ . +}, and its
-     * value is sent as UTF-8. The peer reads them with {@code Message.peerProperty(name)}. Default none.
-     */
-    public static final SocketOption<Map<String, String>> METADATA = SecurityOptionRules.metadata();
+    /** The same option as {@link SecurityOptions#AUTHENTICATOR}: documented there. */
+    public static final SocketOption<Authenticator> AUTHENTICATOR = SecurityOptions.AUTHENTICATOR;
+
+    /** The same option as {@link SecurityOptions#METADATA}: documented there. */
+    public static final SocketOption<Map<String, String>> METADATA = SecurityOptions.METADATA;
+
 
     private SocketOptions() {
     }
@@ -453,23 +364,5 @@ public final class SocketOptions {
             return "a routing id must not start with a zero byte (reserved for automatic ids)";
         }
         return null;
-    }
-
-    private static String nonNegative(Integer value) {
-        return value < 0 ? "must be 0 (no limit) or more" : null;
-    }
-
-    private static String keepaliveSeconds(Duration value) {
-        if (value.isZero()) {
-            return null;
-        }
-        if (value.isNegative() || value.getNano() != 0 || value.getSeconds() > 32767) {
-            return "must be zero (the system's) or whole seconds from 1 s to 32767 s";
-        }
-        return null;
-    }
-
-    private static String nonNegative(Duration value) {
-        return value.isNegative() ? "must not be negative" : null;
     }
 }

@@ -1,0 +1,33 @@
+package dev.meshmq;
+
+import java.time.Duration;
+
+/**
+ * The checks shared by the option catalogues ({@link SocketOptions}, {@link ConnectionOptions}): each
+ * returns null for a good value, else what is wrong with it.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class OptionRules {
+
+    private OptionRules() {
+    }
+
+    static String nonNegative(Integer value) {
+        return value < 0 ? "must be 0 (no limit) or more" : null;
+    }
+
+    static String keepaliveSeconds(Duration value) {
+        if (value.isZero()) {
+            return null;
+        }
+        if (value.isNegative() || value.getNano() != 0 || value.getSeconds() > 32767) {
+            return "must be zero (the system's) or whole seconds from 1 s to 32767 s";
+        }
+        return null;
+    }
+
+    static String nonNegative(Duration value) {
+        return value.isNegative() ? "must not be negative" : null;
+    }
+}
