@@ -65,6 +65,18 @@ public final class Message implements Iterable<Frame> {
      * @return the message
      */
     public static Message of(List<Frame> frames) {
+        return of(frames, null);
+    }
+
+    /**
+     * Returns a message of the given frames carrying what the handshake of its connection told about the
+     * sender (what a transport does for each multipart message it decodes), in one object.
+     *
+     * @param frames one or more frames
+     * @param peer the connection's metadata, or null
+     * @return the message
+     */
+    public static Message of(List<Frame> frames, PeerMetadata peer) {
         Frame[] array = frames.toArray(new Frame[0]);
         if (frames.getClass() != ArrayList.class) {
             // another List class could keep the array it returned; an ArrayList's is a fresh copy
@@ -73,7 +85,7 @@ public final class Message implements Iterable<Frame> {
         for (Frame frame : array) {
             Objects.requireNonNull(frame, "frame");
         }
-        return new Message(array);
+        return new Message(array, 0, peer);
     }
 
     /**

@@ -90,7 +90,7 @@ final class CurveDecoder {
         if ((flags & CurveEncoder.FLAG_MORE) != 0) {
             return true;
         }
-        Message message = parts.size() == 1 ? Message.wrap(content, peer) : Message.of(parts).withPeerMetadata(peer);
+        Message message = parts.size() == 1 ? Message.wrap(content, peer) : Message.of(parts, peer);
         parts.clear();
         return handler.onMessage(message);
     }

@@ -242,7 +242,7 @@ public final class FrameDecoder {
         if (more) {
             return State.FLAGS;
         }
-        Message message = peer == null ? Message.of(parts) : Message.of(parts).withPeerMetadata(peer);
+        Message message = Message.of(parts, peer);
         parts.clear();
         stopRequested = !handler.onMessage(message);
         return State.FLAGS;
