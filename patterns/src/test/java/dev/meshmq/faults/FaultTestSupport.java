@@ -1,5 +1,6 @@
 package dev.meshmq.faults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
@@ -8,6 +9,7 @@ import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -74,6 +76,42 @@ abstract class FaultTestSupport {
             assertTrue(index > lastIndex, tag + " after index " + lastIndex + ": a duplicate or reordering");
             lastIndex = index;
         }
+    }
+
+    /**
+     * Checks the messages of one series that crossed a reconnect: each arrived at most once, and they are
+     * the messages of two connections merged, each in order: those below some index (the old connection)
+     * in increasing order, and those from it on (the new connection) in increasing order. A receiver's
+     * fair queue may interleave the two, as libzmq's does.
+     */
+    static void assertTwoConnectionsInOrderWithoutDuplicates(List<String> tags, String series) {
+        List<Integer> indexes = new ArrayList<>();
+        for (String tag : tags) {
+            assertTrue(tag.startsWith(series + "-"), tag + " is not of series " + series);
+            indexes.add(Integer.parseInt(tag.substring(series.length() + 1)));
+        }
+        assertEquals(indexes.size(), new HashSet<>(indexes).size(), "a message arrived twice: " + tags);
+        for (int split : indexes) {
+            if (increasing(indexes, 0, split) && increasing(indexes, split, Integer.MAX_VALUE)) {
+                return;
+            }
+        }
+        assertTrue(indexes.isEmpty() || increasing(indexes, 0, Integer.MAX_VALUE),
+                "not two in-order connections merged: " + tags);
+    }
+
+    /** Whether the indexes in [from, to) appear in strictly increasing order. */
+    private static boolean increasing(List<Integer> indexes, int from, int to) {
+        int last = -1;
+        for (int index : indexes) {
+            if (index >= from && index < to) {
+                if (index <= last) {
+                    return false;
+                }
+                last = index;
+            }
+        }
+        return true;
     }
 
     /** How many messages of {@code series} are among {@code tags}. */

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -79,13 +78,14 @@ class RelayFaultsTest extends FaultTestSupport {
     }
 
     /**
-     * Disabled, an open finding: in four of six CI runs on 2026-11-29 the second pair this case ran
-     * (DEALER_ROUTER with all three pairs, CLIENT_SERVER when DEALER_ROUTER was left out) read "b-0" again
-     * after "b-5" or "b-6": a message of the old connection read twice, or resent on the new one. Whether
-     * the duplicate comes from MeshMQ or from this test's relay is not known yet; README's Reliability
-     * section says so. Enable it to reproduce (about one run in two on the 2-core VM).
+     * The "b" series crosses the reset: what the old connection delivered before the stall sits unread in
+     * the receiver's queue for that connection while the rest of the series comes over the new one, and
+     * the receiver's fair queue interleaves the two ("b-17, b-0, b-18, b-1, ..."), as libzmq's does. So
+     * "b" is checked as two in-order connections merged, with no message twice; what was in flight at the
+     * reset may be missing. (On 2026-11-29 the old check, one order for the whole series, failed in about
+     * half the runs and was taken for a duplicate; the received lists show interleaving, never a message
+     * twice.)
      */
-    @Disabled("open finding: a duplicate after a reconnect in about half the runs; see the Javadoc")
     @ParameterizedTest
     @EnumSource(Pair.class)
     void queuedMessagesReachTheReconnectedPeerWhileThoseInFlightMayBeLost(Pair pair) throws Exception {
@@ -111,7 +111,7 @@ class RelayFaultsTest extends FaultTestSupport {
             // order holds per connection: "a", then "c" and "d" on the new connection; the "b" messages that
             // reached the receiver over the old one may be read interleaved with the new connection's
             assertInOrderWithoutDuplicates(only(received, "a", "c", "d"), "a", "c", "d");
-            assertInOrderWithoutDuplicates(only(received, "b"), "b");
+            assertTwoConnectionsInOrderWithoutDuplicates(only(received, "b"), "b");
             assertTrue(received.subList(0, 100).stream().allMatch(tag -> tag.startsWith("a-")), received.toString());
             assertEquals(100, count(received, "a"));
             assertEquals(100, count(received, "c"), "a message queued while the peer was away was lost");
