@@ -85,6 +85,14 @@ final class ChildPeer implements AutoCloseable {
         return ready.substring(("ready " + name + " ").length());
     }
 
+    /** Opens a socket with TCP keepalive (first probe after 1 s idle, then every 1 s, 2 unanswered end it). */
+    String openWithKeepalive(String name, String type, String bindOrConnect, String endpoint)
+            throws IOException {
+        command("open " + name + " " + type + " " + bindOrConnect + " " + endpoint + " ka");
+        return awaitLine(line -> line.startsWith("ready " + name + " "), Duration.ofSeconds(20))
+                .substring(("ready " + name + " ").length());
+    }
+
     /** Waits for a line that {@code wanted} accepts, among all lines printed so far and to come. */
     String awaitLine(Predicate<String> wanted, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();

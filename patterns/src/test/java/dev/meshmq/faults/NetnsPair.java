@@ -81,10 +81,30 @@ final class NetnsPair implements AutoCloseable {
         ip("-n", a, "link", "set", linkA, "up");
     }
 
+    /**
+     * Whether every established TCP connection in {@code namespace} has nothing unacknowledged in its send
+     * queue ({@code ss}'s Send-Q column is 0), so that only keepalive probes, not retransmissions, will
+     * test the path.
+     */
+    static boolean sendQueuesEmpty(String namespace) throws IOException, InterruptedException {
+        String table = run(List.of("ip", "netns", "exec", namespace, "ss", "-tnH", "state", "established"));
+        for (String row : table.split("\n")) {
+            String[] columns = row.trim().split("\\s+");
+            if (columns.length >= 2 && !columns[1].equals("0")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void ip(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("ip");
         command.addAll(List.of(arguments));
+        run(command);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -94,6 +114,7 @@ final class NetnsPair implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
         }
+        return output;
     }
 
     private void deleteQuietly() {

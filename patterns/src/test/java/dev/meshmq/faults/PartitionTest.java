@@ -1,5 +1,6 @@
 package dev.meshmq.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,46 @@ class PartitionTest {
                     eventTypes(a, "push", "HANDSHAKE_SUCCEEDED", "DISCONNECTED"));
             assertEquals(List.of("HANDSHAKE_SUCCEEDED"), eventTypes(a, "push2", "HANDSHAKE_SUCCEEDED",
                     "DISCONNECTED"), "the link without heartbeats should have waited the partition out");
+        }
+    }
+
+    /**
+     * TCP keepalive without heartbeats: an idle connection across the partition is dropped by the kernel
+     * after its probes go unanswered (1 s idle, then 2 probes a second apart: about 3 s), on both sides;
+     * the connecting side reconnects once the link is back, and what was queued meanwhile arrives.
+     * Keepalive only covers an idle connection: data waiting for an acknowledgement is governed by TCP's
+     * retransmissions, which give up after many minutes (heartbeats cover that case).
+     */
+    @Test
+    void tcpKeepaliveDropsAnIdleConnectionAcrossAPartitionAndItComesBack() throws Exception {
+        try (NetnsPair net = NetnsPair.create();
+                ChildPeer b = ChildPeer.startIn(net.b());
+                ChildPeer a = ChildPeer.startIn(net.a())) {
+            String endpoint = b.openWithKeepalive("pull", "PULL", "bind", "tcp://" + NetnsPair.ADDRESS_B + ":*");
+            b.command("serve pull print");
+            a.openWithKeepalive("push", "PUSH", "connect", endpoint);
+            a.awaitLine(line -> line.startsWith("event push HANDSHAKE_SUCCEEDED"), WAIT);
+            a.command("send push a 20");
+            b.awaitLine("got pull a-19"::equals, WAIT);
+            await().atMost(WAIT).until(() -> NetnsPair.sendQueuesEmpty(net.a()) && NetnsPair.sendQueuesEmpty(net.b()));
+
+            net.linkDown();
+            long downAt = System.nanoTime();
+            a.awaitLine(line -> line.startsWith("event push DISCONNECTED"), WAIT);
+            long detectedMillis = (System.nanoTime() - downAt) / 1_000_000;
+            System.out.printf("keepalive dropped the partitioned connection after %,d ms%n", detectedMillis);
+            assertTrue(detectedMillis >= 1000 && detectedMillis < 10_000,
+                    "keepalive noticed the partition after " + detectedMillis + " ms");
+            b.awaitLine(line -> line.startsWith("event pull DISCONNECTED"), WAIT);
+            a.command("send push c 20");
+            a.awaitLine("sent push 20"::equals, WAIT);
+
+            net.linkUp();
+            b.awaitLine("got pull c-19"::equals, WAIT);
+            assertEquals(IntStream.range(0, 20).mapToObj(i -> "got pull c-" + i).toList(),
+                    b.lines(line -> line.startsWith("got pull c-")), "queued messages lost or reordered");
+            assertEquals(List.of("HANDSHAKE_SUCCEEDED", "DISCONNECTED", "HANDSHAKE_SUCCEEDED"),
+                    eventTypes(a, "push", "HANDSHAKE_SUCCEEDED", "DISCONNECTED"));
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * A MeshMQ peer in a child JVM (possibly inside a network namespace), driven line by line on standard
  * input by {@link ChildPeer}, answering on standard output:
  * <ul>
- *   <li>{@code open NAME TYPE bind|connect ENDPOINT [hb]}: answers {@code ready NAME ENDPOINT}; from then
+ *   <li>{@code open NAME TYPE bind|connect ENDPOINT [hb|ka]} (heartbeats or TCP keepalive): answers
+ *       {@code ready NAME ENDPOINT}; from then
  *       on every monitor event of the socket is printed as {@code event NAME TYPE detail};</li>
  *   <li>{@code stream NAME SERIES}: a thread sends {@code SERIES-0}, {@code SERIES-1}... as the pattern
  *       sends, for ever;</li>
@@ -66,7 +67,7 @@ public final class PeerProcess {
     private void execute(String[] words) {
         switch (words[0]) {
             case "open" -> open(words[1], SocketType.valueOf(words[2]), words[3].equals("bind"), words[4],
-                    words.length > 5);
+                    words.length > 5 ? words[5] : "");
             case "stream" -> start(words[1], () -> stream(sockets.get(words[1]), words[2]));
             case "send" -> {
                 int count = Integer.parseInt(words[3]);
@@ -81,10 +82,12 @@ public final class PeerProcess {
         }
     }
 
-    private void open(String name, SocketType type, boolean bind, String endpoint, boolean heartbeat) {
+    private void open(String name, SocketType type, boolean bind, String endpoint, String liveness) {
         Socket socket = PeerSockets.create(context, type);
-        if (heartbeat) {
+        if (liveness.equals("hb")) {
             PeerSockets.heartbeat(socket);
+        } else if (liveness.equals("ka")) {
+            PeerSockets.keepalive(socket);
         }
         socket.monitor(event -> out.println("event " + name + " " + event.type() + " " + event.detail()));
         sockets.put(name, socket);

@@ -64,6 +64,14 @@ final class PeerSockets {
         socket.set(SocketOptions.HEARTBEAT_TTL, Duration.ofMillis(1000));
     }
 
+    /** TCP keepalive: the first probe after 1 s idle, then one a second, a peer that misses 2 is dropped. */
+    static void keepalive(Socket socket) {
+        socket.set(SocketOptions.TCP_KEEPALIVE, true);
+        socket.set(SocketOptions.TCP_KEEPALIVE_IDLE, Duration.ofSeconds(1));
+        socket.set(SocketOptions.TCP_KEEPALIVE_INTVL, Duration.ofSeconds(1));
+        socket.set(SocketOptions.TCP_KEEPALIVE_CNT, 2);
+    }
+
     /**
      * Sends {@code tag} as the pattern sends; a REQ then waits up to {@link #STEP} for the reply.
      *
