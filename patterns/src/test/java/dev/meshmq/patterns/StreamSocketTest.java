@@ -1,5 +1,6 @@
 package dev.meshmq.patterns;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,21 +13,25 @@ import dev.meshmq.Frame;
 import dev.meshmq.HostUnreachableException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.Message;
+import dev.meshmq.MonitorEventType;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.StreamSocket;
 import dev.meshmq.testsupport.Endpoints;
+import dev.meshmq.testsupport.MonitorEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** STREAM against plain TCP (and Unix domain socket) clients and servers written with java.net. */
@@ -147,6 +152,42 @@ class StreamSocketTest extends MeshTestSupport {
         assertThrows(IllegalArgumentException.class, () -> stream.send(Message.of("only an id")));
         assertThrows(HostUnreachableException.class,
                 () -> stream.send(Message.of(Frame.wrap(new byte[] {0, 1, 2, 3, 4}), Frame.of("x"))));
+    }
+
+    /** STREAM connects share the connector of the other types, and with it the RECONNECT_STOP rules. */
+    @Test
+    void aRefusedStreamConnectStopsReconnectingWhenAsked() {
+        Context context = newContext();
+        StreamSocket stream = context.createStream();
+        stream.set(SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(20));
+        stream.set(SocketOptions.RECONNECT_STOP_ON_REFUSED, true);
+        MonitorEvents events = new MonitorEvents();
+        stream.monitor(events);
+        stream.connect("tcp://127.0.0.1:" + unusedTcpPort());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> events.count(MonitorEventType.CONNECT_RETRIED) == 0);
+    }
+
+    @Test
+    void aStreamConnectStopsAfterADisconnectWhenAsked() throws IOException {
+        Context context = newContext();
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            StreamSocket stream = context.createStream();
+            stream.set(SocketOptions.RECONNECT_INTERVAL, Duration.ofMillis(20));
+            stream.set(SocketOptions.RECONNECT_STOP_AFTER_DISCONNECT, true);
+            MonitorEvents events = new MonitorEvents();
+            stream.monitor(events);
+            stream.connect("tcp://127.0.0.1:" + server.getLocalPort());
+            Frame id;
+            Socket first = server.accept();
+            id = stream.receive(TIMEOUT).orElseThrow().first();
+            first.close();
+            assertEquals(Message.of(id, Frame.EMPTY), stream.receive(TIMEOUT).orElseThrow(), "the server closed");
+            events.awaitEvent(MonitorEventType.DISCONNECTED, TIMEOUT);
+            server.setSoTimeout(500);
+            assertThrows(SocketTimeoutException.class, server::accept, "no second connection");
+            assertEquals(0, events.count(MonitorEventType.CONNECT_RETRIED));
+        }
     }
 
     /** Collects the data frames from {@code id} until {@code length} bytes came; fails on a disconnect. */

@@ -1,7 +1,8 @@
 package dev.meshmq.transport;
 
 /**
- * What a {@link StreamEngine} reports to the listener or connector that created it.
+ * What a {@link StreamEngine} reports to its {@link ZmtpConnection}, which passes it on to the listener
+ * or connector that created it (their {@link ConnectionOwner} side).
  *
  * <p>Thread-safety: called on the engine's I/O thread only.
  */

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 
 /**
  * One raw connection of a STREAM socket: no ZMTP, no greeting, no framing. Each read from the
@@ -21,17 +22,7 @@ import java.nio.channels.SocketChannel;
  *
  * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
  */
-final class RawEngine implements IoHandler {
-
-    /** What a raw engine tells the listener or connector that made it. */
-    interface Owner {
-        /**
-         * The connection ended; the engine has put the disconnect notification in the inbound pipe.
-         *
-         * @param engine the engine
-         */
-        void rawEngineClosed(RawEngine engine);
-    }
+final class RawEngine implements IoHandler, Connection {
 
     /** The notification of a connect or a disconnect: an empty data frame. */
     static final Message NOTIFICATION = Message.of(Frame.EMPTY);
@@ -42,11 +33,11 @@ final class RawEngine implements IoHandler {
 
     private final IoThread io;
     private final SocketChannel channel;
-    private final PeerLink link;
-    private final Owner owner;
+    private final ConnectionOwner owner;
     private final ConnectionEvents events;
     private final String remote;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BYTES);
+    private PeerLink link;
     private SelectionKey key;
     private Message held;
     private ByteBuffer writing;
@@ -54,25 +45,32 @@ final class RawEngine implements IoHandler {
     private boolean closed;
     private Timer lingerTimer;
 
-    RawEngine(IoThread io, SocketChannel channel, PeerLink link, Owner owner, ConnectionEvents events, String remote) {
+    RawEngine(IoThread io, SocketChannel channel, ConnectionOwner owner, ConnectionEvents events, String remote) {
         this.io = io;
         this.channel = channel;
-        this.link = link;
         this.owner = owner;
         this.events = events;
         this.remote = remote;
     }
 
     /**
-     * Starts moving bytes: registers for reading, tells the socket the peer is there, and sends what
-     * was queued before. I/O thread only.
+     * Starts moving bytes: takes its link from the owner at once (there is no handshake), registers
+     * for reading, tells the socket the peer is there, and sends what was queued before. I/O thread
+     * only; if the channel cannot be registered the connection closes at once.
      *
-     * @throws IOException if the channel cannot be registered
+     * @param existingKey ignored: the channel is registered again, for reading, with this engine
      */
-    void start() throws IOException {
+    @Override
+    public void start(SelectionKey existingKey) {
+        link = owner.linkFor(this, new PeerInfo(Optional.empty(), new byte[0], remote, 0));
         link.listenToInboundAsWriter(() -> io.execute(guarded(this::onInboundWritable)));
         link.listenToOutboundAsReader(() -> io.execute(guarded(this::flush)));
-        key = io.register(channel, SelectionKey.OP_READ, this);
+        try {
+            key = io.register(channel, SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            close("cannot start: " + e.getMessage());
+            return;
+        }
         link.inbound().writePastLimit(NOTIFICATION);
         flush();
     }
@@ -170,11 +168,13 @@ final class RawEngine implements IoHandler {
     }
 
     /**
-     * Closes the connection once what is queued is written, or after {@code lingerNanos}. Any thread.
+     * Closes the connection once what is queued is written, or after {@code lingerNanos}. Any thread:
+     * the work is posted to the I/O thread.
      *
      * @param lingerNanos the longest time to keep writing; 0 closes at once
      */
-    void terminate(long lingerNanos) {
+    @Override
+    public void terminate(long lingerNanos) {
         io.execute(guarded(() -> {
             if (closed || terminating) {
                 return;
@@ -190,6 +190,17 @@ final class RawEngine implements IoHandler {
     }
 
     @Override
+    public void terminateLater(long lingerNanos) {
+        terminate(lingerNanos);
+    }
+
+    /** A raw connection has no protocol to break. */
+    @Override
+    public boolean failedOnProtocol() {
+        return false;
+    }
+
+    @Override
     public void onFailure(Throwable failure) {
         LOG.log(Level.ERROR, "raw connection " + remote + " failed; it is closed", failure);
         close("internal error: " + failure);
@@ -200,7 +211,8 @@ final class RawEngine implements IoHandler {
      *
      * @param reason why, for the DISCONNECTED event and the log
      */
-    void close(String reason) {
+    @Override
+    public void close(String reason) {
         if (closed) {
             return;
         }
@@ -214,15 +226,13 @@ final class RawEngine implements IoHandler {
         }
         events.emit(MonitorEventType.DISCONNECTED, channel, remote, new byte[0], 0, reason);
         StreamChannels.closeGracefully(channel, remote);
-        if (held != null) {
-            link.inbound().writePastLimit(held);
-            held = null;
+        if (link != null) {
+            if (held != null) {
+                link.inbound().writePastLimit(held);
+                held = null;
+            }
+            link.inbound().writePastLimit(NOTIFICATION);
         }
-        link.inbound().writePastLimit(NOTIFICATION);
-        owner.rawEngineClosed(this);
-    }
-
-    PeerLink link() {
-        return link;
+        owner.connectionClosed(this, link);
     }
 }

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The connecting side of one tcp or ipc endpoint: keeps one {@link PeerLink} for the socket from
- * the moment {@code connect()} is called, and (re)establishes a connection behind it, waiting
- * RECONNECT_INTERVAL between attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
+ * the moment {@code connect()} is called, and (re)establishes a connection behind it, a ZMTP one or,
+ * for STREAM, a raw one (see {@link EngineFactory#forSocket}). It waits RECONNECT_INTERVAL between
+ * attempts, doubling up to RECONNECT_INTERVAL_MAX. Messages queued on
  * the link while no connection exists are sent once one is up. A negative RECONNECT_INTERVAL (libzmq's
  * -1) makes one attempt only: when it fails or its connection ends, the endpoint is given up. After a
  * protocol error (the peer's socket type does not fit, its mechanism differs, it sent ERROR, a
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safety: owned by its I/O thread; {@link #terminate} may be called from any thread.
  */
-final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
+final class StreamConnector implements IoHandler, ConnectionOwner, LinkControl {
 
     /** Where the connector is in its cycle. */
     enum State { WAITING, RESOLVING, CONNECTING, CONNECTED, FINISHED }
@@ -44,13 +45,14 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     private final boolean tcp;
     private final boolean lookup;
     private final LinkHost host;
+    private final EngineFactory engines;
     private final TransportOptions options;
     private final ActivityCounter activity;
     private final PeerLink link;
 
     private State state = State.WAITING;
     private SocketChannel channel;
-    private StreamEngine engine;
+    private Connection engine;
     private Timer retryTimer;
     private Timer lingerTimer;
     private Timer connectTimer;
@@ -70,6 +72,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
         this.host = host;
         this.events = new ConnectionEvents(host, endpoint);
         this.options = host.transportOptions();
+        this.engines = EngineFactory.forSocket(options);
         this.activity = activity;
         this.nextIntervalNanos = options.reconnectIntervalNanos();
         this.link = new PeerLink(options.newInboundPipe(), options.newOutboundPipe(), endpoint, this, null);
@@ -212,7 +215,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
         connectKey = null;
         String remote = remoteAddressOf(channel);
         events.emit(MonitorEventType.CONNECTED, channel, remote, new byte[0], ConnectionNumbers.next(), "");
-        engine = new StreamEngine(io, channel, options, this, remote, events, true);
+        engine = engines.create(io, channel, options, this, remote, events, true);
         engine.start(key);
     }
 
@@ -225,7 +228,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     }
 
     @Override
-    public PeerLink linkFor(StreamEngine connected, PeerInfo peer) {
+    public PeerLink linkFor(Connection connected, PeerInfo peer) {
         nextIntervalNanos = options.reconnectIntervalNanos();
         if (link.peer() != null) {
             link.countReconnect();
@@ -246,7 +249,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
     }
 
     @Override
-    public void engineClosed(StreamEngine closed, PeerLink served) {
+    public void connectionClosed(Connection closed, PeerLink served) {
         engine = null;
         channel = null;
         if (served != null && !terminating) {
@@ -346,7 +349,7 @@ final class StreamConnector implements IoHandler, EngineOwner, LinkControl {
             lingerTimer.cancel();
         }
         if (engine != null) {
-            StreamEngine running = engine;
+            Connection running = engine;
             engine = null;
             running.close("connector finished");
         }

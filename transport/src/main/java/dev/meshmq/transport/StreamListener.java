@@ -16,9 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bound tcp or ipc endpoint: accepts connections and gives each a {@link StreamEngine}; when the
- * handshake succeeds, a fresh {@link PeerLink} is attached to the socket, and when the connection
- * ends the link is detached and what was queued towards that peer is dropped.
+ * A bound tcp or ipc endpoint: accepts connections and gives each an engine, a ZMTP one or, for
+ * STREAM, a raw one (see {@link EngineFactory#forSocket}); when the handshake succeeds (at once for a
+ * raw connection), a fresh {@link PeerLink} is attached to the socket, and when the connection ends
+ * the link is detached and what was queued towards that peer is dropped.
  *
  * <p>Accepting is cheap: an accepted connection gets no buffer of its own (see {@link IoBuffers}), and
  * up to {@value #ACCEPTS_PER_EVENT} connections are taken per wake-up, so the listen queue drains at
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safety: owned by its I/O thread; {@link #close} may be called from any thread.
  */
-final class StreamListener implements IoHandler, EngineOwner {
+final class StreamListener implements IoHandler, ConnectionOwner {
 
     private static final System.Logger LOG = SafeLogger.of(StreamListener.class);
     private static final int ACCEPTS_PER_EVENT = 256;
@@ -43,9 +44,10 @@ final class StreamListener implements IoHandler, EngineOwner {
     private final Path ipcPath;
     private final LinkHost host;
     private final TransportOptions options;
+    private final EngineFactory factory;
     private final ActivityCounter activity;
-    private final Set<StreamEngine> engines = new HashSet<>();
-    private final Set<StreamEngine> handshaking = new LinkedHashSet<>();
+    private final Set<Connection> engines = new HashSet<>();
+    private final Set<Connection> handshaking = new LinkedHashSet<>();
     private final ConnectionEvents events;
     private SelectionKey key;
     private boolean closed;
@@ -59,6 +61,7 @@ final class StreamListener implements IoHandler, EngineOwner {
         this.ipcPath = ipcPath;
         this.host = host;
         this.options = options;
+        this.factory = EngineFactory.forSocket(options);
         this.activity = activity;
         this.events = new ConnectionEvents(host, endpoint);
         activity.started();
@@ -129,7 +132,7 @@ final class StreamListener implements IoHandler, EngineOwner {
             return;
         }
         events.emit(MonitorEventType.ACCEPTED, accepted, remote, new byte[0], ConnectionNumbers.next(), "");
-        StreamEngine engine = new StreamEngine(io, accepted, options, this, remote, events, false);
+        Connection engine = factory.create(io, accepted, options, this, remote, events, false);
         if (handshaking.size() >= options.maxHandshakes()) {
             evictOldestHandshake();
         }
@@ -140,21 +143,12 @@ final class StreamListener implements IoHandler, EngineOwner {
 
     /** Closes the connection that has been in its handshake longest, to make room for a new one. */
     private void evictOldestHandshake() {
-        Iterator<StreamEngine> oldest = handshaking.iterator();
-        StreamEngine evicted = oldest.next();
+        Iterator<Connection> oldest = handshaking.iterator();
+        Connection evicted = oldest.next();
         oldest.remove();
         host.handshakeEvicted();
         evicted.close("closed to make room: more than " + options.maxHandshakes()
                 + " connections were in their handshake on " + endpoint);
-    }
-
-    /**
-     * Returns how many accepted connections are in their handshake, for tests. I/O thread only.
-     *
-     * @return the count
-     */
-    int handshakingCount() {
-        return handshaking.size();
     }
 
     @Override
@@ -163,7 +157,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     }
 
     @Override
-    public PeerLink linkFor(StreamEngine engine, PeerInfo peer) {
+    public PeerLink linkFor(Connection engine, PeerInfo peer) {
         handshaking.remove(engine);
         TransportOptions now = host.transportOptions();
         PeerLink link = new PeerLink(now.newInboundPipe(), now.newOutboundPipe(), endpoint,
@@ -180,7 +174,7 @@ final class StreamListener implements IoHandler, EngineOwner {
     }
 
     @Override
-    public void engineClosed(StreamEngine engine, PeerLink link) {
+    public void connectionClosed(Connection engine, PeerLink link) {
         engines.remove(engine);
         handshaking.remove(engine);
         if (link != null) {
@@ -208,7 +202,7 @@ final class StreamListener implements IoHandler, EngineOwner {
             try {
                 if (!closed) {
                     closeNow();
-                    for (StreamEngine engine : Set.copyOf(engines)) {
+                    for (Connection engine : Set.copyOf(engines)) {
                         engine.terminate(lingerNanos);
                     }
                 }

@@ -4,7 +4,6 @@ import dev.meshmq.AddressInUseException;
 import dev.meshmq.AddressNotAvailableException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.MonitorEventType;
-import dev.meshmq.SocketType;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -120,17 +119,9 @@ public final class TransportContext {
                 resolved = address.format();
             }
             channel.configureBlocking(false);
-            java.util.function.LongConsumer closer;
-            if (options.socketType() == SocketType.STREAM) {
-                RawListener raw = new RawListener(pickThread(), channel, resolved, ipcPath, host, activity);
-                raw.start();
-                closer = raw::close;
-            } else {
-                StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
-                        activity);
-                listener.start();
-                closer = listener::close;
-            }
+            StreamListener listener = new StreamListener(pickThread(), channel, resolved, ipcPath, host, options,
+                    activity);
+            listener.start();
             new ConnectionEvents(host, resolved).emit(MonitorEventType.LISTENING, channel, "", new byte[0], 0, "");
             return new Binding() {
                 @Override
@@ -140,7 +131,7 @@ public final class TransportContext {
 
                 @Override
                 public void close(long lingerNanos) {
-                    closer.accept(lingerNanos);
+                    listener.close(lingerNanos);
                 }
             };
         } catch (BindException e) {
@@ -167,9 +158,6 @@ public final class TransportContext {
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
         TransportOptions options = host.transportOptions();
-        if (options.socketType() == SocketType.STREAM) {
-            return connectRaw(endpoint, text, host, options);
-        }
         StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {
             TcpAddress address = TcpAddress.parse(text, endpoint.address());
@@ -180,22 +168,6 @@ public final class TransportContext {
             IpcAddress address = IpcAddress.parse(text, endpoint.address());
             SocketAddress target = address.socketAddress();
             connector = new StreamConnector(pickThread(), text, () -> target, false, false, host, activity);
-        }
-        connector.start();
-        return connector.link();
-    }
-
-    /** STREAM: a raw connection, no ZMTP (see {@link RawConnector}). */
-    private PeerLink connectRaw(Endpoint endpoint, String text, LinkHost host, TransportOptions options) {
-        RawConnector connector;
-        if (endpoint.transport() == Endpoint.Transport.TCP) {
-            TcpAddress address = TcpAddress.parse(text, endpoint.address());
-            address.checkConnectable(text);
-            connector = new RawConnector(pickThread(), text, () -> address.resolveForConnect(text, options.ipv6()),
-                    true, !address.isNumericHost(), host, activity);
-        } else {
-            SocketAddress target = IpcAddress.parse(text, endpoint.address()).socketAddress();
-            connector = new RawConnector(pickThread(), text, () -> target, false, false, host, activity);
         }
         connector.start();
         return connector.link();

@@ -12,6 +12,8 @@ import java.lang.System.Logger.Level;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The links of one socket that are still sending what was queued on them after the socket closed
@@ -22,7 +24,10 @@ import java.util.Set;
  * close wait here.
  *
  * <p>Thread-safety: safe for any thread. Links report from I/O threads (or, for inproc, the thread
- * that closes the link); waiters block on this object's monitor.
+ * that closes the link); the state is guarded by one {@link ReentrantLock}, and waiters block on its
+ * {@link Condition}, not on a monitor, so a virtual thread waiting in
+ * {@link dev.meshmq.Socket#closeAndAwaitDelivery} does not pin its carrier thread (as
+ * {@code Object.wait} inside {@code synchronized} does before JDK 24).
  */
 public final class LingerTracker {
 
@@ -37,20 +42,23 @@ public final class LingerTracker {
     private final boolean sendsMessages;
     private final SocketCounters counters;
     private final MonitorSlot monitor;
-    /** Links closed by the socket that have not reported yet; guarded by this. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever the socket finishes closing or a link reports. */
+    private final Condition changed = lock.newCondition();
+    /** Links closed by the socket that have not reported yet; guarded by lock. */
     private final Set<PeerLink> pending = new HashSet<>();
-    /** Reports being announced right now, so the monitor does not stop before their event; guarded. */
+    /** Reports being announced right now, so the monitor does not stop before their event; guarded by lock. */
     private int announcing;
-    /** Messages not delivered, over every link closed so far; guarded by this. */
+    /** Messages not delivered, over every link closed so far; guarded by lock. */
     private long discarded;
     private long lingerNanos;
     /** When the socket closed plus its linger and a margin; Timeouts.FOREVER for an unlimited linger. */
     private volatile long reportDeadlineNanos = Timeouts.FOREVER;
-    /** Told once when the socket is closed and nothing lingers any more; guarded by this. */
+    /** Told once when the socket is closed and nothing lingers any more; guarded by lock. */
     private Runnable whenIdle;
-    /** Why {@link #expire} gave up on the links left, or null; guarded by this. */
+    /** Why {@link #expire} gave up on the links left, or null; guarded by lock. */
     private String expiredBecause;
-    /** The socket finished closing: every link it closed is tracked; guarded by this. */
+    /** The socket finished closing: every link it closed is tracked; guarded by lock. */
     private boolean closeDone;
 
     LingerTracker(SocketType type, SocketCounters counters, MonitorSlot monitor) {
@@ -70,11 +78,14 @@ public final class LingerTracker {
         if (!sendsMessages) {
             return;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             lingerNanos = linger;
             if (!pending.add(link)) {
                 return;
             }
+        } finally {
+            lock.unlock();
         }
         boolean first = link.whenFinished(undelivered -> finished(link, undelivered, reason()));
         if (!first) {
@@ -108,7 +119,8 @@ public final class LingerTracker {
      */
     void socketClosed(long linger, Runnable idle) {
         boolean idleNow;
-        synchronized (this) {
+        lock.lock();
+        try {
             lingerNanos = linger;
             long limit = linger >= Long.MAX_VALUE / 4 ? Timeouts.FOREVER : linger + REPORT_MARGIN_NANOS;
             reportDeadlineNanos = Timeouts.deadline(limit);
@@ -118,7 +130,9 @@ public final class LingerTracker {
             if (idleNow) {
                 whenIdle = null;
             }
-            notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
         if (idleNow) {
             idle.run();
@@ -131,10 +145,16 @@ public final class LingerTracker {
     }
 
     /** Returns whether the socket is still closing, a link still lingers or a discard is being announced. */
-    public synchronized boolean isLingering() {
-        return !(closeDone && isIdle());
+    public boolean isLingering() {
+        lock.lock();
+        try {
+            return !(closeDone && isIdle());
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** Lock held. */
     private boolean isIdle() {
         return pending.isEmpty() && announcing == 0;
     }
@@ -147,8 +167,9 @@ public final class LingerTracker {
      * @param interruptible whether an interrupt ends the wait (with MeshInterruptedException)
      * @return true if every link reported and none discarded anything
      */
-    public synchronized boolean await(long deadlineNanos, boolean interruptible) {
+    public boolean await(long deadlineNanos, boolean interruptible) {
         boolean interrupted = false;
+        lock.lock();
         try {
             while (!(closeDone && isIdle())) {
                 long left = deadlineNanos - System.nanoTime();
@@ -156,7 +177,11 @@ public final class LingerTracker {
                     return false;
                 }
                 try {
-                    wait(deadlineNanos == Timeouts.FOREVER ? 0 : Math.max(1, left / 1_000_000));
+                    if (deadlineNanos == Timeouts.FOREVER) {
+                        changed.await();
+                    } else {
+                        changed.awaitNanos(left);
+                    }
                 } catch (InterruptedException e) {
                     if (interruptible) {
                         Thread.currentThread().interrupt();
@@ -167,6 +192,7 @@ public final class LingerTracker {
             }
             return discarded == 0;
         } finally {
+            lock.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -181,28 +207,39 @@ public final class LingerTracker {
      */
     public void expire(String reason) {
         List<PeerLink> left;
-        synchronized (this) {
+        lock.lock();
+        try {
             expiredBecause = reason;
             left = List.copyOf(pending);
+        } finally {
+            lock.unlock();
         }
         for (PeerLink link : left) {
             link.abandon();   // reports through the listener set in track, so peer statistics count it too
         }
     }
 
-    private synchronized String reason() {
-        if (expiredBecause != null) {
-            return expiredBecause;
+    private String reason() {
+        lock.lock();
+        try {
+            if (expiredBecause != null) {
+                return expiredBecause;
+            }
+            return "LINGER " + lingerText() + " ended, or the connection ended, before they were sent";
+        } finally {
+            lock.unlock();
         }
-        return "LINGER " + lingerText() + " ended, or the connection ended, before they were sent";
     }
 
     private void finished(PeerLink link, long undelivered, String reason) {
-        synchronized (this) {
+        lock.lock();
+        try {
             if (!pending.remove(link)) {
                 return;
             }
             announcing++;
+        } finally {
+            lock.unlock();
         }
         try {
             if (undelivered > 0) {
@@ -210,14 +247,17 @@ public final class LingerTracker {
             }
         } finally {
             Runnable idle = null;
-            synchronized (this) {
+            lock.lock();
+            try {
                 announcing--;
                 discarded += undelivered;
                 if (isIdle()) {
                     idle = whenIdle;
                     whenIdle = null;
-                    notifyAll();
+                    changed.signalAll();
                 }
+            } finally {
+                lock.unlock();
             }
             if (idle != null) {
                 monitor.lingerEnded();
@@ -236,7 +276,8 @@ public final class LingerTracker {
                 undelivered, link.endpoint(), reason);
     }
 
-    private synchronized String lingerText() {
+    /** Lock held. */
+    private String lingerText() {
         return lingerNanos >= Long.MAX_VALUE / 4 ? "unlimited" : lingerNanos / 1_000_000 + " ms";
     }
 }

@@ -76,8 +76,7 @@ public final class RepSocketImpl extends DuplexSocket implements RepSocket {
             envelope = frames.subList(0, delimiter + 1);
             replyLink = inbound.lastLink();
             moveTo(State.SENDING);
-            Message body = Message.of(frames.subList(delimiter + 1, frames.size()));
-            return request.peerMetadata().map(body::withPeerMetadata).orElse(body);
+            return Message.of(frames.subList(delimiter + 1, frames.size()), request.peerMetadata().orElse(null));
         }
         return null;
     }

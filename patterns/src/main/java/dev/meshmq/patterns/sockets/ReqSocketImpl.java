@@ -97,7 +97,6 @@ public final class ReqSocketImpl extends BalancedSocket implements ReqSocket {
         if (correlate && !message.frame(0).contentEquals(RequestIds.encode(requestId))) {
             return null;
         }
-        Message body = Message.of(message.frames().subList(delimiter + 1, message.size()));
-        return message.peerMetadata().map(body::withPeerMetadata).orElse(body);
+        return Message.of(message.frames().subList(delimiter + 1, message.size()), message.peerMetadata().orElse(null));
     }
 }

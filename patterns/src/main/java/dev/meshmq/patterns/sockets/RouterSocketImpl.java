@@ -6,37 +6,28 @@ import dev.meshmq.Message;
 import dev.meshmq.RouterSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
-import dev.meshmq.patterns.core.DuplexSocket;
 import dev.meshmq.patterns.core.LinkState;
 import dev.meshmq.patterns.core.SocketBase;
 import dev.meshmq.patterns.core.SocketHost;
-import dev.meshmq.patterns.routing.FairQueue;
 import dev.meshmq.patterns.routing.RoutingIds;
-import dev.meshmq.patterns.routing.RoutingTable;
 import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.SafeLogger;
 import java.lang.System.Logger.Level;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * ROUTER: every link gets a routing id when its peer is known (CONNECT_ROUTING_ID for a connect that
  * set it, else the peer's Identity, else an automatic one); received messages get that id in front,
- * and sent messages are routed by their first frame. A second peer with an id in use is ignored, or,
- * with ROUTER_HANDOVER, takes the id over while the first is relabelled and closed.
+ * and sent messages are routed by their first frame ({@link RoutingTableSocket}). A second peer with an
+ * id in use is ignored, or, with ROUTER_HANDOVER, takes the id over while the first is relabelled and
+ * closed.
  *
  * <p>Thread-safety: see {@link SocketBase}.
  */
-public final class RouterSocketImpl extends DuplexSocket implements RouterSocket {
+public final class RouterSocketImpl extends RoutingTableSocket implements RouterSocket {
 
     /** The logger's name: the class's name before the patterns package was split, kept for logging configurations. */
     static final String LOGGER_NAME = "dev.meshmq.patterns.RouterSocketImpl";
     private static final System.Logger LOG = SafeLogger.named(LOGGER_NAME);
-
-    private final FairQueue inbound = new FairQueue(link -> { });
-    private final RoutingTable table = new RoutingTable();
-    /** Ids chosen with CONNECT_ROUTING_ID, by the connected link they were chosen for. */
-    private final Map<PeerLink, Frame> assignedIds = new IdentityHashMap<>();
 
     private volatile boolean mandatory;
 
@@ -52,16 +43,15 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
 
     @Override
     protected void connecting(PeerLink link) {
-        byte[] assigned = get(SocketOptions.CONNECT_ROUTING_ID);
-        if (assigned.length > 0) {
-            assignedIds.put(link, Frame.wrap(assigned));
-            set(SocketOptions.CONNECT_ROUTING_ID, new byte[0]);
+        Frame assigned = takeConnectRoutingId();
+        if (assigned != null) {
+            connectIds.put(link, assigned);
         }
     }
 
     @Override
     protected boolean admit(PeerLink link) {
-        inbound.activate(link);
+        receiveFrom(link);
         Probe.sendIfEnabled(this, link);
         return true;
     }
@@ -92,7 +82,7 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
     }
 
     private Frame chooseId(PeerLink link) {
-        Frame assigned = assignedIds.get(link);
+        Frame assigned = connectIds.get(link);
         if (assigned != null) {
             return assigned;
         }
@@ -101,47 +91,12 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
     }
 
     @Override
-    protected void linkDetached(PeerLink link) {
-        LinkState state = LinkState.of(link);
-        if (state.routingId != null) {
-            table.remove(state.routingId, link);
+    void arrived(PeerLink link) {
+        if (link.peer() != null) {
+            // once per handshake: also when a reconnect's first message (a ROUTER_NOTIFY note, say)
+            // is read before its PEER_READY event is handled
+            announceReady(link);
         }
-        assignedIds.remove(link);
-        inbound.activate(link);
-    }
-
-    @Override
-    protected void linkReadable(PeerLink link) {
-        inbound.activate(link);
-    }
-
-    @Override
-    protected void linkWritable(PeerLink link) {
-        // sends go by routing id; a sender waiting under ROUTER_MANDATORY just retries
-    }
-
-    @Override
-    protected Message attemptReceive() {
-        Message message;
-        while ((message = inbound.receive()) != null) {
-            PeerLink link = inbound.lastLink();
-            LinkState state = LinkState.of(link);
-            if (link.peer() != null) {
-                // once per handshake: also when a reconnect's first message (a ROUTER_NOTIFY note, say)
-                // is read before its PEER_READY event is handled
-                announceReady(link);
-            }
-            if (state.routingId != null) {
-                return message.prepend(state.routingId);
-            }
-        }
-        return null;
-    }
-
-    /** Without ROUTER_MANDATORY a ROUTER never waits (it drops), so it is always ready to send. */
-    @Override
-    protected boolean canSendNow() {
-        return true;
     }
 
     @Override
@@ -149,18 +104,16 @@ public final class RouterSocketImpl extends DuplexSocket implements RouterSocket
         if (message.size() < 2) {
             throw new IllegalArgumentException("a ROUTER message needs a routing id frame and at least one more frame");
         }
-        Frame id = message.first();
-        PeerLink link = table.find(id);
+        PeerLink link = destination(message);
         boolean mandatory = this.mandatory;
-        if (link == null || LinkState.of(link).detached) {
+        if (link == null) {
             if (mandatory) {
-                throw new HostUnreachableException("no peer with routing id " + RoutingIds.describe(id));
+                throw new HostUnreachableException("no peer with routing id " + RoutingIds.describe(message.first()));
             }
             counters().droppedUnroutable();
             return true;
         }
-        Message body = Message.of(message.frames().subList(1, message.size()));
-        if (link.outbound().write(body)) {
+        if (link.outbound().write(withoutRoutingId(message))) {
             return true;
         }
         if (mandatory) {
