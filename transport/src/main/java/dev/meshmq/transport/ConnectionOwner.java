@@ -32,4 +32,15 @@ interface ConnectionOwner {
      * @return true if something is queued
      */
     boolean hasQueuedOutput();
+
+    /**
+     * Returns whether the link outlives its connection (a connect's link waits for the next one): if not,
+     * a closing raw connection closes the link's outbound reading end before it puts its disconnect note
+     * in the inbound pipe, so a socket that has read the note finds the link gone.
+     *
+     * @return true for a connector
+     */
+    default boolean keepsLinks() {
+        return false;
+    }
 }

@@ -227,6 +227,10 @@ final class RawEngine implements IoHandler, Connection {
         events.emit(MonitorEventType.DISCONNECTED, channel, remote, new byte[0], 0, reason);
         StreamChannels.closeGracefully(channel, remote);
         if (link != null) {
+            if (!owner.keepsLinks()) {
+                // before the disconnect note: a socket that has read the note finds the connection gone
+                link.outbound().closeReading();
+            }
             if (held != null) {
                 link.inbound().writePastLimit(held);
                 held = null;

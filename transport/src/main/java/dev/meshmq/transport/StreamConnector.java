@@ -244,6 +244,11 @@ final class StreamConnector implements IoHandler, ConnectionOwner, LinkControl {
     }
 
     @Override
+    public boolean keepsLinks() {
+        return true;
+    }
+
+    @Override
     public boolean hasQueuedOutput() {
         return link.outbound().size() > 0;
     }

@@ -68,7 +68,9 @@ abstract class RoutingTableSocket extends DuplexSocket {
      */
     final PeerLink destination(Message message) {
         PeerLink link = table.find(message.first());
-        return link == null || LinkState.of(link).detached ? null : link;
+        // a link whose reading end the transport closed is gone, even if its detach is still on its way
+        // (a STREAM connection's disconnect note can be read before it)
+        return link == null || LinkState.of(link).detached || link.outbound().isReaderClosed() ? null : link;
     }
 
     /** Returns the message without its first frame (the routing id). */
