@@ -40,6 +40,18 @@ public interface LinkHost {
     void detach(PeerLink link);
 
     /**
+     * Returns whether the socket would refuse a new peer now (a PAIR that has one). A listener then closes
+     * a connection it has just accepted before any handshake, so the connecting side, which never sees
+     * its handshake succeed, writes no messages into a connection that would be refused after it, and
+     * tries again at its reconnect interval. Any thread; must not block.
+     *
+     * @return true to close new connections at once
+     */
+    default boolean refusesNewPeers() {
+        return false;
+    }
+
+    /**
      * Returns whether a monitor listens, so that transports build events only when someone reads them.
      *
      * @return true if {@link #monitorEvent} has a listener

@@ -132,6 +132,12 @@ final class StreamListener implements IoHandler, ConnectionOwner {
             return;
         }
         events.emit(MonitorEventType.ACCEPTED, accepted, remote, new byte[0], ConnectionNumbers.next(), "");
+        if (host.refusesNewPeers()) {
+            events.emit(MonitorEventType.DISCONNECTED, accepted, remote, new byte[0], 0,
+                    "refused before its handshake: the socket takes one peer and has one");
+            closeQuietly(accepted);
+            return;
+        }
         Connection engine = factory.create(io, accepted, options, this, remote, events, false);
         if (handshaking.size() >= options.maxHandshakes()) {
             evictOldestHandshake();

@@ -96,6 +96,11 @@ public abstract class SocketBase implements Socket {
         // patterns that do not load-balance keep queueing, as before
     }
 
+    /** Whether a newly accepted connection would be refused now (a PAIR with a peer). Any thread; never blocks. */
+    protected boolean refusesNewPeers() {
+        return false;
+    }
+
     /** A connect() created this link; called before it is admitted. */
     protected void connecting(PeerLink link) {
         // most patterns need nothing here

@@ -55,6 +55,11 @@ final class SocketLinkHost implements LinkHost {
     }
 
     @Override
+    public boolean refusesNewPeers() {
+        return socket.refusesNewPeers();
+    }
+
+    @Override
     public boolean isMonitored() {
         return monitor.isActive();
     }

@@ -10,7 +10,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * What PAIR and CHANNEL share: one peer at a time. A second link is refused (its connection closed)
- * while the first lives; once the first is gone and drained, a new peer is taken. Messages go to and
+ * while the first lives; once the first is gone and drained, a new peer is taken. A tcp or ipc
+ * connection accepted meanwhile is closed before its handshake ({@link #refusesNewPeers}), so its
+ * sender never writes messages into a connection that is then refused. Messages go to and
  * come from that peer through {@link BalancedSocket}. A subclass may refuse messages its type does not
  * send in {@link #check}, and pass over received ones it does not carry in {@link #accepts}.
  *
@@ -20,6 +22,8 @@ abstract class OnePeerSocket extends BalancedSocket {
 
     private final System.Logger log;
     private PeerLink peer;
+    /** Whether {@link #peer} is set, for the I/O threads: a listener refuses new connections meanwhile. */
+    private volatile boolean hasPeer;
 
     OnePeerSocket(SocketHost context, SocketType type, System.Logger log) {
         super(context, type);
@@ -43,13 +47,20 @@ abstract class OnePeerSocket extends BalancedSocket {
             return false;
         }
         peer = link;
+        hasPeer = true;
         return super.admit(link);
+    }
+
+    @Override
+    protected final boolean refusesNewPeers() {
+        return hasPeer;
     }
 
     @Override
     final void drained(PeerLink link) {
         if (link == peer && LinkState.of(link).detached) {
             peer = null;
+            hasPeer = false;
         }
     }
 
