@@ -88,7 +88,9 @@ final class LatencyBench {
                 .with("mean_us", sum / samples.length / 1e3)
                 .with("p50_us", percentile(samples, 50) / 1e3)
                 .with("p99_us", percentile(samples, 99) / 1e3)
-                .detail(samples.length + " round trips");
+                .detail(samples.length + " round trips" + (samples.length < options.minRoundTrips
+                        ? " (fewer than --min-round-trips " + options.minRoundTrips + ": the machine was too busy)"
+                        : ""));
     }
 
     /** Nearest-rank percentile of sorted samples. */
@@ -161,7 +163,11 @@ final class LatencyBench {
     static Timed ping(BenchSocket socket, BenchOptions options) {
         byte[] payload = new byte[options.size];
         long warmupEnd = Watchdog.deadline(options.warmupSeconds);
-        for (int i = 0; i < MIN_WARMUP_ROUND_TRIPS || System.nanoTime() - warmupEnd < 0; i++) {
+        // on a machine so busy that a round trip takes milliseconds, the minimum counts give way to time
+        // (well before the watchdog's deadline): a short run is reported as such, not as a hang
+        long warmupGiveUp = Watchdog.deadline(options.warmupSeconds + SLACK_SECONDS / 4);
+        for (int i = 0; (i < MIN_WARMUP_ROUND_TRIPS || System.nanoTime() - warmupEnd < 0)
+                && System.nanoTime() - warmupGiveUp < 0; i++) {
             roundTrip(socket, payload);
         }
         socket.send(new byte[options.size + 1]);
@@ -169,9 +175,10 @@ final class LatencyBench {
         long[] samples = new long[Math.max(options.minRoundTrips, 1 << 16)];
         int count = 0;
         long end = Watchdog.deadline(options.seconds);
+        long giveUp = Watchdog.deadline(options.seconds + SLACK_SECONDS / 4);
         long cpuStart = ProcessCpu.nanos();
         long before = System.nanoTime();
-        while (count < options.minRoundTrips || before - end < 0) {
+        while ((count < options.minRoundTrips || before - end < 0) && (count == 0 || before - giveUp < 0)) {
             roundTrip(socket, payload);
             long after = System.nanoTime();
             if (count == samples.length) {

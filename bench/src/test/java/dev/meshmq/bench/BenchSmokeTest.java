@@ -46,6 +46,23 @@ class BenchSmokeTest {
         }
     }
 
+    /**
+     * A latency run that cannot reach its minimum round trips in time (here the minimum is far beyond what
+     * a few seconds give; on a busy machine a round trip can take milliseconds) ends at its give-up time
+     * and says it fell short, instead of running into the watchdog and being reported as a hang.
+     */
+    @Test
+    void aLatencyRunThatCannotReachItsMinimumEndsShortAndSaysSo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"latency", "--impl", "meshmq", "--transport", "inproc", "--procs", "1", "--size", "1",
+            "--seconds", "0.1", "--warmup", "0.1", "--min-round-trips", "100000000"};
+        int code = Main.run(args, print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        assertTrue(stdout.contains("fewer than --min-round-trips 100000000"), stdout);
+    }
+
     @ParameterizedTest
     @CsvSource({"fanout,", "fanout_nodrop,--nodrop"})
     void fanoutPrintsDeliveredAndDroppedForBothImplementations(String bench, String flag) {
