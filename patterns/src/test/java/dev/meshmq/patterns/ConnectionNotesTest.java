@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.meshmq.ClientSocket;
 import dev.meshmq.Context;
+import dev.meshmq.PushSocket;
+import dev.meshmq.PullSocket;
 import dev.meshmq.DealerSocket;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
@@ -15,6 +17,7 @@ import dev.meshmq.SocketOptions;
 import dev.meshmq.testsupport.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,7 +64,7 @@ class ConnectionNotesTest extends MeshTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tcp", "ipc"})
+    @ValueSource(strings = {"tcp", "ipc", "inproc"})
     void aServerReceivesItsDisconnectMessageWhenAClientGoes(String transport) {
         Context context = newContext();
         ServerSocket server = context.createServer();
@@ -77,6 +80,33 @@ class ConnectionNotesTest extends MeshTestSupport {
         Message gone = server.receive(TIMEOUT).orElseThrow();
         assertEquals("D", gone.string(0));
         assertEquals(hello.routingId(), gone.routingId(), "the note comes from the peer that left");
+    }
+
+    @Test
+    void overInprocTheDisconnectMessageFollowsWhatTheLeavingPeerSentAndOnlyTheBoundSideGetsOne() {
+        Context context = newContext();
+        PullSocket pull = context.createPull();
+        pull.set(SocketOptions.DISCONNECT_MSG, Frame.of("gone"));
+        String endpoint = pull.bind(Endpoints.fresh("inproc"));
+        PushSocket push = context.createPush();
+        push.connect(endpoint);
+        push.send(Message.of("one"));
+        push.send(Message.of("two"));
+        push.close();
+        assertEquals("one", pull.receive(TIMEOUT).orElseThrow().string(0));
+        assertEquals("two", pull.receive(TIMEOUT).orElseThrow().string(0));
+        assertEquals("gone", pull.receive(TIMEOUT).orElseThrow().string(0));
+        assertFalse(pull.receive(SHORT).isPresent(), "one note per peer that left");
+
+        PushSocket bound = context.createPush();
+        String other = bound.bind(Endpoints.fresh("inproc"));
+        PullSocket connecting = context.createPull();
+        connecting.set(SocketOptions.DISCONNECT_MSG, Frame.of("not for a connect"));
+        connecting.connect(other);
+        bound.send(Message.of("m"));
+        assertEquals("m", connecting.receive(TIMEOUT).orElseThrow().string(0));
+        bound.close();
+        assertFalse(connecting.receive(SHORT).isPresent());
     }
 
     @ParameterizedTest

@@ -1,8 +1,13 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.Message;
+
 /**
  * Closes one side of an inproc link: ends both pipes so the other socket reads what was already
- * sent and then forgets the link.
+ * sent and then forgets the link. When the connecting side closes, the bound socket's DISCONNECT_MSG
+ * (if it has one) is put after what was sent, as a tcp or ipc connection's end puts it, and as libzmq
+ * does over inproc; the connecting side gets nothing when the bound side closes (no HICCUP_MSG: an
+ * inproc link does not reconnect).
  *
  * <p>Thread-safety: safe for any thread; terminates once.
  */
@@ -13,6 +18,8 @@ final class InprocLinkControl implements LinkControl {
     private PeerLink peerLink;
     private Runnable onUnpaired;
     private boolean terminated;
+    /** Whether this is the connecting socket's side (paired by {@link #pairWith}). */
+    private boolean connectSide;
 
     synchronized void init(LinkHost self, PeerLink selfLink, LinkHost peer, PeerLink peerLink, Runnable onUnpaired) {
         this.selfLink = selfLink;
@@ -24,6 +31,7 @@ final class InprocLinkControl implements LinkControl {
     synchronized void pairWith(LinkHost peerHost, PeerLink link) {
         this.peer = peerHost;
         this.peerLink = link;
+        this.connectSide = true;
     }
 
     /** Returns the options of the socket at the other end, or null while a connect waits for its bind. */
@@ -36,6 +44,7 @@ final class InprocLinkControl implements LinkControl {
         LinkHost peerHost;
         PeerLink otherLink;
         Runnable unpaired;
+        boolean connecting;
         synchronized (this) {
             if (terminated) {
                 return;
@@ -44,6 +53,13 @@ final class InprocLinkControl implements LinkControl {
             peerHost = peer;
             otherLink = peerLink;
             unpaired = onUnpaired;
+            connecting = connectSide;
+        }
+        if (connecting && peerHost != null) {
+            Message note = peerHost.transportOptions().connection().disconnectMessage();
+            if (note != null) {
+                selfLink.outbound().writePastLimit(note);
+            }
         }
         selfLink.outbound().closeWriting();
         selfLink.inbound().closeReading();
