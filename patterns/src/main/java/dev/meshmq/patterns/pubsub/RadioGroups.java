@@ -46,7 +46,7 @@ final class RadioGroups {
         Subscriber subscriber = new Subscriber(link, counters.socketType());
         subscribers.put(link, subscriber);
         joinsOf.put(subscriber, new HashSet<>());
-        if (link.endpoint().startsWith("udp://")) {
+        if (link.endpoint().regionMatches(true, 0, "udp://", 0, "udp://".length())) {
             everyGroup.add(subscriber);
         }
     }
