@@ -6,7 +6,8 @@ import java.util.Set;
  * DISH: the thread-safe receiving end of radio-dish (libzmq's draft DISH). Receives, fair-queued from
  * every RADIO peer, the messages of the groups it {@link #join joined}; each carries its group
  * ({@link Message#group()}). Joins go to every RADIO peer (and again to each new or reconnected one), so
- * the RADIO sends only what is wanted; the DISH filters again itself (a {@code udp://} endpoint, which it
+ * the RADIO sends only what is wanted (a DISH hands its joins to a peer that connected to it when it is next
+ * called, as libzmq's does); the DISH filters again itself (a {@code udp://} endpoint, which it
  * binds, carries every group). A malformed message from a peer (not a group frame and a body, a group
  * longer than {@link Groups#MAX_BYTES}, a datagram shorter than its group length) is discarded and counted
  * in {@link #malformedDiscarded()}.

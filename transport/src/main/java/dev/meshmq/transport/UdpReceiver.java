@@ -12,12 +12,12 @@ import java.nio.channels.SelectionKey;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving end of a {@code udp://} endpoint a DISH bound: one datagram channel on an I/O thread and
  * one {@link PeerLink} for the socket. Each datagram becomes one two-frame message (group, body; see
- * {@link GroupWire#decodeDatagram}); a malformed one is dropped and counted. While the link's inbound pipe
+ * {@link GroupWire#decodeDatagram}); a malformed one (empty, shorter than its group length, no valid group)
+ * goes to the DISH as one frame, which the DISH discards and counts. While the link's inbound pipe
  * is full the receiver stops reading, so the kernel's receive buffer takes the burst (and drops past it),
  * as libzmq's udp engine does. What the DISH writes towards this link (its joins) is read and discarded:
  * udp has no way back, the DISH filters.
@@ -42,7 +42,6 @@ final class UdpReceiver implements IoHandler, LinkControl {
     private final LinkHost host;
     private final ActivityCounter activity;
     private final PeerLink link;
-    private final AtomicLong malformed = new AtomicLong();
     private final Runnable resumeTask = guarded(this::resume);
     private final Runnable discardTask = guarded(this::discardOutbound);
     private State state = State.RECEIVING;
@@ -81,11 +80,6 @@ final class UdpReceiver implements IoHandler, LinkControl {
         host.attach(link);
     }
 
-    /** Returns how many datagrams were dropped as malformed. */
-    long malformed() {
-        return malformed.get();
-    }
-
     @Override
     public void onSelected(SelectionKey selected) {
         if (state != State.RECEIVING || !selected.isValid() || !selected.isReadable()) {
@@ -99,11 +93,14 @@ final class UdpReceiver implements IoHandler, LinkControl {
                     break;
                 }
                 buffer.flip();
-                Message message = GroupWire.decodeDatagram(buffer);
+                Message message = GroupWire.decodeDatagram(buffer.duplicate());
                 if (message == null) {
-                    malformed.incrementAndGet();
-                    LOG.log(Level.DEBUG, "{0}: dropped a malformed datagram", endpoint);
-                } else if (!link.inbound().writeHoldingWakeup(message)) {
+                    // passed on whole, as one frame: the DISH discards and counts it with the other malformed
+                    byte[] raw = new byte[buffer.remaining()];
+                    buffer.get(raw);
+                    message = Message.wrap(raw);
+                }
+                if (!link.inbound().writeHoldingWakeup(message)) {
                     pause(message);
                 }
             }
