@@ -157,6 +157,13 @@ class UdpTransportTest extends MeshTestSupport {
     }
 
     @Test
+    void aUnicastPortIsNotSharedByTwoDishes() {
+        Context context = newContext();
+        String endpoint = context.createDish().bind("udp://127.0.0.1:*");
+        assertThrows(dev.meshmq.AddressInUseException.class, () -> context.createDish().bind(endpoint));
+    }
+
+    @Test
     void anUnboundPortCanBeBoundAgain() {
         Context context = newContext();
         DishSocket dish = context.createDish();

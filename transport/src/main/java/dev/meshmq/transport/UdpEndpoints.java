@@ -32,9 +32,11 @@ final class UdpEndpoints {
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(StandardProtocolFamily.INET);
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             if (receiving.group() != null) {
-                // several receivers of one group on one host share the port, as with libzmq
+                // several receivers of one group on one host share the port, as with libzmq; a unicast port
+                // is not shared (libzmq sets SO_REUSEADDR there too, so a second bind silently splits the
+                // datagrams between the two): binding it twice is an AddressInUseException
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
             if (options.connection().receiveBuffer() > 0) {
