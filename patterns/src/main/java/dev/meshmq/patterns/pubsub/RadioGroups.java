@@ -1,6 +1,5 @@
 package dev.meshmq.patterns.pubsub;
 
-import dev.meshmq.DropListener;
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.patterns.core.SocketCounters;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * them again on the next connection.
  *
  * <p>Thread-safety: the socket's caller thread (under the thread-safe types' lock), except
- * {@link #statistics()} and {@link #setDropListener} (any thread).
+ * {@link #statistics()} (any thread).
  */
 final class RadioGroups {
 
@@ -129,10 +128,6 @@ final class RadioGroups {
     /** Returns how many links joined {@code group}, udp links included. */
     int joined(String group) {
         return members.getOrDefault(group, List.of()).size() + everyGroup.size();
-    }
-
-    void setDropListener(DropListener listener) {
-        dropNotifier.set(listener);
     }
 
     /** Returns a snapshot of the counters; any thread. */
