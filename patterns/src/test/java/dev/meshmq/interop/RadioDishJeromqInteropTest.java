@@ -1,6 +1,5 @@
 package dev.meshmq.interop;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,11 +71,13 @@ class RadioDishJeromqInteropTest {
                     ZMQ.Socket dish = jeromqSocket(jeromq, SocketType.DISH)) {
                 assertTrue(dish.join("weather"));
                 connect(meshBinds, radio, dish);
-                // JeroMQ's DISH hands its joins to a new pipe when it is called, as libzmq's does
-                await().atMost(TIMEOUT).until(() -> {
+                // JeroMQ's DISH hands its joins to a new pipe when it is called, as libzmq's does; it is called
+                // on this thread (an Awaitility condition runs on another, and a JeroMQ socket is single-threaded)
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (!radio.awaitJoined("weather", 1, Duration.ofMillis(50))) {
                     assertNull(dish.recvMsg(ZMQ.DONTWAIT), "nothing was sent yet");
-                    return radio.awaitJoined("weather", 1, Duration.ofMillis(50));
-                });
+                    assertTrue(System.nanoTime() < deadline, "the JeroMQ DISH's JOIN did not arrive");
+                }
                 radio.send("sport", "goal");
                 radio.send("weather", "sunny");
                 Msg received = dish.recvMsg(0);
@@ -98,16 +99,18 @@ class RadioDishJeromqInteropTest {
                     ZMQ.Socket radio = jeromqSocket(jeromq, SocketType.RADIO)) {
                 dish.join("weather");
                 connect(meshBinds, dish, radio);
-                Message[] received = new Message[1];
-                // JeroMQ's RADIO drops what it sends before the JOIN arrived: it sends until one gets through
-                await().atMost(TIMEOUT).until(() -> {
+                // JeroMQ's RADIO drops what it sends before the JOIN arrived: it sends until one gets through,
+                // on this thread, as a JeroMQ socket is single-threaded
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                Message received = null;
+                while (received == null) {
+                    assertTrue(System.nanoTime() < deadline, "nothing reached the MeshMQ DISH");
                     assertTrue(radio.sendMsg(grouped("sport", "goal"), 0));
                     assertTrue(radio.sendMsg(grouped("weather", "sunny"), 0));
-                    received[0] = dish.receive(Duration.ofMillis(50)).orElse(null);
-                    return received[0] != null;
-                });
-                assertEquals("sunny", received[0].string(0));
-                assertEquals("weather", received[0].group());
+                    received = dish.receive(Duration.ofMillis(50)).orElse(null);
+                }
+                assertEquals("sunny", received.string(0));
+                assertEquals("weather", received.group());
                 Message next;
                 while ((next = dish.receive(Duration.ofMillis(200)).orElse(null)) != null) {
                     assertEquals("weather", next.group(), "only the group joined arrives");
