@@ -6,9 +6,10 @@ import java.util.EnumSet;
 /**
  * The options of each connection a socket makes or accepts: kernel socket options (TCP keepalive, buffer
  * sizes, type of service) and the notes a socket gives itself or its peers about connections (HELLO_MSG,
- * DISCONNECT_MSG, HICCUP_MSG, ROUTER_NOTIFY), plus IMMEDIATE and ONLY_FIRST_SUBSCRIBE, as libzmq 4.3 has
- * them. Each is also listed in {@link SocketOptions} under the same name: the constants are the same
- * objects. BINDTODEVICE (SO_BINDTODEVICE) is not offered: the JDK has no socket option for it.
+ * DISCONNECT_MSG, HICCUP_MSG, ROUTER_NOTIFY), plus IMMEDIATE and ONLY_FIRST_SUBSCRIBE, and udp multicast's
+ * MULTICAST_HOPS and MULTICAST_LOOP, as libzmq 4.3 has them. Each is also listed in {@link SocketOptions}
+ * under the same name: the constants are the same objects. BINDTODEVICE (SO_BINDTODEVICE) is not offered:
+ * the JDK has no socket option for it.
  *
  * <p>Thread-safety: immutable constants.
  */
@@ -111,6 +112,22 @@ public final class ConnectionOptions {
     public static final SocketOption<RouterNotify> ROUTER_NOTIFY =
             new SocketOption<>("ROUTER_NOTIFY", RouterNotify.class, RouterNotify.NONE, value -> null,
                     EnumSet.of(SocketType.ROUTER));
+
+    /**
+     * RADIO, udp multicast: the time-to-live of the datagrams sent to a multicast group (IP_MULTICAST_TTL),
+     * the number of routers they may cross, 1-255; default 1 (the local network), as libzmq's
+     * ZMQ_MULTICAST_HOPS. Set it before connect.
+     */
+    public static final SocketOption<Integer> MULTICAST_HOPS =
+            new SocketOption<>("MULTICAST_HOPS", Integer.class, 1,
+                    value -> value < 1 || value > 255 ? "must be 1 to 255" : null, EnumSet.of(SocketType.RADIO));
+
+    /**
+     * RADIO, udp multicast: whether the datagrams sent to a multicast group are also delivered to receivers
+     * on this host (IP_MULTICAST_LOOP); default true, as libzmq's ZMQ_MULTICAST_LOOP. Set it before connect.
+     */
+    public static final SocketOption<Boolean> MULTICAST_LOOP =
+            new SocketOption<>("MULTICAST_LOOP", Boolean.class, true, value -> null, EnumSet.of(SocketType.RADIO));
 
     private ConnectionOptions() {
     }

@@ -191,6 +191,22 @@ public interface Context extends AutoCloseable {
     ChannelSocket createChannel();
 
     /**
+     * Creates a RADIO socket (sends to groups), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    RadioSocket createRadio();
+
+    /**
+     * Creates a DISH socket (receives the groups it joined), safe to share between threads.
+     *
+     * @return the socket
+     * @throws ContextClosedException if the context is closed
+     */
+    DishSocket createDish();
+
+    /**
      * Creates a poller for sockets of this context.
      *
      * @return the poller

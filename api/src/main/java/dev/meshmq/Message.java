@@ -21,6 +21,8 @@ public final class Message implements Iterable<Frame> {
     private final int routingId;
     /** What the handshake told about the sender's connection; null for none (inproc, or a message made here). */
     private final PeerMetadata peer;
+    /** The RADIO/DISH group; null for none (the empty group, as in libzmq). */
+    private final String group;
 
     private Message(Frame[] frames) {
         this(frames, 0, null);
@@ -35,13 +37,19 @@ public final class Message implements Iterable<Frame> {
         this.frames = frames.length == 1 ? null : frames;
         this.routingId = routingId;
         this.peer = peer;
+        this.group = null;
     }
 
     private Message(Frame only, int routingId, PeerMetadata peer) {
+        this(only, routingId, peer, null);
+    }
+
+    private Message(Frame only, int routingId, PeerMetadata peer, String group) {
         this.first = only;
         this.frames = null;
         this.routingId = routingId;
         this.peer = peer;
+        this.group = group;
     }
 
     /**
@@ -146,7 +154,34 @@ public final class Message implements Iterable<Frame> {
      * @return a message with the same frames and routing id
      */
     public Message withPeerMetadata(PeerMetadata peer) {
-        return frames == null ? new Message(first, routingId, peer) : new Message(frames, routingId, peer);
+        return frames == null ? new Message(first, routingId, peer, group) : new Message(frames, routingId, peer);
+    }
+
+    /**
+     * Returns this single-frame message in a RADIO/DISH group (libzmq's {@code zmq_msg_set_group}): a
+     * {@link RadioSocket} sends it to the DISH peers that joined {@code group}.
+     *
+     * @param group the group, checked by {@link Groups#check}
+     * @return a message with the same frame, routing id and sender metadata, in that group
+     * @throws IllegalArgumentException if the group is invalid or this message has several frames
+     */
+    public Message withGroup(String group) {
+        Groups.check(group);
+        if (frames != null) {
+            throw new IllegalArgumentException("a RADIO/DISH message has one frame, not " + frames.length);
+        }
+        return new Message(first, routingId, peer, group);
+    }
+
+    /**
+     * Returns the RADIO/DISH group of this message: on a message a {@link DishSocket} received, the group
+     * the RADIO sent it to; on a message for a RADIO to send, where it goes. A message without a group is
+     * in the empty group, as in libzmq.
+     *
+     * @return the group, empty for none
+     */
+    public String group() {
+        return group == null ? "" : group;
     }
 
     /**
@@ -287,7 +322,7 @@ public final class Message implements Iterable<Frame> {
         if (id == 0) {
             throw new IllegalArgumentException("routing id 0 means none; SERVER ids are never 0");
         }
-        return frames == null ? new Message(first, id, peer) : new Message(frames, id, peer);
+        return frames == null ? new Message(first, id, peer, group) : new Message(frames, id, peer);
     }
 
     @Override
@@ -301,12 +336,14 @@ public final class Message implements Iterable<Frame> {
             return false;
         }
         Message that = (Message) other;
-        return routingId == that.routingId && first.equals(that.first) && Arrays.equals(frames, that.frames);
+        return routingId == that.routingId && first.equals(that.first) && Arrays.equals(frames, that.frames)
+                && group().equals(that.group());
     }
 
     @Override
     public int hashCode() {
-        return (frames == null ? 31 + first.hashCode() : Arrays.hashCode(frames)) * 31 + routingId;
+        return ((frames == null ? 31 + first.hashCode() : Arrays.hashCode(frames)) * 31 + routingId) * 31
+                + group().hashCode();
     }
 
     @Override
@@ -315,6 +352,7 @@ public final class Message implements Iterable<Frame> {
         for (Frame frame : this) {
             sizes.add(frame.size());
         }
-        return "Message" + sizes + (routingId == 0 ? "" : " for routing id " + Integer.toUnsignedString(routingId));
+        return "Message" + sizes + (routingId == 0 ? "" : " for routing id " + Integer.toUnsignedString(routingId))
+                + (group == null ? "" : " in group '" + group + "'");
     }
 }

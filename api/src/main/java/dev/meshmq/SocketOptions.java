@@ -317,6 +317,12 @@ public final class SocketOptions {
     /** The same option as {@link ConnectionOptions#ROUTER_NOTIFY}: documented there. */
     public static final SocketOption<RouterNotify> ROUTER_NOTIFY = ConnectionOptions.ROUTER_NOTIFY;
 
+    /** The same option as {@link ConnectionOptions#MULTICAST_HOPS}: documented there. */
+    public static final SocketOption<Integer> MULTICAST_HOPS = ConnectionOptions.MULTICAST_HOPS;
+
+    /** The same option as {@link ConnectionOptions#MULTICAST_LOOP}: documented there. */
+    public static final SocketOption<Boolean> MULTICAST_LOOP = ConnectionOptions.MULTICAST_LOOP;
+
     // ---- Security options: see SecurityOptions ----
 
     /** The same option as {@link SecurityOptions#CURVE_SERVER}: documented there. */

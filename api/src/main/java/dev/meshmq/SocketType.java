@@ -47,7 +47,11 @@ public enum SocketType {
     /** Thread-safe peer-to-peer socket routing by connection id, both binding and connecting (draft in libzmq). */
     PEER,
     /** Thread-safe exclusive pair, single-frame (draft in libzmq). */
-    CHANNEL;
+    CHANNEL,
+    /** Thread-safe group publisher: single-frame messages to the DISH peers that joined their group (draft). */
+    RADIO,
+    /** Thread-safe group subscriber: joins groups, receives their messages (draft in libzmq). */
+    DISH;
 
     /**
      * Returns whether sockets of this type may be used by several threads at once (CLIENT, SERVER and
@@ -57,7 +61,7 @@ public enum SocketType {
      */
     public boolean isThreadSafe() {
         return this == CLIENT || this == SERVER || this == SCATTER || this == GATHER || this == PEER
-                || this == CHANNEL;
+                || this == CHANNEL || this == RADIO || this == DISH;
     }
 
     /**
@@ -120,6 +124,10 @@ public enum SocketType {
                 return EnumSet.of(PEER);
             case CHANNEL:
                 return EnumSet.of(CHANNEL);
+            case RADIO:
+                return EnumSet.of(DISH);
+            case DISH:
+                return EnumSet.of(RADIO);
             default:
                 throw new IllegalStateException("no peer table for " + this);
         }

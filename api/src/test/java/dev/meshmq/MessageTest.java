@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 class MessageTest {
 
     @Test
+    void aGroupIsPartOfTheMessageAndSurvivesTheOtherWithers() {
+        Message plain = Message.of("body");
+        assertEquals("", plain.group(), "no group is the empty group");
+        Message grouped = plain.withGroup("weather");
+        assertEquals("weather", grouped.group());
+        assertNotEquals(plain, grouped);
+        assertEquals(grouped, Message.of("body").withGroup("weather"));
+        assertEquals(grouped.hashCode(), Message.of("body").withGroup("weather").hashCode());
+        assertEquals("weather", grouped.withRoutingId(7).group());
+        assertEquals("weather", grouped.withPeerMetadata(null).group());
+        assertEquals(plain, plain.withGroup(""), "the empty group equals none");
+        assertThrows(IllegalArgumentException.class, () -> Message.of("a", "b").withGroup("g"));
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> plain.withGroup("x".repeat(Groups.MAX_BYTES + 1)));
+        assertEquals(true, tooLong.getMessage().startsWith("invalid group 'xxxx"), tooLong.getMessage());
+    }
+
+    @Test
     void aMessageOfAListKeepsItsFramesWhateverTheListDoesLater() {
         List<Frame> arrayList = new ArrayList<>(List.of(Frame.of("a"), Frame.of("b")));
         Message fromArrayList = Message.of(arrayList);

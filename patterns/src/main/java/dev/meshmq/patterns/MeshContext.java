@@ -7,6 +7,7 @@ import dev.meshmq.ContextClock;
 import dev.meshmq.ContextClosedException;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.DealerSocket;
+import dev.meshmq.DishSocket;
 import dev.meshmq.GatherSocket;
 import dev.meshmq.MessageSender;
 import dev.meshmq.PairSocket;
@@ -16,6 +17,7 @@ import dev.meshmq.Proxy;
 import dev.meshmq.PubSocket;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
+import dev.meshmq.RadioSocket;
 import dev.meshmq.RepSocket;
 import dev.meshmq.ReqSocket;
 import dev.meshmq.RouterSocket;
@@ -33,7 +35,9 @@ import dev.meshmq.patterns.core.SocketOptionValues;
 import dev.meshmq.patterns.core.Timeouts;
 import dev.meshmq.patterns.core.Waiter;
 import dev.meshmq.patterns.proxy.MeshProxy;
+import dev.meshmq.patterns.pubsub.DishSocketImpl;
 import dev.meshmq.patterns.pubsub.PubSocketImpl;
+import dev.meshmq.patterns.pubsub.RadioSocketImpl;
 import dev.meshmq.patterns.pubsub.SubSocketImpl;
 import dev.meshmq.patterns.pubsub.XPubSocketImpl;
 import dev.meshmq.patterns.pubsub.XSubSocketImpl;
@@ -195,6 +199,16 @@ final class MeshContext implements SocketHost {
     @Override
     public ChannelSocket createChannel() {
         return register(ChannelSocketImpl::new);
+    }
+
+    @Override
+    public RadioSocket createRadio() {
+        return register(RadioSocketImpl::new);
+    }
+
+    @Override
+    public DishSocket createDish() {
+        return register(DishSocketImpl::new);
     }
 
     @Override

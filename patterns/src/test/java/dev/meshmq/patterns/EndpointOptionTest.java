@@ -37,7 +37,7 @@ class EndpointOptionTest extends MeshTestSupport {
     private static final String LONG_IPC = "ipc:///tmp/" + "x".repeat(120) + ".sock";
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:5555", "udp://127.0.0.1:5555", "tcp://127.0.0.1:99999",
+    @ValueSource(strings = {"127.0.0.1:5555", "udp://127.0.0.1", "tcp://127.0.0.1:99999",
         "tcp://127.0.0.1:port", "tcp://127.0.0.1", "tcp://127.0.0.1:", "ipc://@abstract", "tcp://"})
     void badEndpointsAreRejectedNamingTheEndpoint(String endpoint) {
         Context context = newContext();

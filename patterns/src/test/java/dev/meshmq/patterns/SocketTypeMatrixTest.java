@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.DishSocket;
 import dev.meshmq.HostUnreachableException;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
@@ -53,7 +54,7 @@ class SocketTypeMatrixTest {
     /** The types that send first in their pattern (when paired with a compatible peer). */
     private static final Set<SocketType> SENDERS =
             EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.REQ, SocketType.PUSH, SocketType.CLIENT,
-                    SocketType.SCATTER, SocketType.PEER);
+                    SocketType.SCATTER, SocketType.PEER, SocketType.RADIO);
 
     private static Context context;
     private static final Map<String, Outcome> OUTCOMES = new ConcurrentHashMap<>();
@@ -216,15 +217,21 @@ class SocketTypeMatrixTest {
             case GATHER -> context.createGather();
             case PEER -> context.createPeer();
             case CHANNEL -> context.createChannel();
+            case RADIO -> context.createRadio();
+            case DISH -> context.createDish();
         };
         socket.set(SocketOptions.LINGER, Duration.ZERO);
         return socket;
     }
 
-    /** Subscribes a SUB or XSUB to everything; false for other types. */
+    /** Subscribes a SUB or XSUB to everything, joins a DISH to the empty group; false for other types. */
     private static boolean subscribe(Socket receiver) {
         if (receiver instanceof SubSocket sub) {
             sub.subscribe("");
+            return true;
+        }
+        if (receiver instanceof DishSocket dish) {
+            dish.join("");
             return true;
         }
         if (receiver instanceof XSubSocket xsub) {

@@ -1,6 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.Message;
+import dev.meshmq.SocketType;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameHandler;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
@@ -10,7 +11,8 @@ import java.lang.System.Logger.Level;
 /**
  * What a connection does with the frames and commands that come in clear text once its handshake is
  * done (decoded from the wire, or opened from CURVE boxes): messages go to the socket, PING is answered
- * with PONG, SUBSCRIBE and CANCEL become subscription messages on sockets that take them, and any other
+ * with PONG, SUBSCRIBE and CANCEL become subscription messages on sockets that take them, JOIN and LEAVE
+ * become join messages on a RADIO (which drops every message its peers send, as libzmq's does), and any other
  * well-formed command (an unknown name, a second READY, an ERROR) is ignored, as libzmq does and RFC 37
  * allows: counted on the link and reported once per connection.
  *
@@ -24,16 +26,22 @@ final class ActiveCommands implements FrameHandler {
     private final Heartbeat heartbeat;
     private final ConnectionReport report;
     private final boolean receivesSubscriptions;
+    private final boolean receivesJoins;
 
-    ActiveCommands(StreamEngine engine, Heartbeat heartbeat, ConnectionReport report, boolean receivesSubscriptions) {
+    ActiveCommands(StreamEngine engine, Heartbeat heartbeat, ConnectionReport report, SocketType socketType) {
         this.engine = engine;
         this.heartbeat = heartbeat;
         this.report = report;
-        this.receivesSubscriptions = receivesSubscriptions;
+        this.receivesJoins = GroupWire.receivesJoins(socketType);
+        this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(socketType) && !receivesJoins;
     }
 
     @Override
     public boolean onMessage(Message message) {
+        if (receivesJoins) {
+            LOG.log(Level.DEBUG, "RADIO: dropping a message from {0}", engine.remoteAddress());
+            return true;
+        }
         return engine.deliver(message);
     }
 
@@ -53,6 +61,14 @@ final class ActiveCommands implements FrameHandler {
                 }
                 ignore(command);
                 return true;
+            case ZmtpWire.COMMAND_JOIN:
+            case ZmtpWire.COMMAND_LEAVE:
+                Message join = receivesJoins ? GroupWire.fromCommand(command) : null;
+                if (join == null) {
+                    ignore(command);
+                    return true;
+                }
+                return engine.deliver(join);
             default:
                 ignore(command);
                 return true;

@@ -21,14 +21,17 @@ import dev.meshmq.Message;
  * @param hiccupMessage HICCUP_MSG, or null
  * @param notifyConnect ROUTER_NOTIFY: an empty message when a peer connects
  * @param notifyDisconnect ROUTER_NOTIFY: an empty message when a peer disconnects
+ * @param multicastHops udp: MULTICAST_HOPS, the time-to-live of multicast datagrams, 1-255
+ * @param multicastLoop udp: MULTICAST_LOOP, whether multicast datagrams come back to this host
  */
 public record ConnectionSettings(boolean keepalive, int keepaliveIdleSeconds, int keepaliveIntervalSeconds,
         int keepaliveCount, int sendBuffer, int receiveBuffer, int typeOfService, Message disconnectMessage,
-        Message hiccupMessage, boolean notifyConnect, boolean notifyDisconnect) {
+        Message hiccupMessage, boolean notifyConnect, boolean notifyDisconnect, int multicastHops,
+        boolean multicastLoop) {
 
     /** The settings of a socket that sets none of these options. */
     public static final ConnectionSettings DEFAULTS =
-            new ConnectionSettings(false, 0, 0, 0, 0, 0, 0, null, null, false, false);
+            new ConnectionSettings(false, 0, 0, 0, 0, 0, 0, null, null, false, false, 1, true);
 
     /** The message ROUTER_NOTIFY delivers: the ROUTER prefixes the peer's routing id when it reads it. */
     static final Message NOTIFICATION = Message.of(new byte[0]);
@@ -38,7 +41,8 @@ public record ConnectionSettings(boolean keepalive, int keepaliveIdleSeconds, in
      */
     public ConnectionSettings {
         if (keepaliveIdleSeconds < 0 || keepaliveIntervalSeconds < 0 || keepaliveCount < 0 || sendBuffer < 0
-                || receiveBuffer < 0 || typeOfService < 0 || typeOfService > 255) {
+                || receiveBuffer < 0 || typeOfService < 0 || typeOfService > 255 || multicastHops < 1
+                || multicastHops > 255) {
             throw new IllegalArgumentException("invalid connection settings: a value is out of range");
         }
     }
@@ -54,7 +58,7 @@ public record ConnectionSettings(boolean keepalive, int keepaliveIdleSeconds, in
      */
     public ConnectionSettings withKeepalive(boolean on, int idle, int interval, int count) {
         return new ConnectionSettings(on, idle, interval, count, sendBuffer, receiveBuffer, typeOfService,
-                disconnectMessage, hiccupMessage, notifyConnect, notifyDisconnect);
+                disconnectMessage, hiccupMessage, notifyConnect, notifyDisconnect, multicastHops, multicastLoop);
     }
 
     /**
@@ -67,7 +71,8 @@ public record ConnectionSettings(boolean keepalive, int keepaliveIdleSeconds, in
      */
     public ConnectionSettings withBuffers(int send, int receive, int tos) {
         return new ConnectionSettings(keepalive, keepaliveIdleSeconds, keepaliveIntervalSeconds, keepaliveCount, send,
-                receive, tos, disconnectMessage, hiccupMessage, notifyConnect, notifyDisconnect);
+                receive, tos, disconnectMessage, hiccupMessage, notifyConnect, notifyDisconnect, multicastHops,
+                multicastLoop);
     }
 
     /**
@@ -81,7 +86,21 @@ public record ConnectionSettings(boolean keepalive, int keepaliveIdleSeconds, in
      */
     public ConnectionSettings withNotes(Message disconnect, Message hiccup, boolean onConnect, boolean onDisconnect) {
         return new ConnectionSettings(keepalive, keepaliveIdleSeconds, keepaliveIntervalSeconds, keepaliveCount,
-                sendBuffer, receiveBuffer, typeOfService, disconnect, hiccup, onConnect, onDisconnect);
+                sendBuffer, receiveBuffer, typeOfService, disconnect, hiccup, onConnect, onDisconnect, multicastHops,
+                multicastLoop);
+    }
+
+    /**
+     * Returns the settings with the udp multicast fields replaced.
+     *
+     * @param hops MULTICAST_HOPS, 1-255
+     * @param loop MULTICAST_LOOP
+     * @return the new settings
+     */
+    public ConnectionSettings withMulticast(int hops, boolean loop) {
+        return new ConnectionSettings(keepalive, keepaliveIdleSeconds, keepaliveIntervalSeconds, keepaliveCount,
+                sendBuffer, receiveBuffer, typeOfService, disconnectMessage, hiccupMessage, notifyConnect,
+                notifyDisconnect, hops, loop);
     }
 
     /**

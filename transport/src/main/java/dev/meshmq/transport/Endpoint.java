@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A parsed endpoint string: {@code tcp://host:port}, {@code ipc://path} or {@code inproc://name}.
- * Parsing checks the form only; {@link TcpAddress} and {@link IpcAddress} resolve it.
+ * A parsed endpoint string: {@code tcp://host:port}, {@code ipc://path}, {@code inproc://name} or
+ * {@code udp://[interface;]host:port}. Parsing checks the form only; {@link TcpAddress}, {@link IpcAddress}
+ * and {@link UdpAddress} resolve it.
  *
  * <p>Thread-safety: immutable.
  *
@@ -23,7 +24,9 @@ public record Endpoint(Transport transport, String address) {
         /** Unix domain sockets, with ZMTP. */
         IPC,
         /** Within one context, by reference, without ZMTP. */
-        INPROC
+        INPROC,
+        /** Datagrams, unicast or multicast, for RADIO (connects) and DISH (binds) only, in libzmq's format. */
+        UDP
     }
 
     /** The longest inproc name, in UTF-8 bytes. */
@@ -73,9 +76,12 @@ public record Endpoint(Transport transport, String address) {
                             + MAX_INPROC_NAME + " bytes");
                 }
                 return new Endpoint(Transport.INPROC, address);
+            case "udp":
+                UdpAddress.parse(text, address);
+                return new Endpoint(Transport.UDP, address);
             default:
                 throw new InvalidEndpointException("unsupported transport '" + scheme + "' in endpoint '" + text
-                        + "': MeshMQ speaks tcp, ipc and inproc");
+                        + "': MeshMQ speaks tcp, ipc, inproc and (RADIO and DISH only) udp");
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.ArrayDeque;
 /**
  * What one connection sends from its link: a subscriber's replayed subscriptions first, then the
  * link's outbound pipe; a subscriber's subscriptions go to a ZMTP 3.1 peer as SUBSCRIBE and CANCEL
- * commands, to a 3.0 peer as messages.
+ * commands, to a 3.0 peer as messages; a DISH's joins go as JOIN and LEAVE commands to any peer, and are
+ * replayed like subscriptions.
  *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
@@ -15,6 +16,7 @@ final class OutgoingMessages implements EngineOutput.Source {
 
     private final PeerLink link;
     private final boolean sendsSubscriptions;
+    private final boolean joins;
     private final boolean asCommands;
     private ArrayDeque<Message> replay;
 
@@ -27,8 +29,9 @@ final class OutgoingMessages implements EngineOutput.Source {
      */
     OutgoingMessages(PeerLink link, TransportOptions options, int peerMinor) {
         this.link = link;
-        this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType());
-        this.asCommands = sendsSubscriptions && peerMinor >= ZmtpWire.VERSION_MINOR;
+        this.joins = GroupWire.sendsJoins(options.socketType());
+        this.sendsSubscriptions = SubscriptionWire.sendsSubscriptions(options.socketType()) || joins;
+        this.asCommands = joins || sendsSubscriptions && peerMinor >= ZmtpWire.VERSION_MINOR;
         this.replay = sendsSubscriptions ? link.sentSubscriptions().replay() : null;
     }
 
@@ -50,6 +53,9 @@ final class OutgoingMessages implements EngineOutput.Source {
 
     @Override
     public byte[] commandFor(Message message) {
-        return asCommands ? SubscriptionWire.toCommand(message) : null;
+        if (!asCommands) {
+            return null;
+        }
+        return joins ? GroupWire.toCommand(message) : SubscriptionWire.toCommand(message);
     }
 }

@@ -16,8 +16,8 @@ import java.util.function.LongConsumer;
 public final class PeerLink {
 
     /**
-     * Put by the engine of a PUB or XPUB link in the inbound pipe when its connection ends: the
-     * subscriptions read before it came from a connection that is gone (those after it, on a
+     * Put by the engine of a PUB, XPUB or RADIO link in the inbound pipe when its connection ends: the
+     * subscriptions (joins) read before it came from a connection that is gone (those after it, on a
      * connect-side link that reconnects, from the next one). Compare by identity.
      */
     public static final Message CONNECTION_ENDED = Message.of("meshmq: connection ended");

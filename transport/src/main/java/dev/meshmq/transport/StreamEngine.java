@@ -87,7 +87,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
-        this.commands = new ActiveCommands(this, heartbeat, report, receivesSubscriptions);
+        this.commands = new ActiveCommands(this, heartbeat, report, options.socketType());
     }
 
     /**

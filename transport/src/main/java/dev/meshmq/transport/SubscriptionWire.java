@@ -25,9 +25,12 @@ public final class SubscriptionWire {
         return type == SocketType.SUB || type == SocketType.XSUB;
     }
 
-    /** Whether sockets of {@code type} receive subscriptions from their peers. */
+    /**
+     * Whether sockets of {@code type} receive subscriptions from their peers (a RADIO receives joins, in the
+     * same form: see {@link GroupWire}), and so are told when a connection ends.
+     */
     static boolean receivesSubscriptions(SocketType type) {
-        return type == SocketType.PUB || type == SocketType.XPUB;
+        return type == SocketType.PUB || type == SocketType.XPUB || type == SocketType.RADIO;
     }
 
     /**

@@ -85,7 +85,7 @@ public final class TransportContext {
     }
 
     /**
-     * Binds a tcp or ipc endpoint for {@code host}. The bind itself happens on the calling thread so
+     * Binds a tcp, ipc or udp endpoint for {@code host}. The bind itself happens on the calling thread so
      * that its errors reach the caller.
      *
      * @param endpoint the parsed endpoint
@@ -97,6 +97,9 @@ public final class TransportContext {
      * @throws InvalidEndpointException if it cannot be bound
      */
     public Binding bind(Endpoint endpoint, String text, LinkHost host) {
+        if (endpoint.transport() == Endpoint.Transport.UDP) {
+            return UdpEndpoints.bind(pickThread(), endpoint, text, host, activity);
+        }
         TransportOptions options = host.transportOptions();
         ServerSocketChannel channel = null;
         try {
@@ -157,6 +160,9 @@ public final class TransportContext {
      *     retried in the background, not an error here
      */
     public PeerLink connect(Endpoint endpoint, String text, LinkHost host) {
+        if (endpoint.transport() == Endpoint.Transport.UDP) {
+            return UdpEndpoints.connect(pickThread(), endpoint, text, host, activity);
+        }
         TransportOptions options = host.transportOptions();
         StreamConnector connector;
         if (endpoint.transport() == Endpoint.Transport.TCP) {

@@ -1,11 +1,12 @@
 package dev.meshmq.examples.cli;
 
 import dev.meshmq.PubSocket;
+import dev.meshmq.RadioSocket;
 import dev.meshmq.Socket;
 import java.io.PrintStream;
 
 /**
- * What {@code send --type PUB} (or XPUB) says about the message copies it dropped because a
+ * What {@code send --type PUB} (or XPUB, or RADIO) says about the message copies it dropped because a
  * subscriber's queue was at its high-water mark: libzmq drops them silently, and a shell user would
  * otherwise believe everything arrived.
  *
@@ -16,8 +17,11 @@ final class PublisherDrops {
     private PublisherDrops() {
     }
 
-    /** Returns the copies {@code socket} dropped so far; 0 for a socket that is not a PUB or XPUB. */
+    /** Returns the copies {@code socket} dropped so far; 0 for a socket that is not a PUB, XPUB or RADIO. */
     static long dropped(Socket socket) {
+        if (socket instanceof RadioSocket radio) {
+            return radio.publisherStatistics().messagesDropped();
+        }
         return socket instanceof PubSocket pub ? pub.publisherStatistics().messagesDropped() : 0;
     }
 

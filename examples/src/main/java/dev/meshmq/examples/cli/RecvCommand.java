@@ -1,6 +1,7 @@
 package dev.meshmq.examples.cli;
 
 import dev.meshmq.Context;
+import dev.meshmq.DishSocket;
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code --reply}); a SERVER answers only with {@code --reply}. A ROUTER's first frame, the binary
  * routing id, is always printed in hex, and so is a STREAM's (whose data frame is empty when a
  * connection opens or closes). An XSUB sends its subscriptions as messages before it binds
- * or connects. {@code --routing-id} names the socket for a ROUTER peer (a DEALER, say).
+ * or connects. {@code --routing-id} names the socket for a ROUTER peer (a DEALER, say). A DISH joins every
+ * {@code --join} group and prints each message's group before its body.
  *
  * <p>Thread-safety: one use per instance.
  */
@@ -35,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class RecvCommand implements Callable<Integer> {
 
     /** The socket types that can receive first. */
-    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM, GATHER, CHANNEL }
+    enum Type { PULL, SUB, XSUB, REP, ROUTER, DEALER, PAIR, SERVER, STREAM, GATHER, CHANNEL, DISH }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -52,6 +54,9 @@ public final class RecvCommand implements Callable<Integer> {
 
     @Option(names = "--subscribe", description = "SUB, XSUB: topic prefix (repeatable; default: everything).")
     private List<String> topics = new ArrayList<>();
+
+    @Option(names = "--join", paramLabel = "GROUP", description = "DISH: a group to join (repeatable, at least one).")
+    private List<String> groups = new ArrayList<>();
 
     @Option(names = {"-n", "--count"}, defaultValue = "0",
             description = "Stop after this many messages (default: never).")
@@ -94,6 +99,8 @@ public final class RecvCommand implements Callable<Integer> {
                 if (type == Type.ROUTER || type == Type.STREAM) {
                     String rest = message.size() == 1 ? "" : line.substring(line.indexOf('\t'));
                     line = routingIds.format(message.first()) + rest;
+                } else if (type == Type.DISH) {
+                    line = message.group() + "\t" + line;
                 }
                 console.out().println(line);
                 console.out().flush();
@@ -138,6 +145,26 @@ public final class RecvCommand implements Callable<Integer> {
         } else if (!topics.isEmpty()) {
             throw new UsageException("--subscribe is for SUB and XSUB sockets, not " + type);
         }
+        joinGroups(socket);
         return socket;
+    }
+
+    private void joinGroups(Socket socket) {
+        if (!(socket instanceof DishSocket dish)) {
+            if (!groups.isEmpty()) {
+                throw new UsageException("--join is for DISH sockets, not " + type);
+            }
+            return;
+        }
+        if (groups.isEmpty()) {
+            throw new UsageException("a DISH receives only the groups it joins: give --join GROUP");
+        }
+        for (String group : groups) {
+            try {
+                dish.join(group);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--join: " + e.getMessage());
+            }
+        }
     }
 }

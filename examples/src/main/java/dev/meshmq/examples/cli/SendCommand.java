@@ -2,10 +2,12 @@ package dev.meshmq.examples.cli;
 
 import dev.meshmq.Context;
 import dev.meshmq.Frame;
+import dev.meshmq.Groups;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.PubSocket;
+import dev.meshmq.RadioSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.examples.Console;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Parameters;
  * subscribe, and at the end reports on standard error the copies it dropped at subscribers' high-water
  * marks, failing (exit 1) if there were any unless {@code --allow-drops} is given. At the end it waits
  * up to {@code --timeout-ms} (its LINGER) for what is queued to be delivered, and fails, saying how
- * many messages were not, if no peer took them in time.
+ * many messages were not, if no peer took them in time. A RADIO sends every message to {@code --group}
+ * (single-frame messages), after waiting for {@code --subscribers} DISH peers to join it, and reports its
+ * drops as a PUB does.
  *
  * <p>Thread-safety: one use per instance.
  */
@@ -43,7 +47,7 @@ public final class SendCommand implements Callable<Integer> {
     private static final Duration REPORT_GRACE = Duration.ofSeconds(1);
 
     /** The socket types that can send first. */
-    enum Type { PUSH, PUB, XPUB, REQ, DEALER, PAIR, CLIENT, STREAM, SCATTER, CHANNEL }
+    enum Type { PUSH, PUB, XPUB, REQ, DEALER, PAIR, CLIENT, STREAM, SCATTER, CHANNEL, RADIO }
 
     @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
             description = "Socket type: ${COMPLETION-CANDIDATES}.")
@@ -76,8 +80,12 @@ public final class SendCommand implements Callable<Integer> {
     private long timeoutMillis;
 
     @Option(names = "--subscribers", defaultValue = "1",
-            description = "PUB: subscribers to wait for before sending (default ${DEFAULT-VALUE}; 0 sends at once).")
+            description = "PUB, XPUB, RADIO: subscribers (RADIO: peers that joined --group) to wait for before sending"
+                    + " (default ${DEFAULT-VALUE}; 0 sends at once).")
     private int subscribers;
+
+    @Option(names = "--group", description = "RADIO: the group of every message (default: the empty group).")
+    private String group;
 
     @Option(names = "--replies", defaultValue = "0",
             description = "DEALER, PAIR, CLIENT, CHANNEL, STREAM: after sending, receive and print this many replies"
@@ -85,7 +93,7 @@ public final class SendCommand implements Callable<Integer> {
     private int replies;
 
     @Option(names = "--allow-drops",
-            description = "PUB, XPUB: exit 0 even if messages were dropped at subscribers' high-water marks.")
+            description = "PUB, XPUB, RADIO: exit 0 even if messages were dropped at subscribers' high-water marks.")
     private boolean allowDrops;
 
     @Parameters(paramLabel = "MESSAGE", description = "Messages to send; frames split at --separator.")
@@ -114,8 +122,7 @@ public final class SendCommand implements Callable<Integer> {
             awaitSubscribers(socket, timeout);
             int sent = 0;
             for (Message message = source.next(); message != null; message = source.next()) {
-                if (!((MessageSender) socket).send(type == Type.STREAM ? message.prepend(STREAM_PEER) : message,
-                        timeout)) {
+                if (!((MessageSender) socket).send(outgoing(message), timeout)) {
                     throw new IllegalStateException("no peer took message " + (sent + 1) + " within " + timeoutMillis
                             + " ms");
                 }
@@ -144,19 +151,43 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--replies must not be negative");
         }
         if (replies > 0 && (type == Type.PUSH || type == Type.PUB || type == Type.XPUB || type == Type.REQ
-                || type == Type.SCATTER)) {
+                || type == Type.SCATTER || type == Type.RADIO)) {
             throw new UsageException("--replies is for DEALER, PAIR, CLIENT, CHANNEL and STREAM sockets, not " + type
                     + (type == Type.REQ ? " (a REQ prints each reply anyway)" : ""));
         }
         if (type == Type.STREAM) {
             endpoints.requireOneConnectOnly("send --type STREAM writes raw bytes to one server: give one --connect");
         }
-        if (allowDrops && type != Type.PUB && type != Type.XPUB) {
-            throw new UsageException("--allow-drops is for PUB and XPUB sockets, not " + type);
+        if (allowDrops && type != Type.PUB && type != Type.XPUB && type != Type.RADIO) {
+            throw new UsageException("--allow-drops is for PUB, XPUB and RADIO sockets, not " + type);
+        }
+        if (group != null && type != Type.RADIO) {
+            throw new UsageException("--group is for RADIO sockets, not " + type);
+        }
+        if (type == Type.RADIO) {
+            try {
+                Groups.check(group == null ? "" : group);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--group: " + e.getMessage());
+            }
         }
     }
 
-    /** PUB and XPUB: waits for the subscribers. */
+    /** The message as the socket sends it: a STREAM's with its peer's id, a RADIO's in its group. */
+    private Message outgoing(Message message) {
+        if (type == Type.STREAM) {
+            return message.prepend(STREAM_PEER);
+        }
+        if (type == Type.RADIO) {
+            if (message.size() != 1) {
+                throw new UsageException("a RADIO sends single-frame messages; drop --separator");
+            }
+            return message.withGroup(group == null ? "" : group);
+        }
+        return message;
+    }
+
+    /** PUB and XPUB: waits for the subscribers; RADIO: for the peers that joined its group. */
     private void awaitSubscribers(Socket socket, Duration timeout) {
         if (subscribers <= 0) {
             return;
@@ -164,6 +195,11 @@ public final class SendCommand implements Callable<Integer> {
         if (socket instanceof PubSocket pub && !pub.awaitSubscribers(subscribers, timeout)) {
             throw new IllegalStateException("fewer than " + subscribers + " subscriber(s) within " + timeoutMillis
                     + " ms");
+        }
+        String joined = group == null ? "" : group;
+        if (socket instanceof RadioSocket radio && !radio.awaitJoined(joined, subscribers, timeout)) {
+            throw new IllegalStateException("fewer than " + subscribers + " peer(s) joined group '" + joined
+                    + "' within " + timeoutMillis + " ms");
         }
     }
 

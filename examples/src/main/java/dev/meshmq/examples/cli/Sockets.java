@@ -35,6 +35,8 @@ final class Sockets {
             case GATHER -> context.createGather();
             case PEER -> context.createPeer();
             case CHANNEL -> context.createChannel();
+            case RADIO -> context.createRadio();
+            case DISH -> context.createDish();
         };
     }
 }

@@ -151,13 +151,36 @@ class CliParityTest {
     }
 
     @Test
+    void aRadioSendsToTheGroupsADishJoined() {
+        for (String endpoint : List.of("tcp://127.0.0.1:*", "udp://127.0.0.1:*")) {
+            CliRun dish = CliRun.start("recv", "--type", "DISH", "--join", "weather", "--join", "news", "--bind",
+                    endpoint, "--count", "2", "--timeout-ms", "10000");
+            String bound = dish.awaitBound();
+            CliRun.Result sport = CliRun.run("send", "--type", "RADIO", "--group", "sport", "--subscribers", "0",
+                    "--connect", bound, "goal");
+            assertEquals(0, sport.status(), sport.toString());
+            CliRun.Result radio = CliRun.run("send", "--type", "RADIO", "--group", "weather", "--connect", bound,
+                    "sunny", "rain");
+            assertEquals(0, radio.status(), radio.toString());
+            assertEquals(List.of("weather\tsunny", "weather\train"), dish.finish().lines(), endpoint);
+        }
+        assertUsage(CliRun.run("recv", "--type", "DISH", "--bind", "tcp://127.0.0.1:*"), "give --join GROUP");
+        assertUsage(CliRun.run("recv", "--type", "PULL", "--join", "g", "--bind", "tcp://127.0.0.1:*"),
+                "--join is for DISH");
+        assertUsage(CliRun.run("send", "--type", "PUSH", "--group", "g", "--connect", "tcp://127.0.0.1:1", "x"),
+                "--group is for RADIO");
+        assertUsage(CliRun.run("send", "--type", "RADIO", "--group", "g".repeat(256), "--connect",
+                "tcp://127.0.0.1:1", "x"), "at most 255");
+    }
+
+    @Test
     void optionsThatDoNotFitTheTypeAreUsageErrors() {
         assertUsage(CliRun.run("send", "--type", "PUSH", "--replies", "1", "--connect", "tcp://127.0.0.1:1", "x"),
                 "--replies is for DEALER");
         assertUsage(CliRun.run("send", "--type", "PUSH", "--routing-id", "a", "--connect", "tcp://127.0.0.1:1", "x"),
                 "--routing-id is for REQ, REP, DEALER and ROUTER sockets, not PUSH");
         assertUsage(CliRun.run("send", "--type", "PUSH", "--allow-drops", "--connect", "tcp://127.0.0.1:1", "x"),
-                "--allow-drops is for PUB and XPUB");
+                "--allow-drops is for PUB, XPUB and RADIO");
         assertUsage(CliRun.run("recv", "--type", "DEALER", "--hex", "--routing-id", "00ab", "--connect",
                 "tcp://127.0.0.1:1"), "must not start with a zero byte");
         assertUsage(CliRun.run("recv", "--type", "PULL", "--subscribe", "x", "--connect", "tcp://127.0.0.1:1"),

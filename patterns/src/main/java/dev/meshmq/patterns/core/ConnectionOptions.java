@@ -30,7 +30,8 @@ final class ConnectionOptions {
                 .withBuffers(values.get(SocketOptions.SNDBUF), values.get(SocketOptions.RCVBUF),
                         values.get(SocketOptions.TOS))
                 .withNotes(note(values.get(SocketOptions.DISCONNECT_MSG)), note(values.get(SocketOptions.HICCUP_MSG)),
-                        notify.onConnect(), notify.onDisconnect());
+                        notify.onConnect(), notify.onDisconnect())
+                .withMulticast(values.get(SocketOptions.MULTICAST_HOPS), values.get(SocketOptions.MULTICAST_LOOP));
     }
 
     private static Message note(Frame frame) {

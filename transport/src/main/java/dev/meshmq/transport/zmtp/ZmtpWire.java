@@ -83,6 +83,12 @@ public final class ZmtpWire {
     /** Heartbeat reply (RFC 37, heartbeating). */
     public static final String COMMAND_PONG = "PONG";
 
+    /** Command of a DISH joining a group: the data is the group (RFC 48/RADIO-DISH; libzmq's dish session). */
+    public static final String COMMAND_JOIN = "JOIN";
+
+    /** Command of a DISH leaving a group: the data is the group (RFC 48/RADIO-DISH). */
+    public static final String COMMAND_LEAVE = "LEAVE";
+
     /** Metadata property naming the sender's socket type (RFC 37, Socket-Type property). */
     public static final String PROPERTY_SOCKET_TYPE = "Socket-Type";
 

@@ -1,0 +1,141 @@
+package dev.meshmq.patterns.pubsub;
+
+import dev.meshmq.Message;
+import dev.meshmq.PublisherStatistics;
+import dev.meshmq.patterns.core.SocketCounters;
+import dev.meshmq.transport.GroupWire;
+import dev.meshmq.transport.PeerLink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The distributing half of RADIO: its DISH links, the groups each joined (a set per link, exact match,
+ * as libzmq's radio keeps them), and sending a message to every link that joined its group, plus every
+ * {@code udp://} link, which carries all groups. A link at its high-water mark misses the message,
+ * counted as dropped. When the connection behind a link ends, its joins are forgotten; the DISH sends
+ * them again on the next connection.
+ *
+ * <p>Thread-safety: the socket's caller thread (under the thread-safe types' lock), except
+ * {@link #statistics()} (any thread).
+ */
+final class RadioGroups {
+
+    private final Map<PeerLink, Subscriber> subscribers = new ConcurrentHashMap<>();
+    private final Map<Subscriber, Set<String>> joinsOf = new HashMap<>();
+    private final Map<String, List<Subscriber>> members = new HashMap<>();
+    private final List<Subscriber> everyGroup = new ArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final SocketCounters counters;
+    private final DropNotifier dropNotifier = new DropNotifier();
+
+    RadioGroups(SocketCounters counters) {
+        this.counters = counters;
+    }
+
+    /** A new link: a udp one gets every group, another what it joins. */
+    void add(PeerLink link) {
+        Subscriber subscriber = new Subscriber(link, counters.socketType());
+        subscribers.put(link, subscriber);
+        joinsOf.put(subscriber, new HashSet<>());
+        if (link.endpoint().regionMatches(true, 0, "udp://", 0, "udp://".length())) {
+            everyGroup.add(subscriber);
+        }
+    }
+
+    /** A link went away, with its joins. */
+    void remove(PeerLink link) {
+        Subscriber subscriber = subscribers.remove(link);
+        if (subscriber == null) {
+            return;
+        }
+        forget(subscriber);
+        joinsOf.remove(subscriber);
+        everyGroup.remove(subscriber);
+        subscriber.endDropRun(dropNotifier);
+    }
+
+    /** Reads the joins and leaves queued on a link; anything else a DISH sent is dropped. */
+    void readFrom(PeerLink link) {
+        Subscriber subscriber = subscribers.get(link);
+        Message message;
+        while ((message = link.inbound().read()) != null) {
+            if (subscriber == null) {
+                continue;
+            }
+            if (message == PeerLink.CONNECTION_ENDED) {
+                forget(subscriber);
+            } else if (GroupWire.isJoinOrLeave(message)) {
+                String group = GroupWire.joinGroup(message);
+                if (group != null) {
+                    apply(subscriber, GroupWire.isJoin(message), group);
+                }
+            }
+        }
+    }
+
+    private void apply(Subscriber subscriber, boolean join, String group) {
+        Set<String> joined = joinsOf.get(subscriber);
+        if (join && joined.add(group)) {
+            members.computeIfAbsent(group, unused -> new ArrayList<>()).add(subscriber);
+        } else if (!join && joined.remove(group)) {
+            List<Subscriber> list = members.get(group);
+            list.remove(subscriber);
+            if (list.isEmpty()) {
+                members.remove(group);
+            }
+        }
+    }
+
+    private void forget(Subscriber subscriber) {
+        for (String group : List.copyOf(joinsOf.get(subscriber))) {
+            apply(subscriber, false, group);
+        }
+    }
+
+    /**
+     * Sends a message to the links of its group and the udp links.
+     *
+     * @param message a single-frame message
+     */
+    void send(Message message) {
+        Message wire = GroupWire.toWire(message);
+        long queued = 0;
+        long full = 0;
+        List<Subscriber> joined = members.getOrDefault(message.group(), List.of());
+        for (int i = 0; i < joined.size() + everyGroup.size(); i++) {
+            Subscriber target = i < joined.size() ? joined.get(i) : everyGroup.get(i - joined.size());
+            Subscriber.Delivery delivery = target.offer(wire, dropNotifier);
+            if (delivery == Subscriber.Delivery.QUEUED) {
+                queued++;
+            } else if (delivery == Subscriber.Delivery.DROPPED) {
+                full++;
+            }
+        }
+        published.lazySet(published.get() + 1);
+        sent.lazySet(sent.get() + queued);
+        dropped.lazySet(dropped.get() + full);
+        counters.droppedAtHwm(full);
+    }
+
+    /** Returns how many links joined {@code group}, udp links included. */
+    int joined(String group) {
+        return members.getOrDefault(group, List.of()).size() + everyGroup.size();
+    }
+
+    /** Returns a snapshot of the counters; any thread. */
+    PublisherStatistics statistics() {
+        List<PublisherStatistics.Peer> peers = new ArrayList<>();
+        for (Subscriber subscriber : subscribers.values()) {
+            peers.add(subscriber.snapshot());
+        }
+        return new PublisherStatistics(published.get(), sent.get(), dropped.get(), peers);
+    }
+}
