@@ -3,7 +3,7 @@ package dev.meshmq.transport;
 import dev.meshmq.Message;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * The input side of one stream connection: reads the channel into its I/O thread's shared input
@@ -63,14 +63,14 @@ final class EngineInput {
 
     private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0);
 
-    private final SocketChannel channel;
+    private final ReadableByteChannel channel;
     private final IoBuffers buffers;
     private final Connection connection;
     private State state = State.READING;
     private Message refused;
     private ByteBuffer undecoded;
 
-    EngineInput(SocketChannel channel, IoBuffers buffers, Connection connection) {
+    EngineInput(ReadableByteChannel channel, IoBuffers buffers, Connection connection) {
         this.channel = channel;
         this.buffers = buffers;
         this.connection = connection;

@@ -5,7 +5,7 @@ import dev.meshmq.transport.zmtp.MessageEncoder;
 import dev.meshmq.transport.zmtp.WireEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -58,7 +58,7 @@ final class EngineOutput {
     }
 
     private final IoBuffers buffers;
-    private final SocketChannel channel;
+    private final GatheringByteChannel channel;
     private Source source;
     private WireEncoder encoder = new MessageEncoder();
     /** CURVE: seals commands sent after the handshake; null in clear text. */
@@ -72,7 +72,7 @@ final class EngineOutput {
     /** The two buffers of a gathering write: encoded bytes, then the body that follows them. */
     private final ByteBuffer[] gather = new ByteBuffer[2];
 
-    EngineOutput(IoBuffers buffers, SocketChannel channel) {
+    EngineOutput(IoBuffers buffers, GatheringByteChannel channel) {
         this.buffers = buffers;
         this.channel = channel;
     }
