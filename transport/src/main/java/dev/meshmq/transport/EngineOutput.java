@@ -261,6 +261,11 @@ final class EngineOutput {
         return ledger.unwritten();
     }
 
+    /** Returns whether a buffer is borrowed from {@link IoBuffers}, for tests. */
+    boolean holdsBuffer() {
+        return own != null;
+    }
+
     /** The connection closed: gives a borrowed buffer back. */
     void release() {
         returnOwn();
