@@ -60,7 +60,7 @@ final class EngineOutput {
     private final IoBuffers buffers;
     private final GatheringByteChannel channel;
     private Source source;
-    private WireEncoder encoder = new MessageEncoder();
+    private WireEncoder encoder;
     /** CURVE: seals commands sent after the handshake; null in clear text. */
     private CurveEncoder sealer;
     /** Messages taken from the source and not yet written in full: what a linger expiry discards. */
@@ -73,8 +73,14 @@ final class EngineOutput {
     private final ByteBuffer[] gather = new ByteBuffer[2];
 
     EngineOutput(IoBuffers buffers, GatheringByteChannel channel) {
+        this(buffers, channel, new MessageEncoder());
+    }
+
+    /** With the clear-text encoder given, for tests of other gathering thresholds. */
+    EngineOutput(IoBuffers buffers, GatheringByteChannel channel, MessageEncoder clearText) {
         this.buffers = buffers;
         this.channel = channel;
+        this.encoder = clearText;
     }
 
     /**

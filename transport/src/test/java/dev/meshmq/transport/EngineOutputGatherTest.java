@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Frame;
 import dev.meshmq.Message;
+import dev.meshmq.transport.zmtp.MessageEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,13 +24,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link EngineOutput} with a channel that takes k bytes per write: the bytes on the wire are exactly the
  * ZMTP frames in order (headers built here independently), whether bodies are copied or gathered, however
  * the channel splits them; the ledger counts exactly the messages not yet written in full; a buffer is
- * borrowed only while encoded bytes wait; direct bodies of 8 KiB and more reach the channel as direct buffers.
+ * borrowed only while encoded bytes wait; direct bodies from the gathering threshold on reach the channel as
+ * direct buffers. Where every byte offset or a channel taking a byte or two at a time is tried, an encoder
+ * gathering from 8 KiB on keeps the streams short.
  */
 class EngineOutputGatherTest {
 
     private static final int KIB = 1024;
     private static final int[] SIZES = {0, 1, 255, 256, 8 * KIB - 1, 8 * KIB, 8 * KIB + 1, 64 * KIB - 1, 64 * KIB,
         64 * KIB + 1, 1024 * KIB};
+
+    private static final int LOW_THRESHOLD = 8 * KIB;
+    private static final IoBuffers BUFFERS = new IoBuffers();
 
     enum Backing { ARRAY, HEAP_BUFFER, DIRECT_BUFFER }
 
@@ -133,10 +139,14 @@ class EngineOutputGatherTest {
 
     /** Flushes until everything is written, checking the ledger and the borrowed buffer after every flush. */
     static StubChannel sendAll(List<Message> messages, StubChannel channel) throws IOException {
+        return sendAll(messages, channel, new MessageEncoder());
+    }
+
+    static StubChannel sendAll(List<Message> messages, StubChannel channel, MessageEncoder encoder)
+            throws IOException {
         List<Long> ends = new ArrayList<>();
         byte[] expected = wire(messages, ends);
-        IoBuffers buffers = new IoBuffers();
-        EngineOutput output = new EngineOutput(buffers, channel);
+        EngineOutput output = new EngineOutput(BUFFERS, channel, encoder);
         ArrayDeque<Message> queue = new ArrayDeque<>(messages);
         output.start(new EngineOutput.Source() {
             @Override
@@ -182,10 +192,12 @@ class EngineOutputGatherTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 9, 255, 8 * KIB - 1, 8 * KIB, 8 * KIB + 1, 64 * KIB, 64 * KIB + 9, 1 << 22})
     void everySizeAndBackingArrivesExactlyWhateverTheChannelTakes(int perWrite) throws IOException {
-        int upTo = perWrite < 256 ? 8 * KIB + 1 : Integer.MAX_VALUE;
+        boolean tiny = perWrite < 256;
+        int upTo = tiny ? 8 * KIB + 1 : Integer.MAX_VALUE;
         for (Backing backing : Backing.values()) {
             for (boolean stalls : new boolean[] {false, true}) {
-                StubChannel channel = sendAll(everySize(backing, upTo), new StubChannel(perWrite, stalls));
+                MessageEncoder encoder = tiny ? new MessageEncoder(LOW_THRESHOLD) : new MessageEncoder();
+                StubChannel channel = sendAll(everySize(backing, upTo), new StubChannel(perWrite, stalls), encoder);
                 if (backing != Backing.DIRECT_BUFFER) {
                     assertEquals(0, channel.directBodyBytes, "heap bodies are copied, " + backing);
                 }
@@ -198,7 +210,8 @@ class EngineOutputGatherTest {
         for (int size : SIZES) {
             StubChannel channel = sendAll(List.of(Message.of(frame(size, 1, Backing.DIRECT_BUFFER))),
                     new StubChannel(Integer.MAX_VALUE, false));
-            assertEquals(size >= 8 * KIB ? size : 0, channel.directBodyBytes, "a direct body of " + size);
+            assertEquals(size >= MessageEncoder.GATHER_THRESHOLD ? size : 0, channel.directBodyBytes,
+                    "a direct body of " + size);
         }
     }
 
@@ -214,7 +227,7 @@ class EngineOutputGatherTest {
         for (int split = 0; split < total; split++) {
             StubChannel channel = new StubChannel(Integer.MAX_VALUE, false);
             channel.stopAt = split;
-            sendAll(messages, channel);
+            sendAll(messages, channel, new MessageEncoder(LOW_THRESHOLD));
             assertEquals(Long.MAX_VALUE, channel.stopAt, "the channel stopped at " + split);
         }
     }

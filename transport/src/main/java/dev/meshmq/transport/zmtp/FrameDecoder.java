@@ -53,9 +53,12 @@ public final class FrameDecoder {
     /** Largest body allocated at its declared size as soon as the size is known. */
     public static final int EXACT_BODY_LIMIT = 1 << 20;
 
-    /** Most bytes lent by {@link #directTarget} at once (the JDK reads into a heap buffer through a
-     * temporary direct buffer of the same size, cached per thread). */
-    static final int MAX_DIRECT_READ = 1 << 20;
+    /**
+     * Most bytes lent by {@link #directTarget} at once. The JDK reads into a heap buffer through a
+     * temporary direct buffer of the same size, cached per thread, and copies from it: as large as the
+     * shared input buffer, it stays in the processor's cache and costs the I/O thread no more memory.
+     */
+    static final int MAX_DIRECT_READ = 64 * 1024;
 
     private PeerMetadata peer;
     private boolean rawFrames;
