@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Frames backed by heap and direct {@link ByteBuffer}s, end to end over tcp, ipc and inproc: every size
- * around the codec's boundaries (short/long header, the encoder's gathering threshold, the decoder's
+ * around the codec's boundaries (short/long header, the encoder's gathering threshold of 128 KiB, the decoder's
  * direct-read and exact-allocation limits), multipart mixes of backings, CURVE, and a slow receiver whose
  * inbound pipe fills up while large direct frames are in flight.
  */
@@ -39,7 +39,8 @@ class BufferFramesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int KIB = 1024;
     private static final int[] SIZES = {0, 1, 255, 256, 8 * KIB - 1, 8 * KIB, 8 * KIB + 1, 32 * KIB - 1, 32 * KIB,
-        64 * KIB - 1, 64 * KIB, 64 * KIB + 1, 1024 * KIB - 1, 1024 * KIB, 1024 * KIB + 1, 3 * 1024 * KIB + 17};
+        64 * KIB - 1, 64 * KIB, 64 * KIB + 1, 128 * KIB - 1, 128 * KIB, 128 * KIB + 1, 1024 * KIB - 1, 1024 * KIB,
+        1024 * KIB + 1, 3 * 1024 * KIB + 17};
 
     private Context context;
 
@@ -115,7 +116,7 @@ class BufferFramesTest {
             for (int round = 0; round < 20; round++) {
                 List<Frame> frames = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
-                    int size = SIZES[(round * 5 + i * 7) % 14];
+                    int size = SIZES[(round * 5 + i * 7) % SIZES.length];
                     frames.add(frame(content(size, round * 10 + i), Backing.values()[(round + i) % 3]));
                 }
                 Message message = Message.of(frames);
@@ -151,7 +152,7 @@ class BufferFramesTest {
             int count = 40;
             Thread sender = new Thread(() -> {
                 for (int i = 0; i < count; i++) {
-                    int size = i % 2 == 0 ? 1024 * KIB : 100 * KIB + i;
+                    int size = i % 2 == 0 ? 1024 * KIB : 130 * KIB + i;
                     push.send(Message.of(Frame.of("#" + i), frame(content(size, i), Backing.DIRECT_BUFFER)), TIMEOUT);
                 }
             });
@@ -159,7 +160,7 @@ class BufferFramesTest {
             for (int i = 0; i < count; i++) {
                 Message received = pull.receive(TIMEOUT).orElseThrow();
                 assertEquals("#" + i, received.string(0));
-                int size = i % 2 == 0 ? 1024 * KIB : 100 * KIB + i;
+                int size = i % 2 == 0 ? 1024 * KIB : 130 * KIB + i;
                 assertArrayEquals(content(size, i), received.frame(1).toByteArray(), "message " + i);
             }
             join(sender);
@@ -179,7 +180,7 @@ class BufferFramesTest {
             push.set(SocketOptions.CURVE_SERVER_KEY, server.publicKey());
             push.connect(pull.bind(Endpoints.fresh(transport)));
             for (Backing backing : Backing.values()) {
-                for (int size : new int[] {0, 255, 8 * KIB, 64 * KIB + 1, 1024 * KIB}) {
+                for (int size : new int[] {0, 255, 8 * KIB, 128 * KIB + 1, 1024 * KIB}) {
                     byte[] bytes = content(size, 9);
                     assertTrue(push.send(Message.of(frame(bytes, backing), Frame.of("end")), TIMEOUT));
                     Message received = pull.receive(TIMEOUT).orElseThrow();

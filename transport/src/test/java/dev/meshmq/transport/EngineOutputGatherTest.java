@@ -32,7 +32,7 @@ class EngineOutputGatherTest {
 
     private static final int KIB = 1024;
     private static final int[] SIZES = {0, 1, 255, 256, 8 * KIB - 1, 8 * KIB, 8 * KIB + 1, 64 * KIB - 1, 64 * KIB,
-        64 * KIB + 1, 1024 * KIB};
+        64 * KIB + 1, 128 * KIB - 1, 128 * KIB, 128 * KIB + 1, 1024 * KIB};
 
     private static final int LOW_THRESHOLD = 8 * KIB;
     private static final IoBuffers BUFFERS = new IoBuffers();
@@ -234,7 +234,8 @@ class EngineOutputGatherTest {
 
     @Test
     void aBufferIsBorrowedOnlyWhileEncodedBytesWait() throws IOException {
-        List<Message> one = List.of(Message.of(frame(64 * KIB, 1, Backing.DIRECT_BUFFER)));
+        int size = MessageEncoder.GATHER_THRESHOLD;
+        List<Message> one = List.of(Message.of(frame(size, 1, Backing.DIRECT_BUFFER)));
         for (int firstWrite : new int[] {0, 5, 9, 10, 1000}) {
             StubChannel channel = new StubChannel(firstWrite, false);
             EngineOutput output = new EngineOutput(new IoBuffers(), channel);
@@ -258,7 +259,7 @@ class EngineOutputGatherTest {
             assertEquals(EngineOutput.Flush.DRAINED, output.flush(1 << 20, true));
             assertFalse(output.holdsBuffer());
             assertEquals(0, output.unwritten());
-            assertEquals(9 + 64 * KIB, channel.received.size());
+            assertEquals(9 + size, channel.received.size());
         }
     }
 }

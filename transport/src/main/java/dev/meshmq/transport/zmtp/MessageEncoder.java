@@ -29,12 +29,12 @@ public final class MessageEncoder implements WireEncoder {
     private static final int LONG_HEADER_SIZE = 9;
 
     /**
-     * Smallest direct body written by a gathering write instead of being copied: the size of an I/O
-     * thread's output buffer. A body that large takes a write of its own anyway, so gathering it saves a
-     * copy and costs no extra system call; smaller bodies are cheaper copied and batched several to a
-     * write (measured: gathering 8 KiB and 32 KiB bodies cost the writing thread more CPU per byte).
+     * Smallest direct body written by a gathering write instead of being copied: twice an I/O thread's
+     * output buffer. Smaller bodies are cheaper copied and batched several to a write than given a system
+     * call each (measured on the writing thread: gathered, 8-64 KiB bodies cost more CPU per byte than
+     * copied, 128 KiB and larger less; bench/README.md).
      */
-    public static final int GATHER_THRESHOLD = 64 * 1024;
+    public static final int GATHER_THRESHOLD = 128 * 1024;
 
     private final ByteBuffer header = ByteBuffer.allocate(LONG_HEADER_SIZE);
     private final int gatherThreshold;
