@@ -11,9 +11,9 @@ import java.util.Objects;
  *
  * <p>Both backings behave the same in every method ({@link #equals} and {@link #hashCode} compare and
  * hash the bytes only, so a buffer-backed frame equals an array-backed one with the same bytes). On
- * tcp and ipc a large frame backed by a direct buffer goes to the channel without being copied into
- * the connection's output buffer; over inproc every frame is handed over as it is. Frames received
- * from tcp and ipc are array-backed.
+ * tcp and ipc a frame of 128 KiB or more backed by a direct buffer goes to the channel without being
+ * copied into the connection's output buffer (smaller ones are cheaper copied and batched); over
+ * inproc every frame is handed over as it is. Frames received from tcp and ipc are array-backed.
  *
  * <p>Thread-safety: immutable, safe to share between threads. A frame made with {@link #wrap(byte[])}
  * or {@link #wrap(ByteBuffer)} is immutable only as long as the caller keeps its promise not to change
@@ -82,7 +82,7 @@ public final class Frame {
      * direct buffer, for as long as the frame or a message holding it may still be sent or read. The
      * buffer's own position, limit and mark are not changed, and may be changed later without effect on
      * the frame. A heap buffer whose array is exactly those bytes is used as that array. A direct
-     * buffer is what makes a large frame go to a tcp or ipc channel without a copy.
+     * buffer is what makes a large frame (128 KiB or more) go to a tcp or ipc channel without a copy.
      *
      * @param buffer the content from its position to its limit, not copied; heap, direct or read-only
      * @return the frame
