@@ -55,6 +55,8 @@ final class BenchOptions {
     int backgroundLoad;
     String outDir;
     boolean quick;
+    /** {@code --direct-frames}: MeshMQ sends each body as a frame over a direct buffer (throughput). */
+    boolean directFrames;
     private final Set<String> given = new HashSet<>();
 
     private BenchOptions() {
@@ -82,7 +84,8 @@ final class BenchOptions {
      * @return the implementation
      */
     BenchImpl impl(String name) {
-        return BenchImpl.named(name, spinUs, curve);
+        BenchImpl impl = BenchImpl.named(name, spinUs, curve);
+        return directFrames && impl instanceof MeshMqImpl ? ((MeshMqImpl) impl).withDirectFrames() : impl;
     }
 
     /**
@@ -138,6 +141,10 @@ final class BenchOptions {
             }
             if ("--quick".equals(flag)) {
                 options.quick = true;
+                continue;
+            }
+            if ("--direct-frames".equals(flag)) {
+                options.directFrames = true;
                 continue;
             }
             if ("--curve".equals(flag)) {
@@ -258,6 +265,9 @@ final class BenchOptions {
         }
         if (curve != null && !measuring && !isPeer()) {
             throw new UsageException("--curve is for throughput, latency and fanout");
+        }
+        if (directFrames && !THROUGHPUT.equals(command)) {
+            throw new UsageException("--direct-frames is for throughput only");
         }
         if (given.contains("--background-load") && !measuring) {
             throw new UsageException("--background-load is for throughput, latency, fanout and report");

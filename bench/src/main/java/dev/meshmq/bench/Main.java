@@ -52,6 +52,8 @@ public final class Main {
             "  --background-load N         N busy threads in a separate JVM while the runs go on; default 0",
             "  --curve                     throughput, latency, fanout: CURVE security (the binding socket is the",
             "                              server), both libraries with the same fresh keys; bench name gets _curve",
+            "  --direct-frames             throughput: MeshMQ's PUSH sends each body as Frame.wrap of a direct",
+            "                              ByteBuffer (large ones go to the channel without a copy); JeroMQ as usual",
             "  --csv                       print bench,impl,transport,procs,size,metric,value lines after a",
             "                              '# machine: ...' comment line",
             "Every run also reports CPU per message (all processes, each over its own timed window):",

@@ -2,6 +2,7 @@ package dev.meshmq.bench;
 
 import dev.meshmq.Context;
 import dev.meshmq.ContextConfig;
+import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
@@ -9,6 +10,7 @@ import dev.meshmq.PubSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
@@ -21,6 +23,8 @@ final class MeshMqImpl implements BenchImpl {
     private final ContextConfig config;
     /** The keys of a CURVE run, or null. */
     private final CurveSetup curve;
+    /** Whether senders wrap each body in a direct buffer ({@code --direct-frames}). */
+    private final boolean directFrames;
 
     /**
      * Creates the implementation.
@@ -34,6 +38,23 @@ final class MeshMqImpl implements BenchImpl {
         ContextConfig defaults = ContextConfig.defaults();
         this.config = spinUs == BenchOptions.DEFAULT_SPIN ? defaults
                 : defaults.withSpinWait(Duration.ofNanos(spinUs * 1000L));
+        this.directFrames = false;
+    }
+
+    private MeshMqImpl(MeshMqImpl original, boolean directFrames) {
+        this.curve = original.curve;
+        this.config = original.config;
+        this.directFrames = directFrames;
+    }
+
+    /**
+     * Returns the same implementation whose senders send each body as {@code Frame.wrap} of a direct
+     * buffer holding the same bytes (copied once per body array, not per message).
+     *
+     * @return the implementation
+     */
+    MeshMqImpl withDirectFrames() {
+        return new MeshMqImpl(this, true);
     }
 
     /** Returns the settings every context of this implementation is created with. */
@@ -52,36 +73,36 @@ final class MeshMqImpl implements BenchImpl {
         return new BenchContext() {
             @Override
             public BenchSocket createPush() {
-                return new MeshSocket(context.createPush(), curve);
+                return new MeshSocket(directFrames, context.createPush(), curve);
             }
 
             @Override
             public BenchSocket createPull() {
-                return new MeshSocket(context.createPull(), curve);
+                return new MeshSocket(directFrames, context.createPull(), curve);
             }
 
             @Override
             public BenchSocket createReq() {
-                return new MeshSocket(context.createReq(), curve);
+                return new MeshSocket(directFrames, context.createReq(), curve);
             }
 
             @Override
             public BenchSocket createRep() {
-                return new MeshSocket(context.createRep(), curve);
+                return new MeshSocket(directFrames, context.createRep(), curve);
             }
 
             @Override
             public BenchSocket createPub(boolean noDrop) {
                 PubSocket pub = context.createPub();
                 pub.set(SocketOptions.XPUB_NODROP, noDrop);
-                return new MeshSocket(pub, curve);
+                return new MeshSocket(directFrames, pub, curve);
             }
 
             @Override
             public BenchSocket createSub() {
                 SubSocket sub = context.createSub();
                 sub.subscribe("");
-                return new MeshSocket(sub, curve);
+                return new MeshSocket(directFrames, sub, curve);
             }
 
             @Override
@@ -101,8 +122,13 @@ final class MeshMqImpl implements BenchImpl {
 
         private final Socket socket;
         private final CurveSetup curve;
+        private final boolean directFrames;
+        /** The body last sent and its direct copy, for {@code --direct-frames}. */
+        private byte[] lastBody;
+        private ByteBuffer direct;
 
-        MeshSocket(Socket socket, CurveSetup curve) {
+        MeshSocket(boolean directFrames, Socket socket, CurveSetup curve) {
+            this.directFrames = directFrames;
             this.socket = socket;
             this.curve = curve;
             socket.set(SocketOptions.SEND_HWM, HWM);
@@ -135,7 +161,15 @@ final class MeshMqImpl implements BenchImpl {
 
         @Override
         public void send(byte[] body) {
-            ((MessageSender) socket).send(Message.wrap(body));
+            if (!directFrames) {
+                ((MessageSender) socket).send(Message.wrap(body));
+                return;
+            }
+            if (body != lastBody) {
+                lastBody = body;
+                direct = ByteBuffer.allocateDirect(body.length).put(body).flip();
+            }
+            ((MessageSender) socket).send(Message.of(Frame.wrap(direct)));
         }
 
         @Override

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.Socket;
 import dev.meshmq.testsupport.Endpoints;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,12 +93,39 @@ final class InteropScenario {
         /** Two messages of one empty frame, then a marker message. */
         ZERO_BYTES(List.of("", "", text("after-empty"))),
         /** Two single-frame messages of 1 MiB with different content. */
-        ONE_MEBIBYTE(List.of(PeerFormat.generatedToken(1 << 20, 0), PeerFormat.generatedToken(1 << 20, 7)));
+        ONE_MEBIBYTE(List.of(PeerFormat.generatedToken(1 << 20, 0), PeerFormat.generatedToken(1 << 20, 7))),
+        /** The same, sent by MeshMQ as frames backed by direct buffers (gathering writes, no copy). */
+        ONE_MEBIBYTE_DIRECT(ONE_MEBIBYTE.tokens, true);
 
         private final List<String> tokens;
+        private final boolean direct;
 
         Payload(List<String> tokens) {
+            this(tokens, false);
+        }
+
+        Payload(List<String> tokens, boolean direct) {
             this.tokens = tokens;
+            this.direct = direct;
+        }
+
+        /** Whether the case is worth running: direct frames matter only where MeshMQ sends. */
+        boolean appliesTo(Flow flow) {
+            return !direct || flow.peerRole != PeerRole.SEND;
+        }
+
+        /** The message MeshMQ sends for {@code token}: array-backed, or each frame in a direct buffer. */
+        Message toSend(String token) {
+            Message message = PeerFormat.parse(token);
+            if (!direct) {
+                return message;
+            }
+            List<Frame> frames = new ArrayList<>();
+            for (Frame frame : message) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(frame.size()).put(frame.asReadOnlyBuffer()).flip();
+                frames.add(Frame.wrap(buffer));
+            }
+            return Message.of(frames);
         }
 
         /** The messages in token form. */
@@ -131,7 +160,7 @@ final class InteropScenario {
                 if (peerBinds) {
                     socket.connect(peer.awaitPrefix("BOUND ", STEP));
                 }
-                exchange(flow, socket, peer, payload.tokens);
+                exchange(flow, socket, peer, payload);
                 peer.awaitDone(STEP);
                 if (flow.peerRole != PeerRole.RECEIVE) {
                     Optional<Message> extra = ((MessageReceiver) socket).tryReceive();
@@ -143,17 +172,18 @@ final class InteropScenario {
         }
     }
 
-    private static void exchange(Flow flow, Socket socket, InteropPeer peer, List<String> tokens) {
+    private static void exchange(Flow flow, Socket socket, InteropPeer peer, Payload payload) {
+        List<String> tokens = payload.tokens;
         switch (flow.peerRole) {
             case RECEIVE:
-                sendAll((MessageSender) socket, tokens, peer);
+                sendAll((MessageSender) socket, payload, peer);
                 expectPeerLines(peer, tokens);
                 break;
             case SEND:
                 receiveAll((MessageReceiver) socket, tokens, peer);
                 break;
             case ECHO:
-                sendAll((MessageSender) socket, tokens, peer);
+                sendAll((MessageSender) socket, payload, peer);
                 expectPeerLines(peer, tokens);
                 receiveAll((MessageReceiver) socket, tokens, peer);
                 break;
@@ -162,10 +192,11 @@ final class InteropScenario {
         }
     }
 
-    private static void sendAll(MessageSender sender, List<String> tokens, InteropPeer peer) {
+    private static void sendAll(MessageSender sender, Payload payload, InteropPeer peer) {
+        List<String> tokens = payload.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             int index = i;
-            assertTrue(sender.send(PeerFormat.parse(tokens.get(i)), STEP),
+            assertTrue(sender.send(payload.toSend(tokens.get(i)), STEP),
                     () -> "MeshMQ could not send message " + index + " within " + STEP + "\n" + peer.diagnostics());
         }
     }

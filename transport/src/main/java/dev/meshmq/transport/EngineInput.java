@@ -3,7 +3,7 @@ package dev.meshmq.transport;
 import dev.meshmq.Message;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * The input side of one stream connection: reads the channel into its I/O thread's shared input
@@ -16,6 +16,10 @@ import java.nio.channels.SocketChannel;
  * is not read, and the kernel's buffers push back on the peer. When the socket has drained the pipe,
  * {@link #retry} delivers the held message, decodes the held bytes and reads on.
  *
+ * <p>Large bodies: once the decoder is inside a body with at least {@value #DIRECT_READ_MINIMUM} bytes
+ * still to come, the channel reads straight into the body's array instead of the shared buffer, so
+ * those bytes are not copied out of it again, and a large body takes a few large reads.
+ *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
 final class EngineInput {
@@ -25,6 +29,13 @@ final class EngineInput {
 
         /** Decodes {@code in}; may call {@link #hold} and stop early, leaving bytes in it. */
         void decode(ByteBuffer in);
+
+        /**
+         * Returns a buffer over the next bytes of the body being decoded, if at least {@code minimum}
+         * of them are still to come, for the channel to read into directly; the next {@link #decode}
+         * (of an empty buffer if need be) counts what it received. Null otherwise.
+         */
+        ByteBuffer directTarget(int minimum);
 
         /** Returns whether the connection is still open. */
         boolean isOpen();
@@ -47,14 +58,19 @@ final class EngineInput {
 
     private static final int READS_PER_EVENT = 8;
 
-    private final SocketChannel channel;
+    /** Fewest body bytes still to come for the channel to read into the body directly. */
+    static final int DIRECT_READ_MINIMUM = 32 * 1024;
+
+    private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0);
+
+    private final ReadableByteChannel channel;
     private final IoBuffers buffers;
     private final Connection connection;
     private State state = State.READING;
     private Message refused;
     private ByteBuffer undecoded;
 
-    EngineInput(SocketChannel channel, IoBuffers buffers, Connection connection) {
+    EngineInput(ReadableByteChannel channel, IoBuffers buffers, Connection connection) {
         this.channel = channel;
         this.buffers = buffers;
         this.connection = connection;
@@ -67,7 +83,9 @@ final class EngineInput {
     /** Reads and decodes what the channel has, a bounded number of reads, while reading is on. */
     void read() {
         for (int round = 0; round < READS_PER_EVENT && connection.isOpen() && state == State.READING; round++) {
-            ByteBuffer in = buffers.input();
+            ByteBuffer direct = connection.directTarget(DIRECT_READ_MINIMUM);
+            ByteBuffer in = direct != null ? direct : buffers.input();
+            int wanted = in.remaining();
             int count;
             try {
                 count = channel.read(in);
@@ -83,12 +101,16 @@ final class EngineInput {
                 return;
             }
             connection.inputArrived();
-            in.flip();
-            connection.decode(in);
-            if (connection.isOpen() && in.hasRemaining()) {
-                keepUndecoded(in);
+            if (direct != null) {
+                connection.decode(NO_INPUT);
+            } else {
+                in.flip();
+                connection.decode(in);
+                if (connection.isOpen() && in.hasRemaining()) {
+                    keepUndecoded(in);
+                }
             }
-            if (count < in.capacity()) {
+            if (count < wanted) {
                 return;
             }
         }

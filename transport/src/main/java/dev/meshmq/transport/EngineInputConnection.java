@@ -1,5 +1,6 @@
 package dev.meshmq.transport;
 
+import dev.meshmq.transport.zmtp.FrameDecoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 
@@ -11,14 +12,22 @@ import java.nio.channels.SelectionKey;
 final class EngineInputConnection implements EngineInput.Connection {
 
     private final StreamEngine engine;
+    /** The engine's frame decoder, which lends large bodies for direct reads once the engine is active. */
+    private final FrameDecoder decoder;
 
-    EngineInputConnection(StreamEngine engine) {
+    EngineInputConnection(StreamEngine engine, FrameDecoder decoder) {
         this.engine = engine;
+        this.decoder = decoder;
     }
 
     @Override
     public void decode(ByteBuffer in) {
         engine.decode(in);
+    }
+
+    @Override
+    public ByteBuffer directTarget(int minimum) {
+        return engine.state() == StreamEngine.State.ACTIVE ? decoder.directTarget(minimum) : null;
     }
 
     @Override

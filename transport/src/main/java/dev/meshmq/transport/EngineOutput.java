@@ -5,7 +5,7 @@ import dev.meshmq.transport.zmtp.MessageEncoder;
 import dev.meshmq.transport.zmtp.WireEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -18,7 +18,10 @@ import java.util.ArrayDeque;
  * queuing behind it, so a peer that floods PINGs and never reads costs one PONG. A connection holds
  * a buffer of its own only while the channel has not taken everything encoded: then the remainder
  * moves to a buffer borrowed from {@link IoBuffers} and further output is encoded behind it there,
- * until the channel has taken it all and the buffer goes back.
+ * until the channel has taken it all and the buffer goes back. A large direct body is not copied at all:
+ * the encoder hands it out and it goes to the channel in one gathering write behind the encoded bytes
+ * before it ({@link WireEncoder#gatheredBody()}); while the channel has not taken it, nothing else is
+ * encoded, so the bytes keep their order.
  *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
@@ -55,9 +58,9 @@ final class EngineOutput {
     }
 
     private final IoBuffers buffers;
-    private final SocketChannel channel;
+    private final GatheringByteChannel channel;
     private Source source;
-    private WireEncoder encoder = new MessageEncoder();
+    private WireEncoder encoder;
     /** CURVE: seals commands sent after the handshake; null in clear text. */
     private CurveEncoder sealer;
     /** Messages taken from the source and not yet written in full: what a linger expiry discards. */
@@ -66,10 +69,18 @@ final class EngineOutput {
     private byte[] pendingPong;
     private byte[] pendingPing;
     private ByteBuffer own;
+    /** The two buffers of a gathering write: encoded bytes, then the body that follows them. */
+    private final ByteBuffer[] gather = new ByteBuffer[2];
 
-    EngineOutput(IoBuffers buffers, SocketChannel channel) {
+    EngineOutput(IoBuffers buffers, GatheringByteChannel channel) {
+        this(buffers, channel, new MessageEncoder());
+    }
+
+    /** With the clear-text encoder given, for tests of other gathering thresholds. */
+    EngineOutput(IoBuffers buffers, GatheringByteChannel channel, MessageEncoder clearText) {
         this.buffers = buffers;
         this.channel = channel;
+        this.encoder = clearText;
     }
 
     /**
@@ -129,20 +140,25 @@ final class EngineOutput {
         long left = budget;
         while (true) {
             boolean more = fill(out, messagesAllowed);
-            if (out.position() == 0) {
+            ByteBuffer body = encoder.gatheredBody();
+            if (out.position() == 0 && body == null) {
                 returnOwn();
                 return Flush.DRAINED;
             }
             out.flip();
-            int written = channel.write(out);
+            long written = body == null ? channel.write(out) : gatheringWrite(out, body);
             ledger.wrote(written);
             left -= written;
-            if (out.hasRemaining()) {
+            if (out.hasRemaining() || body != null && body.hasRemaining()) {
                 keepRemainder(out);
                 return Flush.BLOCKED;
             }
             out.clear();
-            if (!more) {
+            if (body != null && encoder.gatheredBodyWritten()) {
+                ledger.encoded(0);
+                ledger.wrote(0);
+            }
+            if (!more && body == null) {
                 returnOwn();
                 return Flush.DRAINED;
             }
@@ -153,9 +169,27 @@ final class EngineOutput {
         }
     }
 
-    /** Keeps the bytes the channel did not take; the shared buffer must be left empty. */
+    /** Writes the encoded bytes, then the body that follows them, in one call. */
+    private long gatheringWrite(ByteBuffer out, ByteBuffer body) throws IOException {
+        gather[0] = out;
+        gather[1] = body;
+        try {
+            return out.hasRemaining() ? channel.write(gather) : channel.write(body);
+        } finally {
+            gather[0] = null;
+            gather[1] = null;
+        }
+    }
+
+    /**
+     * Keeps the bytes the channel did not take; the shared buffer must be left empty. A gathered body
+     * stays in the encoder; once the channel has taken every encoded byte no buffer is kept.
+     */
     private void keepRemainder(ByteBuffer out) {
-        if (own == null) {
+        if (!out.hasRemaining()) {
+            out.clear();
+            returnOwn();
+        } else if (own == null) {
             own = buffers.borrow();
             own.put(out);
             out.clear();
@@ -231,6 +265,11 @@ final class EngineOutput {
      */
     long unwritten() {
         return ledger.unwritten();
+    }
+
+    /** Returns whether a buffer is borrowed from {@link IoBuffers}, for tests. */
+    boolean holdsBuffer() {
+        return own != null;
     }
 
     /** The connection closed: gives a borrowed buffer back. */

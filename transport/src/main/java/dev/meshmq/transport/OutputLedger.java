@@ -51,7 +51,7 @@ final class OutputLedger {
      *
      * @param bytes how many
      */
-    void wrote(int bytes) {
+    void wrote(long bytes) {
         written += bytes;
         if (size == 0) {
             return;

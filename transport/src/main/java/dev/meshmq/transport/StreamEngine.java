@@ -83,7 +83,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.output = new EngineOutput(io.buffers(), channel);
         this.writer = new EngineWriter(io, output, this);
         this.linger = new EngineLinger(io, this);
-        this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this));
+        this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this, frameDecoder));
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);

@@ -26,9 +26,15 @@ import java.util.List;
  *   <li>a command frame above {@link #MAX_COMMAND_SIZE} (1 MiB, whatever {@code maxMessageSize} is;
  *       commands are small): MALFORMED_COMMAND_UNSPECIFIED.</li>
  * </ul>
- * A body buffer starts at no more than 64 KiB and doubles (capped at the frame size) only as bytes
- * arrive, so a peer that claims a huge frame and sends little costs little memory. Reserved flag
+ * A body of up to {@link #EXACT_BODY_LIMIT} (1 MiB) is allocated once, at its declared size, when the
+ * size has been read. A larger body starts at {@link #INITIAL_BODY_CAPACITY} (64 KiB) and doubles
+ * (capped at the frame size) only as bytes arrive, so a peer that claims a huge frame and sends little
+ * makes a connection hold at most 1 MiB (and at most {@code maxMessageSize}). Reserved flag
  * bits 3-7 are ignored, as libzmq does; a command with MORE set is MALFORMED_COMMAND_UNSPECIFIED.
+ *
+ * <p>Direct reads: while a body is being read, {@link #directTarget} lends a buffer over the body
+ * array's next bytes, so that the channel can read into it without the shared input buffer; the
+ * next {@link #decode} counts what was read into it first (and completes the frame if it is full).
  *
  * <p>Threading: single-threaded, owned by one I/O thread at a time. After it has thrown, it must not
  * be used again (the connection is closed).
@@ -41,8 +47,18 @@ public final class FrameDecoder {
     /** Largest frame size accepted at all; leaves room for array headers. */
     static final long MAX_FRAME_SIZE = Integer.MAX_VALUE - 16;
 
-    /** Largest body buffer allocated before any of its bytes arrive. */
+    /** Largest body buffer allocated before any of its bytes arrive, for a body above the exact limit. */
     static final int INITIAL_BODY_CAPACITY = 64 * 1024;
+
+    /** Largest body allocated at its declared size as soon as the size is known. */
+    public static final int EXACT_BODY_LIMIT = 1 << 20;
+
+    /**
+     * Most bytes lent by {@link #directTarget} at once. The JDK reads into a heap buffer through a
+     * temporary direct buffer of the same size, cached per thread, and copies from it: as large as the
+     * shared input buffer, it stays in the processor's cache and costs the I/O thread no more memory.
+     */
+    static final int MAX_DIRECT_READ = 64 * 1024;
 
     private PeerMetadata peer;
     private boolean rawFrames;
@@ -70,6 +86,8 @@ public final class FrameDecoder {
     private int frameSize;
     private byte[] body = NO_BYTES;
     private int bodyFilled;
+    /** The buffer over {@link #body} lent by {@link #directTarget}, until the next {@link #decode}. */
+    private ByteBuffer lent;
     private boolean stopRequested;
     private boolean failed;
 
@@ -107,6 +125,9 @@ public final class FrameDecoder {
      * Consumes bytes from {@code in} until it is empty or the handler returns false; in the latter
      * case the unconsumed bytes stay in {@code in} and the next call continues exactly there.
      *
+     * <p>Bytes read into the buffer from {@link #directTarget} are counted first, as if they came before
+     * {@code in}; {@code in} may be empty then.
+     *
      * @param in bytes from the peer, read from its position
      * @param handler receives messages and commands
      * @throws ZmtpProtocolException if the peer broke the protocol, or the handler rejected a command
@@ -118,6 +139,9 @@ public final class FrameDecoder {
         }
         stopRequested = false;
         try {
+            if (lent != null) {
+                takeLent(handler);
+            }
             while (!stopRequested && in.hasRemaining()) {
                 state = switch (state) {
                     case FLAGS -> readFlags(in);
@@ -129,6 +153,34 @@ public final class FrameDecoder {
         } catch (ZmtpProtocolException e) {
             failed = true;
             throw e;
+        }
+    }
+
+    /**
+     * Lends a buffer over the next bytes of the body being read, when at least {@code minimum} of them
+     * are still to come, so that the channel can read into the body directly. Until the next
+     * {@link #decode} (which counts what was read into it) no other bytes may be decoded.
+     *
+     * @param minimum fewest body bytes still to come for a buffer to be worth lending
+     * @return a heap buffer over the body array, at most {@link #MAX_DIRECT_READ} bytes, or null
+     */
+    public ByteBuffer directTarget(int minimum) {
+        if (failed || state != State.BODY || frameSize - bodyFilled < minimum) {
+            return null;
+        }
+        if (lent == null) {
+            ensureCapacity(bodyFilled + 1);
+            int length = Math.min(body.length - bodyFilled, MAX_DIRECT_READ);
+            lent = ByteBuffer.wrap(body, bodyFilled, length);
+        }
+        return lent;
+    }
+
+    private void takeLent(FrameHandler handler) throws ZmtpProtocolException {
+        bodyFilled = lent.position();
+        lent = null;
+        if (bodyFilled == frameSize) {
+            state = completeFrame(handler);
         }
     }
 
@@ -196,10 +248,11 @@ public final class FrameDecoder {
         }
         frameSize = (int) size;
         bodyFilled = 0;
-        body = frameSize == 0 ? NO_BYTES : new byte[Math.min(frameSize, INITIAL_BODY_CAPACITY)];
         if (frameSize == 0) {
+            body = NO_BYTES;
             return completeFrame(handler);
         }
+        body = new byte[frameSize <= EXACT_BODY_LIMIT ? frameSize : INITIAL_BODY_CAPACITY];
         return State.BODY;
     }
 

@@ -34,4 +34,24 @@ public interface WireEncoder {
      * @return true if {@link #start} may be called
      */
     boolean isIdle();
+
+    /**
+     * Returns a body to write right after the bytes encoded so far instead of copying it (a gathering
+     * write), or null; while it is not null, {@link #encodeTo} writes nothing.
+     *
+     * @return the body's remaining bytes, or null; this encoder never returns one
+     */
+    default ByteBuffer gatheredBody() {
+        return null;
+    }
+
+    /**
+     * The channel took all of {@link #gatheredBody()}.
+     *
+     * @return true if the message is done (the encoder is idle again)
+     * @throws IllegalStateException always, unless the encoder hands out bodies
+     */
+    default boolean gatheredBodyWritten() {
+        throw new IllegalStateException("this encoder hands out no bodies");
+    }
 }

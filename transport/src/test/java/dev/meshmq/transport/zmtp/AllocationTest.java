@@ -67,4 +67,36 @@ class AllocationTest {
         // 1 MiB arrived: buffers of 64 KiB, 128 KiB, ... 1 MiB were allocated, about 2 MiB in all
         assertTrue(allocated < 3 * MIB, "allocated " + allocated + " bytes");
     }
+
+    @Test
+    void aBodyUpToTheExactLimitIsAllocatedOnceAtItsSize() throws Exception {
+        byte[] header = Bytes.of(0x02, Bytes.u64(FrameDecoder.EXACT_BODY_LIMIT));
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long allocated = allocatedBy(() -> {
+            FrameDecoder decoder = new FrameDecoder(-1);
+            Recorder recorder = new Recorder();
+            decoder.decode(ByteBuffer.wrap(header), recorder);
+            for (int i = 0; i < 16; i++) {
+                ByteBuffer target = decoder.directTarget(1);
+                chunk.clear();
+                target.put(chunk);
+                decoder.decode(ByteBuffer.allocate(0), recorder);
+            }
+            assertEquals(1, recorder.events.size());
+        });
+        // the body once (1 MiB), plus small objects: no second array, no copy on growth
+        assertTrue(allocated >= MIB && allocated < MIB + 64 * 1024, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aClaimJustAboveTheExactLimitStartsSmall() throws Exception {
+        byte[] bytes = Bytes.of(0x02, Bytes.u64(FrameDecoder.EXACT_BODY_LIMIT + 1L), "0123456789");
+        long allocated = allocatedBy(() -> {
+            FrameDecoder decoder = new FrameDecoder(-1);
+            decoder.decode(ByteBuffer.wrap(bytes), new Recorder());
+            ByteBuffer target = decoder.directTarget(1);
+            assertEquals(FrameDecoder.INITIAL_BODY_CAPACITY - 10, target.remaining());
+        });
+        assertTrue(allocated < 2 * FrameDecoder.INITIAL_BODY_CAPACITY, "allocated " + allocated + " bytes");
+    }
 }
