@@ -265,7 +265,7 @@ public final class IoThread implements Executor {
             if (System.nanoTime() - end >= 0) {
                 return false;
             }
-            Thread.onSpinWait();
+            Thread.yield();
         }
         return false;
     }

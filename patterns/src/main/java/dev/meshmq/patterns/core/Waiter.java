@@ -80,7 +80,7 @@ public final class Waiter {
             if (System.nanoTime() - end >= 0) {
                 return false;
             }
-            Thread.onSpinWait();
+            Thread.yield();
         }
         return false;
     }
