@@ -30,6 +30,11 @@ import java.util.concurrent.FutureTask;
  *       The clients are closed between bursts.</li>
  * </ul>
  *
+ * <p>With {@code --curve} (the libraries only) the PULL is a CURVE server and every client a CURVE client
+ * of it (the same client key pair, a fresh short-term key pair per connection, as CURVE always makes), so
+ * an arrival is a completed CURVE handshake plus one sealed message, and the rates are CURVE handshakes
+ * per second; the bench name becomes {@code connect_rate_curve}.
+ *
  * <p>Every target binds with a listen backlog of {@value ConnectTarget#BACKLOG}. The process's CPU time is
  * not reported (no other case reports it either).
  *
@@ -49,7 +54,7 @@ final class ConnectRateBench {
         long deadline = Watchdog.deadline(options.warmupSeconds + options.seconds + SLACK_SECONDS);
         ConnectTarget target = BenchOptions.NIO.equals(implName)
                 ? new NioConnectTarget()
-                : new LibraryConnectTarget(BenchImpl.named(implName));
+                : new LibraryConnectTarget(options.impl(implName));
         try {
             FutureTask<Result> measurement = Watchdog.start(implName + "-connect-rate",
                     () -> measure(target, implName, options));

@@ -53,6 +53,28 @@ class ConnectRateAndSoakSmokeTest {
     }
 
     @Test
+    void connectRateWithCurveCountsCurveHandshakesForMeshMqAndLeavesTheNioLoopOut() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"connect-rate", "--curve", "--impl", "meshmq", "--seconds", "0.3", "--warmup", "0.1",
+            "--clients", "10", "--bursts", "2", "--csv"};
+        int code = Main.run(args, print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        Pattern line = Pattern.compile("connect_rate_curve,meshmq,tcp,1,1,([a-z0-9_]+),([0-9]+(\\.[0-9]+)?)");
+        Set<String> seen = new HashSet<>();
+        for (String text : stdout.lines().filter(text -> !text.startsWith("# machine: ")).toList()) {
+            Matcher matcher = line.matcher(text);
+            assertTrue(matcher.matches(), "malformed: " + text);
+            if (METRICS.contains(matcher.group(1))) {
+                assertTrue(Double.parseDouble(matcher.group(2)) > 0, text);
+                seen.add(matcher.group(1));
+            }
+        }
+        assertEquals(METRICS, seen, stdout);
+    }
+
+    @Test
     void shortSoakRunsRoundsOfBothTransportsWithoutFailures() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"soak", "--minutes", "0.05", "--stall-seconds", "30"}, print(out),
