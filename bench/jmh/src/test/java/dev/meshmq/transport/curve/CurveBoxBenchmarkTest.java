@@ -2,6 +2,7 @@ package dev.meshmq.transport.curve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,5 +35,10 @@ class CurveBoxBenchmarkTest {
         benchmark.size = size;
         benchmark.setUp();
         return benchmark;
+    }
+
+    @Test
+    void theCpuTimeRunnerRunsEveryVariantAtEverySize() throws BoxOpenException {
+        CurveBoxCpuTime.main(new String[] {"0.005"});
     }
 }
