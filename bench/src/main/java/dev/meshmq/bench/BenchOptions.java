@@ -263,8 +263,8 @@ final class BenchOptions {
         if (given.contains("--spin-us") && !measuring && !isPeer()) {
             throw new UsageException("--spin-us is for throughput, latency, fanout and report");
         }
-        if (curve != null && !measuring && !isPeer()) {
-            throw new UsageException("--curve is for throughput, latency and fanout");
+        if (curve != null && !measuring && !isPeer() && !CONNECT_RATE.equals(command)) {
+            throw new UsageException("--curve is for throughput, latency, fanout and connect-rate");
         }
         if (directFrames && !THROUGHPUT.equals(command)) {
             throw new UsageException("--direct-frames is for throughput only");
@@ -278,6 +278,12 @@ final class BenchOptions {
         boolean connectRate = CONNECT_RATE.equals(command);
         if (impls.contains(NIO) && !connectRate) {
             throw new UsageException("--impl nio and all are for connect-rate only");
+        }
+        if (connectRate && curve != null && impls.contains(NIO)) {
+            if (given.contains("--impl")) {
+                throw new UsageException("--curve is for the libraries: the nio loop has no handshake to secure");
+            }
+            impls = List.of("meshmq", "jeromq");
         }
         if (connectRate && (transport != Transport.TCP || procs != 1 || given.contains("--size"))) {
             throw new UsageException("connect-rate runs over tcp in one process with 1-byte messages: "

@@ -30,14 +30,24 @@ import java.util.concurrent.FutureTask;
  *       The clients are closed between bursts.</li>
  * </ul>
  *
- * <p>Every target binds with a listen backlog of {@value ConnectTarget#BACKLOG}. The process's CPU time is
- * not reported (no other case reports it either).
+ * <p>With {@code --curve} (the libraries only) the PULL is a CURVE server and every client a CURVE client
+ * of it (the same client key pair, a fresh short-term key pair per connection, as CURVE always makes), so
+ * an arrival is a completed CURVE handshake plus one sealed message, and the rates are CURVE handshakes
+ * per second; the bench name becomes {@code connect_rate_curve}.
+ *
+ * <p>{@code seq_cpu_us_per_conn}: the CPU time of this process ({@link ProcessCpu}: server, clients and
+ * both I/O threads, all in this process) over the timed sequential phase, divided by its cycles; it moves
+ * much less with other load on the machine than the rates do. Bursts report no CPU time.
+ *
+ * <p>Every target binds with a listen backlog of {@value ConnectTarget#BACKLOG}.
  *
  * <p>Thread-safety: each run measures on one thread of its own, guarded by a {@link Watchdog}.
  */
 final class ConnectRateBench {
 
     static final String NAME = "connect_rate";
+    /** CPU time of this whole process (server and clients) per sequential cycle, in µs. */
+    static final String SEQ_CPU_METRIC = "seq_cpu_us_per_conn";
     static final int MAX_SEQUENTIAL = 10_000;
     private static final double SLACK_SECONDS = 150;
     private static final long SLOW_CYCLE_NANOS = 1_000_000_000L;
@@ -49,7 +59,7 @@ final class ConnectRateBench {
         long deadline = Watchdog.deadline(options.warmupSeconds + options.seconds + SLACK_SECONDS);
         ConnectTarget target = BenchOptions.NIO.equals(implName)
                 ? new NioConnectTarget()
-                : new LibraryConnectTarget(BenchImpl.named(implName));
+                : new LibraryConnectTarget(options.impl(implName));
         try {
             FutureTask<Result> measurement = Watchdog.start(implName + "-connect-rate",
                     () -> measure(target, implName, options));
@@ -62,7 +72,9 @@ final class ConnectRateBench {
 
     private static Result measure(ConnectTarget target, String implName, BenchOptions options) {
         sequential(target, options.warmupSeconds);
+        long cpuStart = ProcessCpu.nanos();
         long[] cycles = sequential(target, options.seconds);
+        long cpuEnd = ProcessCpu.nanos();
         long phaseNanos = cycles[cycles.length - 1];
         long[] samples = Arrays.copyOf(cycles, cycles.length - 1);
         Arrays.sort(samples);
@@ -73,7 +85,8 @@ final class ConnectRateBench {
         }
         Arrays.sort(bursts);
         long burstNanos = bursts[(bursts.length - 1) / 2];
-        return new Result(NAME, implName, options)
+        double cpuPerCycle = ProcessCpu.perMessage(cpuStart, cpuEnd, samples.length);
+        Result result = new Result(NAME, implName, options)
                 .with("seq_conn_per_s", samples.length * 1e9 / phaseNanos)
                 .with("seq_p50_us", LatencyBench.percentile(samples, 50) / 1e3)
                 .with("seq_p99_us", LatencyBench.percentile(samples, 99) / 1e3)
@@ -85,6 +98,7 @@ final class ConnectRateBench {
                         + " bursts of " + options.clients + ", fastest "
                         + String.format(Locale.ROOT, "%.1f", bursts[0] / 1e6) + " ms, slowest "
                         + String.format(Locale.ROOT, "%.1f", bursts[bursts.length - 1] / 1e6) + " ms");
+        return cpuPerCycle >= 0 ? result.with(SEQ_CPU_METRIC, cpuPerCycle / 1e3) : result;
     }
 
     private static int countAtLeast(long[] sorted, long nanos) {

@@ -123,7 +123,7 @@ class BenchSmokeTest {
                 new String[] {"throughput", "--out", "x"},
                 new String[] {"report", "--quick"},
                 new String[] {"report", "--out", "x", "--size", "64"},
-                new String[] {"connect-rate", "--curve"},
+                new String[] {"connect-rate", "--curve", "--impl", "nio"},
                 new String[] {"throughput-peer", "--impl", "meshmq", "--connect", "tcp://127.0.0.1:1",
                     "--curve-keys", "not,four,keys"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();

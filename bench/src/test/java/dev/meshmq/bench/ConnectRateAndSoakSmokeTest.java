@@ -19,7 +19,8 @@ class ConnectRateAndSoakSmokeTest {
 
     private static final String SLOW_CYCLES = "seq_over_1s";
     private static final Set<String> METRICS =
-            Set.of("seq_conn_per_s", "seq_p50_us", "seq_p99_us", "burst_conn_per_s", "burst_ms");
+            Set.of("seq_conn_per_s", "seq_p50_us", "seq_p99_us", "burst_conn_per_s", "burst_ms",
+                    ConnectRateBench.SEQ_CPU_METRIC);
 
     @Test
     void connectRatePrintsEveryMetricForMeshMqAndNioWithRatios() {
@@ -50,6 +51,28 @@ class ConnectRateAndSoakSmokeTest {
         for (String impl : List.of("meshmq", "nio")) {
             assertTrue(stdout.contains("connect_rate," + impl + ",tcp,1,1," + SLOW_CYCLES + ","), stdout);
         }
+    }
+
+    @Test
+    void connectRateWithCurveCountsCurveHandshakesForMeshMqAndLeavesTheNioLoopOut() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"connect-rate", "--curve", "--impl", "meshmq", "--seconds", "0.3", "--warmup", "0.1",
+            "--clients", "10", "--bursts", "2", "--csv"};
+        int code = Main.run(args, print(out), print(err));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
+        Pattern line = Pattern.compile("connect_rate_curve,meshmq,tcp,1,1,([a-z0-9_]+),([0-9]+(\\.[0-9]+)?)");
+        Set<String> seen = new HashSet<>();
+        for (String text : stdout.lines().filter(text -> !text.startsWith("# machine: ")).toList()) {
+            Matcher matcher = line.matcher(text);
+            assertTrue(matcher.matches(), "malformed: " + text);
+            if (METRICS.contains(matcher.group(1))) {
+                assertTrue(Double.parseDouble(matcher.group(2)) > 0, text);
+                seen.add(matcher.group(1));
+            }
+        }
+        assertEquals(METRICS, seen, stdout);
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Opens the MESSAGE boxes of a CURVE connection back into frames and commands: checks the name, that
- * the nonce goes up, and the tag (in place, in the frame's own array), then hands complete messages
+ * the nonce goes up, and the tag, and decrypts the frame's bytes straight into the array that becomes
+ * the received frame (the flags byte aside; no copy after opening), then hands complete messages
  * (frames gathered until one without MORE) and commands (the COMMAND flag) to the clear-text handler.
  * A MESSAGE too short to hold its nonce, tag and flags, a wrong name, a nonce that does not go up or a
  * box that does not open is a protocol error: the connection closes.
@@ -75,22 +76,25 @@ final class CurveDecoder {
         }
         byte[] nonce = cipher.receiveNonce(src, at);
         int boxAt = at + CurveBoxes.SHORT_NONCE;
-        int plain;
+        byte[] content = new byte[length - MIN_DATA];
+        int flags;
         try {
-            plain = cipher.key().open(nonce, src, boxAt, src.length - boxAt, src, boxAt);
+            flags = cipher.key().openLeadingByte(nonce, src, boxAt, src.length - boxAt, content, 0);
         } catch (BoxOpenException e) {
             throw new ZmtpProtocolException(ProtocolError.CRYPTOGRAPHIC, "CURVE MESSAGE: " + e.getMessage());
         }
-        int flags = src[boxAt];
-        byte[] content = Arrays.copyOfRange(src, boxAt + 1, boxAt + plain);
         if ((flags & CurveEncoder.FLAG_COMMAND) != 0) {
             return handler.onCommand(Command.parse(content));
         }
+        boolean more = (flags & CurveEncoder.FLAG_MORE) != 0;
+        if (parts.isEmpty() && !more) {
+            return handler.onMessage(Message.wrap(content, peer));
+        }
         parts.add(Frame.wrap(content));
-        if ((flags & CurveEncoder.FLAG_MORE) != 0) {
+        if (more) {
             return true;
         }
-        Message message = parts.size() == 1 ? Message.wrap(content, peer) : Message.of(parts, peer);
+        Message message = Message.of(parts, peer);
         parts.clear();
         return handler.onMessage(message);
     }

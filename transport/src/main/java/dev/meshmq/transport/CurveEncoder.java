@@ -15,7 +15,9 @@ import java.util.Arrays;
  *
  * <p>Each MESSAGE is built in one reused array: the frame's bytes are copied in once, sealed in place
  * (the tag goes just before the ciphertext), and the array is then copied to the output buffer as room
- * allows. Frames larger than {@link #KEPT_STAGING} use an array of their own, dropped afterwards.
+ * allows. Frames larger than {@link #KEPT_STAGING} use an array of their own, dropped afterwards. Per
+ * frame nothing is allocated but what {@link Frame#copyTo} may need (the frame's bytes have no array
+ * that could be sealed from directly).
  * Commands after the handshake (PING, PONG, SUBSCRIBE, CANCEL) are sealed the same way with the
  * COMMAND flag, at the moment they are written, so nonces follow the order of the wire.
  *
@@ -35,7 +37,12 @@ final class CurveEncoder implements WireEncoder {
 
     private final CurveCipher cipher;
     private byte[] staging = new byte[256];
-    private ByteBuffer pending;
+    /** A view of {@link #staging} for {@link Frame#copyTo}, made again only when the array grows. */
+    private ByteBuffer stagingView = ByteBuffer.wrap(staging);
+    /** The sealed frame being written out: {@code pendingArray[pendingAt, pendingEnd)}. */
+    private byte[] pendingArray;
+    private int pendingAt;
+    private int pendingEnd;
     private Message message;
     private int frameIndex;
 
@@ -56,16 +63,16 @@ final class CurveEncoder implements WireEncoder {
     @Override
     public boolean encodeTo(ByteBuffer out) {
         while (true) {
-            int count = Math.min(pending.remaining(), out.remaining());
-            out.put(pending.array(), pending.position(), count);
-            pending.position(pending.position() + count);
-            if (pending.hasRemaining()) {
+            int count = Math.min(pendingEnd - pendingAt, out.remaining());
+            out.put(pendingArray, pendingAt, count);
+            pendingAt += count;
+            if (pendingAt < pendingEnd) {
                 return false;
             }
             frameIndex++;
             if (frameIndex == message.size()) {
                 message = null;
-                pending = null;
+                pendingArray = null;
                 return true;
             }
             sealFrame();
@@ -79,9 +86,12 @@ final class CurveEncoder implements WireEncoder {
 
     private void sealFrame() {
         Frame frame = message.frame(frameIndex);
-        int flags = frameIndex < message.size() - 1 ? FLAG_MORE : 0;
-        pending = seal(flags, frame.size(), (array, at) -> frame.copyTo(0, ByteBuffer.wrap(array, at, frame.size()),
-                frame.size()));
+        int size = frame.size();
+        int plainAt = begin(frameIndex < message.size() - 1 ? FLAG_MORE : 0, size);
+        ByteBuffer view = pendingArray == staging ? stagingView : ByteBuffer.wrap(pendingArray);
+        view.clear().position(plainAt + 1);
+        frame.copyTo(0, view, size);
+        finish(plainAt, size);
     }
 
     /**
@@ -97,17 +107,21 @@ final class CurveEncoder implements WireEncoder {
         }
         int headerSize = (commandFrame[0] & ZmtpWire.FLAG_LONG) != 0 ? 9 : 2;
         int bodySize = commandFrame.length - headerSize;
-        ByteBuffer sealed = seal(FLAG_COMMAND, bodySize,
-                (array, at) -> System.arraycopy(commandFrame, headerSize, array, at, bodySize));
-        return Arrays.copyOfRange(sealed.array(), 0, sealed.limit());
+        int plainAt = begin(FLAG_COMMAND, bodySize);
+        System.arraycopy(commandFrame, headerSize, pendingArray, plainAt + 1, bodySize);
+        finish(plainAt, bodySize);
+        byte[] sealed = Arrays.copyOfRange(pendingArray, 0, pendingEnd);
+        pendingArray = null;
+        return sealed;
     }
 
-    /** Writes a plaintext of {@code size} bytes at the given array offset. */
-    private interface Content {
-        void writeTo(byte[] array, int offset);
-    }
-
-    private ByteBuffer seal(int flags, int size, Content content) {
+    /**
+     * Picks the array for a MESSAGE of {@code size} content bytes (the kept staging array, or one of its
+     * own for a frame above {@link #KEPT_STAGING}) and writes the frame header, the name and the flags.
+     *
+     * @return where the plaintext (flags, then content) starts; the content goes one byte after
+     */
+    private int begin(int flags, int size) {
         long bodySize = (long) OVERHEAD + size;
         int headerSize = bodySize > ZmtpWire.MAX_SHORT_SIZE ? 9 : 2;
         int total = Math.toIntExact(headerSize + bodySize);
@@ -116,22 +130,35 @@ final class CurveEncoder implements WireEncoder {
             array = new byte[total];
             if (total <= KEPT_STAGING) {
                 staging = array;
+                stagingView = ByteBuffer.wrap(array);
             }
         }
-        ByteBuffer out = ByteBuffer.wrap(array);
+        int at;
         if (headerSize == 2) {
-            out.put((byte) 0).put((byte) bodySize);
+            array[0] = 0;
+            array[1] = (byte) bodySize;
+            at = 2;
         } else {
-            out.put((byte) ZmtpWire.FLAG_LONG).putLong(bodySize);
+            array[0] = (byte) ZmtpWire.FLAG_LONG;
+            for (int i = 0; i < Long.BYTES; i++) {
+                array[1 + i] = (byte) (bodySize >>> (8 * (Long.BYTES - 1 - i)));
+            }
+            at = 9;
         }
-        out.put(MESSAGE_NAME);
-        int nonceAt = out.position();
-        byte[] nonce = cipher.nextSendNonce(array, nonceAt);
-        int tagAt = nonceAt + CurveBoxes.SHORT_NONCE;
-        int plainAt = tagAt + CurveBoxes.TAG;
+        System.arraycopy(MESSAGE_NAME, 0, array, at, MESSAGE_NAME.length);
+        int plainAt = at + MESSAGE_NAME.length + CurveBoxes.SHORT_NONCE + CurveBoxes.TAG;
         array[plainAt] = (byte) flags;
-        content.writeTo(array, plainAt + 1);
-        cipher.key().seal(nonce, array, plainAt, 1 + size, array, tagAt);
-        return ByteBuffer.wrap(array, 0, total);
+        pendingArray = array;
+        pendingAt = 0;
+        pendingEnd = total;
+        return plainAt;
+    }
+
+    /** Takes the next nonce and seals the plaintext at {@code plainAt} in place, the tag just before it. */
+    private void finish(int plainAt, int size) {
+        int tagAt = plainAt - CurveBoxes.TAG;
+        int nonceAt = tagAt - CurveBoxes.SHORT_NONCE;
+        byte[] nonce = cipher.nextSendNonce(pendingArray, nonceAt);
+        cipher.key().seal(nonce, pendingArray, plainAt, 1 + size, pendingArray, tagAt);
     }
 }

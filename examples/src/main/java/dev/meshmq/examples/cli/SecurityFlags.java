@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * ({@code --curve-server --curve-secret-key KEY [--curve-allow KEY ...]}, {@code --plain-users FILE})
  * or client ({@code --curve-server-key KEY}, {@code --plain-user U --plain-password P}). Servers judge
  * their clients with a {@link StandardAuthenticator}. Checks that the options fit together and sets
- * them on the socket before it binds or connects.
+ * them on the socket before it binds or connects. Key and password values are taken verbatim
+ * ({@link VerbatimValue}), so a Z85 key or a password that starts with {@code -} is not read as an option.
  *
  * <p>Thread-safety: one use per instance.
  */
@@ -28,19 +29,19 @@ final class SecurityFlags {
     @Option(names = "--curve-server", description = "Be a CURVE server (with --curve-secret-key).")
     private boolean curveServer;
 
-    @Option(names = "--curve-secret-key", paramLabel = "Z85",
+    @Option(names = "--curve-secret-key", parameterConsumer = VerbatimValue.class, paramLabel = "Z85",
             description = "This side's CURVE secret key (a server's; a client's instead of an ephemeral one).")
     private String curveSecretKey;
 
-    @Option(names = "--curve-public-key", paramLabel = "Z85",
+    @Option(names = "--curve-public-key", parameterConsumer = VerbatimValue.class, paramLabel = "Z85",
             description = "A CURVE client's public key, checked against --curve-secret-key.")
     private String curvePublicKey;
 
-    @Option(names = "--curve-allow", paramLabel = "Z85",
+    @Option(names = "--curve-allow", parameterConsumer = VerbatimValue.class, paramLabel = "Z85",
             description = "CURVE server: a client public key to accept (repeatable; default: any client key).")
     private List<String> curveAllow = new ArrayList<>();
 
-    @Option(names = "--curve-server-key", paramLabel = "Z85",
+    @Option(names = "--curve-server-key", parameterConsumer = VerbatimValue.class, paramLabel = "Z85",
             description = "Be a CURVE client of the server with this public key.")
     private String curveServerKey;
 
@@ -51,7 +52,7 @@ final class SecurityFlags {
     @Option(names = "--plain-user", paramLabel = "USER", description = "Be a PLAIN client with this user name.")
     private String plainUser;
 
-    @Option(names = "--plain-password", paramLabel = "PASSWORD",
+    @Option(names = "--plain-password", parameterConsumer = VerbatimValue.class, paramLabel = "PASSWORD",
             description = "The PLAIN client's password (default empty).")
     private String plainPassword;
 

@@ -53,6 +53,7 @@ public final class BoxKey {
     private final byte[] polyKey = polyKeyParameter.getKey();
     private final byte[] zeros = new byte[KEY_BYTES];
     private final byte[] computedTag = new byte[TAG_BYTES];
+    private final byte[] leadingByte = new byte[1];
     private byte[] scratch;
     private Salsa20Engine salsa;
     private int lastUsed;
@@ -141,6 +142,41 @@ public final class BoxKey {
         }
         salsa.processBytes(src, srcOff + TAG_BYTES, plainLength, dst, dstOff);
         return plainLength;
+    }
+
+    /**
+     * Opens a box whose plaintext is one leading byte and then a body, as a CurveZMQ MESSAGE's is (its
+     * flags, then the frame): the body goes to {@code dst} and the leading byte is returned, so a caller
+     * that keeps the body in an array of its own decrypts straight into it, with no copy after. Checks
+     * the tag first, like {@link #open(byte[], byte[], int, int, byte[], int)}.
+     *
+     * @param nonce24 the 24-byte nonce the box was sealed with
+     * @param src the box
+     * @param srcOff where it starts
+     * @param len its length, tag included: at least 17
+     * @param dst receives the {@code len - 17} bytes of the body
+     * @param dstOff where they go
+     * @return the leading byte, 0 to 255
+     * @throws BoxOpenException if the box is shorter than a tag and one byte or its tag is wrong;
+     *         {@code dst} is then untouched
+     */
+    public int openLeadingByte(byte[] nonce24, byte[] src, int srcOff, int len, byte[] dst, int dstOff)
+            throws BoxOpenException {
+        Objects.checkFromIndexSize(srcOff, len, src.length);
+        if (len < TAG_BYTES + 1) {
+            throw new BoxOpenException("this box has " + (TAG_BYTES + 1) + " bytes at least; it has " + len);
+        }
+        int bodyLength = len - TAG_BYTES - 1;
+        Objects.checkFromIndexSize(dstOff, bodyLength, dst.length);
+        startMessage(nonce24);
+        poly.update(src, srcOff + TAG_BYTES, len - TAG_BYTES);
+        poly.doFinal(computedTag, 0);
+        if (!tagMatches(src, srcOff)) {
+            throw new BoxOpenException("the box's tag is wrong: forged, damaged, or another key or nonce");
+        }
+        salsa.processBytes(src, srcOff + TAG_BYTES, 1, leadingByte, 0);
+        salsa.processBytes(src, srcOff + TAG_BYTES + 1, bodyLength, dst, dstOff);
+        return leadingByte[0] & 0xFF;
     }
 
     /**

@@ -153,6 +153,31 @@ class BoxKeyTest {
     }
 
     @Test
+    void openingWithALeadingByteSplitsThePlaintextAndRefusesWhatOpenRefuses() throws Exception {
+        BoxKey key = new BoxKey(SHARED_KEY);
+        for (int len : new int[] {1, 2, 31, 32, 33, 64, 65, 1025, 65_537}) {
+            byte[] plain = randomBytes(len);
+            byte[] nonce = nonce("CurveZMQMESSAGEC", len);
+            byte[] box = new byte[len + 16 + 3];
+            key.seal(nonce, plain, 0, len, box, 3);
+            byte[] body = new byte[len - 1 + 5];
+            assertEquals(plain[0] & 0xFF, key.openLeadingByte(nonce, box, 3, len + 16, body, 5), "length " + len);
+            assertArrayEquals(Arrays.copyOfRange(plain, 1, len), Arrays.copyOfRange(body, 5, 5 + len - 1));
+            box[3 + 16 + len - 1] ^= 0x20;
+            byte[] untouched = new byte[len - 1];
+            assertThrows(BoxOpenException.class, () -> key.openLeadingByte(nonce, box, 3, len + 16, untouched, 0));
+            assertArrayEquals(new byte[len - 1], untouched, "plaintext written for a tampered box of " + len);
+        }
+        byte[] tagOnly = new byte[16];
+        key.seal(NONCE, new byte[0], 0, 0, tagOnly, 0);
+        assertThrows(BoxOpenException.class, () -> key.openLeadingByte(NONCE, tagOnly, 0, 16, new byte[0], 0));
+        byte[] box = new byte[16 + 4];
+        key.seal(NONCE, new byte[] {(byte) 0xFE, 1, 2, 3}, 0, 4, box, 0);
+        assertThrows(IndexOutOfBoundsException.class, () -> key.openLeadingByte(NONCE, box, 0, 20, new byte[2], 0));
+        assertEquals(0xFE, key.openLeadingByte(NONCE, box, 0, 20, new byte[3], 0));
+    }
+
+    @Test
     void theWrongKeyDoesNotOpen() {
         byte[] other = SHARED_KEY.clone();
         other[31] ^= 0x80;
