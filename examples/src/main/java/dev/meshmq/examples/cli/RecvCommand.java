@@ -95,12 +95,16 @@ public final class RecvCommand implements Callable<Integer> {
             endpoints.attach(socket, console.err());
             for (int received = 0; count == 0 || received < count; received++) {
                 Message message = next((MessageReceiver) socket, received);
-                String line = text.format(message);
+                String line;
                 if (type == Type.ROUTER || type == Type.STREAM) {
-                    String rest = message.size() == 1 ? "" : line.substring(line.indexOf('\t'));
+                    // the id formatted on its own: as text its bytes may hold a tab
+                    String rest = message.size() == 1 ? ""
+                            : "\t" + text.format(Message.of(message.frames().subList(1, message.size())));
                     line = routingIds.format(message.first()) + rest;
                 } else if (type == Type.DISH) {
-                    line = message.group() + "\t" + line;
+                    line = message.group() + "\t" + text.format(message);
+                } else {
+                    line = text.format(message);
                 }
                 console.out().println(line);
                 console.out().flush();

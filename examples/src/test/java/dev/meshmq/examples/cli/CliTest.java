@@ -91,6 +91,16 @@ class CliTest {
     }
 
     @Test
+    void aRoutingIdThatHoldsATabIsPrintedWholeInHex() {
+        CliRun router = CliRun.start("recv", "--type", "ROUTER", "--bind", "tcp://127.0.0.1:*", "--count", "1",
+                "--timeout-ms", "10000");
+        CliRun.Result dealer = CliRun.run("send", "--type", "DEALER", "--routing-id", "a\tb", "--connect",
+                router.awaitBound(), "-s", "|", "job|42");
+        assertEquals(0, dealer.status(), dealer.toString());
+        assertEquals(List.of("610962\tjob\t42"), router.finish().lines());
+    }
+
+    @Test
     void clientToServerWithAReply() {
         CliRun server = CliRun.start("recv", "--type", "SERVER", "--bind", "tcp://127.0.0.1:*", "--count", "1",
                 "--reply", "ok", "--timeout-ms", "10000");
