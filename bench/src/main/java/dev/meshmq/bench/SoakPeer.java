@@ -80,8 +80,9 @@ final class SoakPeer {
      * A crash round's receiver ({@link CrashRound}), request
      * {@code TAIL <round> <endpoint> <size> <hwm> <spin 0|1> <from> <last>}: receives until message
      * {@code last}, each one a valid soak message with a higher number than the one before (a repeat or a
-     * step back is a failure), and reports {@code SOAKED <round> <received> OK <missing>}, where missing
-     * counts the numbers from {@code from} to {@code last} that did not arrive.
+     * step back is a failure), and reports {@code SOAKED <round> <received> OK <missing> <first>}, where
+     * missing counts the numbers from {@code from} to {@code last} that did not arrive and first is the
+     * first number from {@code from} on that did.
      */
     private static String receiveTail(String[] words) {
         String round = words[1];
@@ -90,6 +91,7 @@ final class SoakPeer {
         long last = Long.parseLong(words[7]);
         long received = 0;
         long fromOn = 0;
+        long first = -1;
         long previous = -1;
         String problem = null;
         try (Context context = Context.create(config("1".equals(words[5])))) {
@@ -104,13 +106,14 @@ final class SoakPeer {
                         : SoakPayload.check(message, seq, size);
                 previous = seq;
                 fromOn += seq >= from ? 1 : 0;
+                first = first < 0 && seq >= from ? seq : first;
             }
             pull.close();
         } catch (RuntimeException e) {
             problem = "receiving failed after " + received + " messages: " + e;
         }
         return REPORT + " " + round + " " + received
-                + (problem == null ? " OK " + (last - from + 1 - fromOn) : " BAD " + problem);
+                + (problem == null ? " OK " + (last - from + 1 - fromOn) + " " + first : " BAD " + problem);
     }
 
     static ContextConfig config(boolean spin) {

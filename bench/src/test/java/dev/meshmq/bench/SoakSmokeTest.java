@@ -74,7 +74,8 @@ class SoakSmokeTest {
             SoakOutcome outcome = crash.run(victim, 60);
             assertNull(outcome.problem(), outcome.toString());
             assertTrue(victim.hasExited());
-            assertEquals(2000, outcome.delivered(), outcome.toString());
+            assertEquals(2000, outcome.delivered() + outcome.lost(), outcome.toString());
+            assertTrue(outcome.lost() <= crash.hwm, outcome.toString());
         } finally {
             victim.close();
             if (crash.replacement() != null) {
