@@ -5,6 +5,7 @@ import dev.meshmq.Message;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +89,7 @@ final class CrashRound {
             survivorPeer.request(tail(endpoint, KILL_AT, MESSAGES - 1));
             Watchdog.await("soak round " + this + ": sender after the kill", sender, deadline, survivorPeer,
                     context::close);
-            String[] report = survivorPeer.awaitLine(SoakPeer.REPORT,
-                    Math.max(0, deadline - System.nanoTime()) / 1e9);
+            String[] report = awaitReport(push, deadline);
             String problem = null;
             long missing = 0;
             if (!"OK".equals(report[3])) {
@@ -110,11 +110,26 @@ final class CrashRound {
         }
     }
 
+    /** The new peer's report; if it does not come, a stall with thread dumps of both JVMs. */
+    private String[] awaitReport(PushSocket push, long deadline) {
+        try {
+            return survivorPeer.awaitLine(SoakPeer.REPORT, Math.max(0, deadline - System.nanoTime()) / 1e9);
+        } catch (BenchFailure e) {
+            if (survivorPeer.hasExited()) {
+                throw e;
+            }
+            String stall = "soak round " + this + ": all sent, but the new peer did not report before the deadline "
+                    + "(PUSH statistics: " + push.statistics() + ")";
+            Path dump = StallReport.write(stall, survivorPeer);
+            throw new BenchFailure(stall + "; " + StallReport.describe(dump), dump);
+        }
+    }
+
     private void awaitUntil(BooleanSupplier condition, long deadline, String what, Watchdog.Peer peer) {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 String stall = "soak round " + this + ": gave up waiting for " + what;
-                java.nio.file.Path dump = StallReport.write(stall, peer);
+                Path dump = StallReport.write(stall, peer);
                 throw new BenchFailure(stall + "; " + StallReport.describe(dump), dump);
             }
             LockSupport.parkNanos(1_000_000);
