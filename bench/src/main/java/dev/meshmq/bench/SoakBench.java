@@ -62,7 +62,7 @@ final class SoakBench {
                     checkResources();
                 }
                 if (System.nanoTime() - nextProgress >= 0) {
-                    nextProgress += PROGRESS_NANOS;
+                    nextProgress = Math.max(nextProgress + PROGRESS_NANOS, System.nanoTime());
                     out.println(String.format(Locale.ROOT, "soak: %.1f min, %d rounds, %d messages, "
                             + "%d duplicates, %d failures; %s", (System.nanoTime() - start) / 6e10, tally.rounds(),
                             tally.messages(), tally.duplicates(), tally.failures(), resources.ranges()));
