@@ -51,6 +51,20 @@ final class SoakPayload {
         return null;
     }
 
+    /**
+     * Reads the sequence number a body carries (all of it for bodies of at least eight bytes).
+     *
+     * @param body the frame
+     * @return the number
+     */
+    static long sequence(Frame body) {
+        long seq = 0;
+        for (int i = 0; i < Math.min(SEQ_BYTES, body.size()); i++) {
+            seq |= (body.byteAt(i) & 0xFFL) << (8 * i);
+        }
+        return seq;
+    }
+
     private static byte expected(long seq, int index) {
         return index < SEQ_BYTES ? (byte) (seq >>> (8 * index)) : (byte) (seq + index);
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * The receiving side of a soak ({@link SoakBench}), in a child JVM that lives across rounds. Each round
  * arrives as one request line on the control channel:
- * {@code ROUND <round> <endpoint> <size> <hwm> <spin 0|1> <count>}. The peer opens a fresh context
+ * {@code ROUND <round> <endpoint> <size> <hwm> <spin 0|1> <count>} (or a crash round's TAIL, see
+ * {@code receiveTail}). The peer opens a fresh context
  * (spin wait on or off), connects a PULL with that receive high-water mark, receives {@code count}
  * messages checking each one's size and content ({@link SoakPayload}: order and completeness), closes
  * everything and prints {@code SOAKED <round> <received> OK} or {@code SOAKED <round> <received> BAD
@@ -23,6 +24,7 @@ import java.time.Duration;
 final class SoakPeer {
 
     static final String ROUND = "ROUND";
+    static final String TAIL = "TAIL";
     static final String REPORT = "SOAKED";
 
     private SoakPeer() {
@@ -35,10 +37,11 @@ final class SoakPeer {
                 return;
             }
             String[] words = request.split(" ");
-            if (words.length != 7 || !ROUND.equals(words[0])) {
+            boolean round = words.length == 7 && ROUND.equals(words[0]);
+            if (!round && !(words.length == 8 && TAIL.equals(words[0]))) {
                 throw new BenchFailure("soak peer: malformed request '" + request + "'");
             }
-            out.println(receiveRound(words));
+            out.println(round ? receiveRound(words) : receiveTail(words));
             out.flush();
         }
     }
@@ -71,6 +74,46 @@ final class SoakPeer {
             problem = "receiving failed after " + received + " messages: " + e;
         }
         return REPORT + " " + round + " " + received + (problem == null ? " OK" : " BAD " + problem);
+    }
+
+    /**
+     * A crash round's receiver ({@link CrashRound}), request
+     * {@code TAIL <round> <endpoint> <size> <hwm> <spin 0|1> <from> <last>}: receives until message
+     * {@code last}, each one a valid soak message with a higher number than the one before (a repeat or a
+     * step back is a failure), and reports {@code SOAKED <round> <received> OK <missing> <first>}, where
+     * missing counts the numbers from {@code from} to {@code last} that did not arrive and first is the
+     * first number from {@code from} on that did.
+     */
+    private static String receiveTail(String[] words) {
+        String round = words[1];
+        int size = Integer.parseInt(words[3]);
+        long from = Long.parseLong(words[6]);
+        long last = Long.parseLong(words[7]);
+        long received = 0;
+        long fromOn = 0;
+        long first = -1;
+        long previous = -1;
+        String problem = null;
+        try (Context context = Context.create(config("1".equals(words[5])))) {
+            PullSocket pull = context.createPull();
+            pull.set(SocketOptions.RECEIVE_HWM, Integer.parseInt(words[4]));
+            pull.connect(words[2]);
+            while (previous < last && problem == null) {
+                Message message = pull.receive();
+                received++;
+                long seq = SoakPayload.sequence(message.frame(0));
+                problem = seq <= previous ? "message " + seq + " after message " + previous
+                        : SoakPayload.check(message, seq, size);
+                previous = seq;
+                fromOn += seq >= from ? 1 : 0;
+                first = first < 0 && seq >= from ? seq : first;
+            }
+            pull.close();
+        } catch (RuntimeException e) {
+            problem = "receiving failed after " + received + " messages: " + e;
+        }
+        return REPORT + " " + round + " " + received
+                + (problem == null ? " OK " + (last - from + 1 - fromOn) + " " + first : " BAD " + problem);
     }
 
     static ContextConfig config(boolean spin) {

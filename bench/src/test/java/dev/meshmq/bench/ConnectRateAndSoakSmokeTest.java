@@ -3,7 +3,6 @@ package dev.meshmq.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshmq.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Smoke runs of connect-rate and soak, short enough for {@code mvn verify}: not measurements. */
+/**
+ * Smoke runs of connect-rate and the command-line checks of connect-rate and soak (the soak itself:
+ * {@link SoakSmokeTest}).
+ */
 class ConnectRateAndSoakSmokeTest {
 
     private static final String SLOW_CYCLES = "seq_over_1s";
@@ -73,30 +75,6 @@ class ConnectRateAndSoakSmokeTest {
             }
         }
         assertEquals(METRICS, seen, stdout);
-    }
-
-    @Test
-    void shortSoakRunsRoundsOfBothTransportsWithoutFailures() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"soak", "--minutes", "0.05", "--stall-seconds", "30"}, print(out),
-                print(new ByteArrayOutputStream()));
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, stdout);
-        Matcher summary = Pattern.compile("soak: done after [0-9.]+ min: ([0-9]+) rounds, ([0-9]+) messages, "
-                + "[0-9.]+ MB, 0 failures, 0 stall dumps").matcher(stdout);
-        assertTrue(summary.find(), stdout);
-        assertTrue(Integer.parseInt(summary.group(1)) >= 2, stdout);
-        assertTrue(Long.parseLong(summary.group(2)) > 0, stdout);
-    }
-
-    @Test
-    void soakPayloadTellsTheExpectedMessageFromAnyOther() {
-        for (int size : SoakRound.SIZES) {
-            byte[] body = SoakPayload.body(300, size);
-            assertEquals(null, SoakPayload.check(Message.wrap(body), 300, size));
-            assertTrue(SoakPayload.check(Message.wrap(body), 301, size) != null, "size " + size);
-            assertTrue(SoakPayload.check(Message.wrap(new byte[size + 1]), 300, size) != null);
-        }
     }
 
     @Test
