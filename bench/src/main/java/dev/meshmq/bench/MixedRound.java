@@ -21,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * number as a request that the REP echoes; a REQ that has no reply within {@value #REPLY_MILLIS} ms after
  * a reset goes on with the next request (RELAXED and CORRELATE).
  *
- * <p>Invariants checked: nothing is received twice (ZeroMQ promises no duplicates; across a reset MeshMQ
- * has an open finding of one, so this counts and reports them), nothing is received that was not sent,
+ * <p>Invariants checked: nothing is received twice (ZeroMQ promises no duplicates; this counts and reports
+ * any), nothing is received that was not sent,
  * and nothing is lost unless a reset was injected: PUSH/PULL, DEALER/ROUTER, REQ/REP and CLIENT/SERVER
  * deliver everything, PUB/SUB delivers everything its statistics do not count as dropped. Any miss of
  * the round's deadline is a stall (thread dump) and a failure.

@@ -54,8 +54,7 @@ class SoakSmokeTest {
     @Test
     void relayResetRoundsCompleteAndAccountForEveryMessage() {
         // Rounds 15-19: the five patterns over tcp with every connection reset by the relay once a third is
-        // sent. Loss is allowed there (messages in flight); duplicates are not asserted here because of the
-        // open finding (a message read twice across a reconnect): the soak counts and reports them.
+        // sent. Loss is allowed there (messages in flight); a duplicate never is.
         for (int round = 15; round < 20; round++) {
             MixedRound mixed = new MixedRound(round);
             assertEquals(MixedRound.Fault.RESET, mixed.fault, mixed.toString());
@@ -63,6 +62,7 @@ class SoakSmokeTest {
             assertTrue(outcome.faulted(), outcome.toString());
             assertEquals(outcome.sent(), outcome.delivered() + outcome.lost() + outcome.dropped(), outcome.toString());
             assertTrue(outcome.delivered() > 0, outcome.toString());
+            assertEquals(0, outcome.duplicates(), outcome.toString());
         }
     }
 
