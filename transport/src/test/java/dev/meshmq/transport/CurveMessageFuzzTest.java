@@ -35,6 +35,7 @@ import java.util.Map;
 class CurveMessageFuzzTest {
 
     private static final BoxKey SESSION = new BoxKey(CurveHandshakeFuzzTest.key(4));
+    private static final int MAX_STEPS = 24;
     private static final PeerMetadata PEER = PeerMetadata.of(Map.of("Socket-Type", "DEALER"));
 
     @FuzzTest(maxDuration = "2h", maxExecutions = 10_000_000)
@@ -49,8 +50,10 @@ class CurveMessageFuzzTest {
                 maxMessageSize);
         List<DuelSide.Part> sent = new ArrayList<>();
         List<String> commandsSent = new ArrayList<>();
-        boolean tampered = lastReceived != lastSent;
-        int steps = data.consumeInt(0, 24);
+        // a counter that reaches 2^64 - 1 wraps (after 2^64 boxes: never in practice), and the reader refuses it
+        boolean wraps = Long.compareUnsigned(lastSent, -1L - 2 * MAX_STEPS) > 0;
+        boolean tampered = lastReceived != lastSent || wraps;
+        int steps = data.consumeInt(0, MAX_STEPS);
         for (int i = 0; i < steps && reader.failure == null; i++) {
             byte[] chunk = seal(data, encoder, sent, commandsSent);
             FuzzChannel.Fault fault = FuzzChannel.pickFault(data);
