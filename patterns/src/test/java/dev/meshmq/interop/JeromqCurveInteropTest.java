@@ -88,7 +88,7 @@ class JeromqCurveInteropTest {
             mesh.close();
             peer.close();
         } finally {
-            jeromq.term();
+            JeromqTerm.terminate(jeromq);
         }
     }
 }

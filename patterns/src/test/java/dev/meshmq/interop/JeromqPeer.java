@@ -135,7 +135,7 @@ final class JeromqPeer implements InteropPeer {
         }
         closed = true;
         stopping = true;
-        context.term();
+        JeromqTerm.terminate(context);
         try {
             thread.join(STEP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
@@ -198,7 +198,7 @@ final class JeromqPeer implements InteropPeer {
             socket.close();
             ZMQ.Context stalled = context;
             context = ZMQ.context(1);
-            stalled.term();
+            JeromqTerm.terminate(stalled);
         }
     }
 
