@@ -69,6 +69,12 @@ public final class ContextConfig {
      * spinning off, so that threads sleep as soon as they have nothing to do (libzmq's and JeroMQ's
      * behaviour).
      *
+     * <p>Spinning pays only while the machine has a processor to spare. On Linux the context looks, at
+     * most every 100 ms, at how many threads the kernel has runnable ({@code /proc/loadavg}); while those
+     * other than the context's own spinning threads outnumber the processors, its threads sleep at once
+     * as if this were zero, since on a busy machine a spinning thread takes time from the one that has
+     * the work and forgoes the scheduler's preference for a thread it wakes.
+     *
      * @param spin from zero to {@link #MAX_SPIN_WAIT}
      * @return the new settings
      * @throws IllegalArgumentException if the duration is negative or longer than {@link #MAX_SPIN_WAIT}

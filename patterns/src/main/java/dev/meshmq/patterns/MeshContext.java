@@ -128,7 +128,7 @@ final class MeshContext implements SocketHost {
     /** Returns a new waiter for a socket or poller, spinning as the context's settings say. */
     @Override
     public Waiter newWaiter() {
-        return new Waiter(spinNanos);
+        return new Waiter(spinNanos, transport.spinGovernor());
     }
 
     @Override

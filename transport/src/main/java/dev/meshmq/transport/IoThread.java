@@ -43,6 +43,7 @@ public final class IoThread implements Executor {
     private final Thread thread;
     private final NanoClock clock;
     private final long spinNanos;
+    private final SpinGovernor spinGovernor;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -62,8 +63,21 @@ public final class IoThread implements Executor {
     private volatile SecurityServices security;
 
     public IoThread(String name, NanoClock clock, long spinNanos) {
+        this(name, clock, spinNanos, SpinGovernor.always());
+    }
+
+    /**
+     * Creates and starts an I/O thread that spins only while {@code governor} allows it.
+     *
+     * @param name the thread's name
+     * @param clock the time source for timers
+     * @param spinNanos how long to poll without blocking before sleeping in select; 0 for not at all
+     * @param governor shared with the context's other waiting threads
+     */
+    public IoThread(String name, NanoClock clock, long spinNanos, SpinGovernor governor) {
         this.clock = clock;
         this.spinNanos = spinNanos;
+        this.spinGovernor = governor;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -254,9 +268,17 @@ public final class IoThread implements Executor {
      * @return true if a channel is ready (its key is in the selected set)
      */
     private boolean spinUntilWork() throws IOException {
-        if (spinNanos == 0) {
+        if (spinNanos == 0 || !spinGovernor.trySpin()) {
             return false;
         }
+        try {
+            return pollUntilWork();
+        } finally {
+            spinGovernor.spinEnded();
+        }
+    }
+
+    private boolean pollUntilWork() throws IOException {
         long end = System.nanoTime() + spinNanos;
         while (tasks.isEmpty() && !stopping) {
             if (selector.selectNow() > 0) {

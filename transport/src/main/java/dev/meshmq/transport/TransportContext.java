@@ -30,6 +30,7 @@ public final class TransportContext {
     private final InprocRegistry inproc = new InprocRegistry();
     private final AuthenticationService authentication = new AuthenticationService(inproc);
     private final SecurityServices security;
+    private final SpinGovernor spinGovernor = new SpinGovernor();
 
     /**
      * Starts the I/O threads.
@@ -42,9 +43,19 @@ public final class TransportContext {
         ioThreads = new IoThread[threadCount];
         security = new SecurityServices(authentication, new CurveCookieJar(clock));
         for (int i = 0; i < threadCount; i++) {
-            ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos);
+            ioThreads[i] = new IoThread("meshmq-io-" + i, clock, spinNanos, spinGovernor);
             ioThreads[i].useSecurity(security);
         }
+    }
+
+    /**
+     * Returns what decides whether this context's waiting threads may spin; application threads waiting
+     * on sockets share it with the I/O threads. Any thread.
+     *
+     * @return the governor
+     */
+    public SpinGovernor spinGovernor() {
+        return spinGovernor;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.core;
 
 import dev.meshmq.MeshInterruptedException;
+import dev.meshmq.transport.SpinGovernor;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -20,6 +21,7 @@ public final class Waiter {
 
     private final Set<Thread> parked = ConcurrentHashMap.newKeySet();
     private final long spinNanos;
+    private final SpinGovernor spinGovernor;
 
     /**
      * Creates a waiter.
@@ -27,7 +29,18 @@ public final class Waiter {
      * @param spinNanos how long {@link #await} checks for work before it parks; 0 for not at all
      */
     public Waiter(long spinNanos) {
+        this(spinNanos, SpinGovernor.always());
+    }
+
+    /**
+     * Creates a waiter that spins only while {@code governor} allows it.
+     *
+     * @param spinNanos how long {@link #await} checks for work before it parks; 0 for not at all
+     * @param governor shared with the context's other waiting threads
+     */
+    public Waiter(long spinNanos, SpinGovernor governor) {
         this.spinNanos = spinNanos;
+        this.spinGovernor = governor;
     }
 
     /**
@@ -69,6 +82,17 @@ public final class Waiter {
 
     /** Checks {@code ready} while yielding, until it holds (true) or the spin time or deadline is over. */
     private boolean spinUntilReady(long deadlineNanos, BooleanSupplier ready, Thread current) {
+        if (!spinGovernor.trySpin()) {
+            return false;
+        }
+        try {
+            return pollUntilReady(deadlineNanos, ready, current);
+        } finally {
+            spinGovernor.spinEnded();
+        }
+    }
+
+    private boolean pollUntilReady(long deadlineNanos, BooleanSupplier ready, Thread current) {
         long end = System.nanoTime() + spinNanos;
         if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - end < 0) {
             end = deadlineNanos;
