@@ -106,7 +106,10 @@ class HwmChangeTest extends MeshTestSupport {
         byte[] payload = new byte[PAYLOAD];
         int first = fillUntilBlocked(push, "m", 0, payload, 1000);
         push.set(SocketOptions.SEND_HWM, 50);
-        int more = fillUntilBlocked(push, "m", first, payload, 1000);
+        // 45 more must go in, each given as long as the receiver needs to drain (a busy machine is slow,
+        // not blocked); then the rest up to where the raised mark blocks
+        int more = sendEach(push, first, payload, 45);
+        more += fillUntilBlocked(push, "m", first + more, payload, 1000);
         assertTrue(more >= 45, "SEND_HWM 1 -> 50 let only " + more + " more messages in");
         expectInOrder(pull, "m", 0, first + more);
     }
@@ -123,9 +126,21 @@ class HwmChangeTest extends MeshTestSupport {
         byte[] payload = new byte[PAYLOAD];
         int first = fillUntilBlocked(push, "m", 0, payload, 1000);
         pull.set(SocketOptions.RECEIVE_HWM, 50);
-        int more = fillUntilBlocked(push, "m", first, payload, 1000);
+        // 45 more must go in, each given as long as the receiver needs to drain (a busy machine is slow,
+        // not blocked); then the rest up to where the raised mark blocks
+        int more = sendEach(push, first, payload, 45);
+        more += fillUntilBlocked(push, "m", first + more, payload, 1000);
         assertTrue(more >= 45, "RECEIVE_HWM 1 -> 50 let only " + more + " more messages in");
         expectInOrder(pull, "m", 0, first + more);
+    }
+
+    /** Sends {@code count} numbered messages, each within TIMEOUT; fails on the first that cannot go. */
+    private static int sendEach(PushSocket push, int first, byte[] payload, int count) {
+        for (int i = 0; i < count; i++) {
+            assertTrue(push.send(numbered("m", first + i, payload), TIMEOUT), "message " + (first + i)
+                    + " did not go within " + TIMEOUT + " after the mark was raised");
+        }
+        return count;
     }
 
     private static int countAccepted(PushSocket push, int first) {
