@@ -40,9 +40,10 @@ public interface MessageReceiver {
      *
      * <p><b>Cancellation.</b> Cancelling the stage ({@code toCompletableFuture().cancel(false)}) removes
      * the waiter: no message is taken for it, and the next pending receive gets the next message. So do
-     * {@code complete}, {@code completeExceptionally} and {@code orTimeout} on it. Only in the instant
-     * the MeshMQ thread is trying it does cancelling fail (returns false); the stage then completes
-     * normally.
+     * {@code complete}, {@code completeExceptionally} and {@code orTimeout} on it. Cancelling fails
+     * (returns false) only when a message was already taken for the stage, which then completes with
+     * it; a cancel that meets the MeshMQ thread in the middle of an attempt waits the few microseconds
+     * until the attempt ends.
      *
      * <p><b>Threads.</b> The stage completes on the MeshMQ thread: actions added without an executor run
      * there, after it has left the socket (they may use the socket, say to send a reply), and must not

@@ -104,6 +104,22 @@ class AsyncApiTest {
     }
 
     @Test
+    void cancellingAReceiveThatNothingCanSatisfySucceedsEvenWhileTheLoopIsTryingIt() throws Exception {
+        try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
+            push.connect(pull.bind("inproc://async-cancel-race"));
+            for (int i = 0; i < 20_000; i++) {
+                CompletableFuture<Message> pending = pull.receiveAsync().toCompletableFuture();
+                for (int spin = i % 64; spin > 0; spin--) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(pending.cancel(false), "cancel " + i + " of a receive with nothing to take failed");
+            }
+            push.send("after");
+            assertEquals("after", join(pull.receiveAsync()).string(0));
+        }
+    }
+
+    @Test
     void aTimedOutReceiveLeavesTheMessageForTheNextOne() throws Exception {
         try (PullSocket pull = context.createPull(); PushSocket push = context.createPush()) {
             push.connect(pull.bind("inproc://async-timeout"));

@@ -85,7 +85,7 @@ final class AsyncLoop {
         busy.clear();
         List<AsyncSocketQueue> idle = new ArrayList<>();
         for (AsyncSocketQueue each : active) {
-            AsyncSocketQueue.Progress progress = each.progress();
+            AsyncSocketQueue.Progress progress = progressOf(each);
             if (progress == AsyncSocketQueue.Progress.IDLE) {
                 idle.add(each);
             } else if (progress == AsyncSocketQueue.Progress.BUSY) {
@@ -95,6 +95,17 @@ final class AsyncLoop {
         for (AsyncSocketQueue each : idle) {
             each.watch(null);
             active.remove(each);
+        }
+    }
+
+    /** One socket's round; a defect there fails that socket's operations and spares every other socket's. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static AsyncSocketQueue.Progress progressOf(AsyncSocketQueue queue) {
+        try {
+            return queue.progress();
+        } catch (RuntimeException e) {
+            queue.failAll(e);
+            return AsyncSocketQueue.Progress.IDLE;
         }
     }
 

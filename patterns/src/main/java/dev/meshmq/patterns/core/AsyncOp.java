@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The stage of one async send or receive. Completing it from outside ({@link #cancel}, {@link #complete},
  * {@link #completeExceptionally}, and so {@code orTimeout}) withdraws the operation: the socket will not
- * take a message for it. Only while the async loop is making its one attempt for the operation does such
- * a call fail (return false), and the operation then completes as the attempt decides.
+ * take a message for it. If the async loop is making an attempt for the operation at that moment, the
+ * call waits for the attempt to end (an attempt never blocks): it withdraws the operation if the attempt
+ * found nothing, and fails (returns false) only if the attempt completed it.
  *
  * <p>Thread-safety: safe for any thread; the state machine WAITING -> TRYING -> (WAITING | DONE) belongs
  * to the loop, WAITING -> WITHDRAWN to everyone else.
@@ -21,8 +22,13 @@ final class AsyncOp<T> extends CompletableFuture<T> {
     private static final int DONE = 2;
     private static final int WITHDRAWN = 3;
 
+    /** Spins before a waiting canceller starts yielding its processor to the attempting thread. */
+    private static final int SPINS_BEFORE_YIELD = 64;
+
     private final AtomicInteger state = new AtomicInteger(WAITING);
     private final Runnable onWithdraw;
+    /** The loop thread while it attempts this operation, so that it never waits for itself. */
+    private volatile Thread attempting;
 
     /** Creates a pending operation; {@code onWithdraw} tells the loop to drop it. */
     AsyncOp(Runnable onWithdraw) {
@@ -31,15 +37,30 @@ final class AsyncOp<T> extends CompletableFuture<T> {
 
     /** Loop: claims the operation for one attempt; false if it was withdrawn. */
     boolean beginAttempt() {
-        return state.compareAndSet(WAITING, TRYING);
+        attempting = Thread.currentThread();
+        if (state.compareAndSet(WAITING, TRYING)) {
+            return true;
+        }
+        attempting = null;
+        return false;
     }
 
     /** Loop: the attempt found nothing; the operation waits again. */
     void attemptFailed() {
+        attempting = null;
         state.set(WAITING);
     }
 
-    /** Loop: the attempt succeeded. */
+    /**
+     * Loop: the attempt succeeded. The state is DONE before the loop leaves the socket, so that a
+     * canceller waiting for the attempt sees it taken; the stage completes later, outside the socket.
+     */
+    void attemptSucceeded() {
+        attempting = null;
+        state.set(DONE);
+    }
+
+    /** Loop: completes an operation whose attempt succeeded. */
     void succeed(T value) {
         state.set(DONE);
         super.complete(value);
@@ -47,6 +68,7 @@ final class AsyncOp<T> extends CompletableFuture<T> {
 
     /** Loop: the attempt failed for good (the socket closed, the pattern refused). */
     void fail(Throwable error) {
+        attempting = null;
         state.set(DONE);
         super.completeExceptionally(error);
     }
@@ -57,8 +79,16 @@ final class AsyncOp<T> extends CompletableFuture<T> {
     }
 
     private boolean withdraw() {
-        if (!state.compareAndSet(WAITING, WITHDRAWN)) {
-            return false;
+        int spins = 0;
+        while (!state.compareAndSet(WAITING, WITHDRAWN)) {
+            if (state.get() != TRYING || attempting == Thread.currentThread()) {
+                return false;
+            }
+            if (++spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
         onWithdraw.run();
         return true;

@@ -108,14 +108,14 @@ final class AsyncSocketQueue {
         Send head;
         while ((head = sends.peek()) != null) {
             if (!head.op.beginAttempt()) {
-                sends.poll();
+                sends.remove(head);
                 continue;
             }
             boolean sent;
             try {
                 sent = gate.sendEntered(head.message);
             } catch (RuntimeException e) {
-                sends.poll();
+                sends.remove(head);
                 AsyncOp<Void> failed = head.op;
                 completions.add(() -> failed.fail(e));
                 continue;
@@ -124,7 +124,8 @@ final class AsyncSocketQueue {
                 head.op.attemptFailed();
                 return;
             }
-            sends.poll();
+            sends.remove(head);
+            head.op.attemptSucceeded();
             AsyncOp<Void> done = head.op;
             completions.add(() -> done.succeed(null));
         }
@@ -135,14 +136,14 @@ final class AsyncSocketQueue {
         AsyncOp<Message> head;
         while ((head = receives.peek()) != null) {
             if (!head.beginAttempt()) {
-                receives.poll();
+                receives.remove(head);
                 continue;
             }
             Message message;
             try {
                 message = gate.receiveEntered();
             } catch (RuntimeException e) {
-                receives.poll();
+                receives.remove(head);
                 AsyncOp<Message> failed = head;
                 completions.add(() -> failed.fail(e));
                 continue;
@@ -151,19 +152,38 @@ final class AsyncSocketQueue {
                 head.attemptFailed();
                 return;
             }
-            receives.poll();
+            receives.remove(head);
+            head.attemptSucceeded();
             AsyncOp<Message> done = head;
             Message received = message;
             completions.add(() -> done.succeed(received));
         }
     }
 
+    /** Drops withdrawn heads; a canceller may remove a head between two looks, so each look is one peek. */
     private void dropWithdrawn() {
-        while (!sends.isEmpty() && sends.peek().op.isWithdrawn()) {
-            sends.poll();
+        Send send;
+        while ((send = sends.peek()) != null && send.op.isWithdrawn()) {
+            sends.remove(send);
         }
-        while (!receives.isEmpty() && receives.peek().isWithdrawn()) {
-            receives.poll();
+        AsyncOp<Message> receive;
+        while ((receive = receives.peek()) != null && receive.isWithdrawn()) {
+            receives.remove(receive);
+        }
+    }
+
+    /**
+     * Fails every pending operation with {@code error}: the loop met a defect while trying this socket,
+     * and its callers hear of it rather than wait for ever.
+     */
+    void failAll(RuntimeException error) {
+        Send send;
+        while ((send = sends.poll()) != null) {
+            send.op.fail(error);
+        }
+        AsyncOp<Message> receive;
+        while ((receive = receives.poll()) != null) {
+            receive.fail(error);
         }
     }
 
