@@ -11,11 +11,15 @@ import dev.meshmq.transport.zmtp.ZmtpProtocolException;
  * replayed or reordered box is an INVALID_SEQUENCE). Client and server use different nonce prefixes
  * ("CurveZMQMESSAGEC", "CurveZMQMESSAGES") as libzmq does.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: the sending side ({@link #sealKey}, {@link #nextSendNonce}) is used under the
+ * connection's output lock, by its I/O thread or by a thread writing directly ({@link DirectSend}); the
+ * receiving side ({@link #openKey}, {@link #receiveNonce}) by its I/O thread. Each side has a box key
+ * of its own, since a box key's working state serves one thread at a time.
  */
 final class CurveCipher {
 
-    private final BoxKey key;
+    private final BoxKey openKey;
+    private final BoxKey sealKey;
     private final byte[] sendNonce;
     private final byte[] receiveNonce;
     private long sent;
@@ -30,7 +34,8 @@ final class CurveCipher {
      * @param lastReceived the last short nonce the peer used in the handshake
      */
     CurveCipher(BoxKey key, boolean client, long lastSent, long lastReceived) {
-        this.key = key;
+        this.openKey = key;
+        this.sealKey = key.copy();
         this.sendNonce = CurveBoxes.shortNonce(
                 client ? CurveBoxes.MESSAGE_CLIENT_PREFIX : CurveBoxes.MESSAGE_SERVER_PREFIX, 0);
         this.receiveNonce = CurveBoxes.shortNonce(
@@ -39,8 +44,14 @@ final class CurveCipher {
         this.received = lastReceived;
     }
 
-    BoxKey key() {
-        return key;
+    /** The key that opens the peer's boxes (the receiving side's). */
+    BoxKey openKey() {
+        return openKey;
+    }
+
+    /** The key that seals this side's boxes (the sending side's). */
+    BoxKey sealKey() {
+        return sealKey;
     }
 
     /**
@@ -80,6 +91,7 @@ final class CurveCipher {
 
     /** The connection closed: the session key is zeroed. */
     void destroy() {
-        key.destroy();
+        openKey.destroy();
+        sealKey.destroy();
     }
 }

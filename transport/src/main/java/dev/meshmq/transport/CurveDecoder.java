@@ -79,7 +79,7 @@ final class CurveDecoder {
         byte[] content = new byte[length - MIN_DATA];
         int flags;
         try {
-            flags = cipher.key().openLeadingByte(nonce, src, boxAt, src.length - boxAt, content, 0);
+            flags = cipher.openKey().openLeadingByte(nonce, src, boxAt, src.length - boxAt, content, 0);
         } catch (BoxOpenException e) {
             throw new ZmtpProtocolException(ProtocolError.CRYPTOGRAPHIC, "CURVE MESSAGE: " + e.getMessage());
         }

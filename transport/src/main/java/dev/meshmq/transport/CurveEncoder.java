@@ -159,6 +159,6 @@ final class CurveEncoder implements WireEncoder {
         int tagAt = plainAt - CurveBoxes.TAG;
         int nonceAt = tagAt - CurveBoxes.SHORT_NONCE;
         byte[] nonce = cipher.nextSendNonce(pendingArray, nonceAt);
-        cipher.key().seal(nonce, pendingArray, plainAt, 1 + size, pendingArray, tagAt);
+        cipher.sealKey().seal(nonce, pendingArray, plainAt, 1 + size, pendingArray, tagAt);
     }
 }

@@ -23,7 +23,8 @@ import java.util.ArrayDeque;
  * before it ({@link WireEncoder#gatheredBody()}); while the channel has not taken it, nothing else is
  * encoded, so the bytes keep their order.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: used by one thread at a time, under the lock of the connection's {@link EngineWriter}:
+ * its I/O thread, or an application thread writing to the idle connection itself ({@link #flushInto}).
  */
 final class EngineOutput {
 
@@ -69,6 +70,11 @@ final class EngineOutput {
     private byte[] pendingPong;
     private byte[] pendingPing;
     private ByteBuffer own;
+    /** Whether {@link #own} came from {@link IoBuffers} (else it is a heap buffer of an application thread's write). */
+    private boolean ownPooled;
+    /** Messages taken from the source so far, and their body bytes. */
+    private long taken;
+    private long takenBytes;
     /** The two buffers of a gathering write: encoded bytes, then the body that follows them. */
     private final ByteBuffer[] gather = new ByteBuffer[2];
 
@@ -136,7 +142,27 @@ final class EngineOutput {
      * @throws IOException if the write fails
      */
     Flush flush(long budget, boolean messagesAllowed) throws IOException {
-        ByteBuffer out = own != null ? own : buffers.output();
+        return flush(own != null ? own : buffers.output(), budget, messagesAllowed, true);
+    }
+
+    /**
+     * An application thread's flush of an idle connection ({@link #isIdle}): encodes into
+     * {@code scratch}, its borrowed buffer, instead of the I/O thread's; bytes the channel does not take
+     * move to a heap buffer of this connection, which the I/O thread writes later.
+     *
+     * @param scratch the caller's encoding buffer; left holding nothing this connection needs
+     * @param budget bytes to write at most
+     * @return what was achieved
+     * @throws IOException if the write fails
+     */
+    Flush flushInto(ByteBuffer scratch, long budget) throws IOException {
+        if (own != null) {
+            throw new IllegalStateException("a direct flush needs an idle connection");
+        }
+        return flush(scratch, budget, true, false);
+    }
+
+    private Flush flush(ByteBuffer out, long budget, boolean messagesAllowed, boolean onIoThread) throws IOException {
         long left = budget;
         while (true) {
             boolean more = fill(out, messagesAllowed);
@@ -150,7 +176,7 @@ final class EngineOutput {
             ledger.wrote(written);
             left -= written;
             if (out.hasRemaining() || body != null && body.hasRemaining()) {
-                keepRemainder(out);
+                keepRemainder(out, onIoThread);
                 return Flush.BLOCKED;
             }
             out.clear();
@@ -185,12 +211,13 @@ final class EngineOutput {
      * Keeps the bytes the channel did not take; the shared buffer must be left empty. A gathered body
      * stays in the encoder; once the channel has taken every encoded byte no buffer is kept.
      */
-    private void keepRemainder(ByteBuffer out) {
+    private void keepRemainder(ByteBuffer out, boolean onIoThread) {
         if (!out.hasRemaining()) {
             out.clear();
             returnOwn();
         } else if (own == null) {
-            own = buffers.borrow();
+            ownPooled = onIoThread;
+            own = onIoThread ? buffers.borrow() : ByteBuffer.allocate(Math.max(out.remaining(), ScratchSlot.SIZE));
             own.put(out);
             out.clear();
         } else {
@@ -200,7 +227,9 @@ final class EngineOutput {
 
     private void returnOwn() {
         if (own != null) {
-            buffers.giveBack(own);
+            if (ownPooled) {
+                buffers.giveBack(own);
+            }
             own = null;
         }
     }
@@ -233,6 +262,8 @@ final class EngineOutput {
             if (message == null) {
                 return false;
             }
+            taken++;
+            takenBytes += message.byteCount();
             byte[] asCommand = source.commandFor(message);
             if (asCommand != null) {
                 commands.add(afterHandshake(asCommand));
@@ -265,6 +296,16 @@ final class EngineOutput {
      */
     long unwritten() {
         return ledger.unwritten();
+    }
+
+    /** Returns how many messages were taken from the source so far. */
+    long messagesTaken() {
+        return taken;
+    }
+
+    /** Returns the body bytes of the messages taken from the source so far. */
+    long bytesTaken() {
+        return takenBytes;
     }
 
     /** Returns whether a buffer is borrowed from {@link IoBuffers}, for tests. */

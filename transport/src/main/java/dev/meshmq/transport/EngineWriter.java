@@ -2,13 +2,18 @@ package dev.meshmq.transport;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * When and how much a stream connection writes: flushes its {@link EngineOutput} until nothing is owed,
  * the channel is full (then it waits for OP_WRITE) or the write budget is spent (then it yields to the
  * other connections of its I/O thread and goes on in a task of its own, scheduled at most once).
+ * When the socket puts a message into the pipe of an idle connection, {@link DirectSend} may write it
+ * from the sending thread instead of waking the I/O thread.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: owned by the connection's I/O thread, except {@link #onOutboundReadable} (any
+ * thread). Every use of the {@link EngineOutput} holds one lock: the I/O thread waits for it, an
+ * application thread only tries it.
  */
 final class EngineWriter {
 
@@ -18,6 +23,8 @@ final class EngineWriter {
     private final EngineOutput output;
     private final StreamEngine engine;
     private final Runnable task;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DirectSend direct;
     private boolean scheduled;
 
     EngineWriter(IoThread io, EngineOutput output, StreamEngine engine) {
@@ -25,6 +32,45 @@ final class EngineWriter {
         this.output = output;
         this.engine = engine;
         this.task = engine.guarded(this::onScheduled);
+        this.direct = new DirectSend(io, output, lock, reason -> engine.closeLater(reason));
+    }
+
+    /** Runs {@code action} holding the lock every use of the output holds. I/O thread only. */
+    void underLock(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The pipe's reader wake-up: the socket put a message into the pipe after this connection had
+     * emptied it. Writes it from the calling thread if {@link DirectSend} may, else wakes the I/O
+     * thread. Any thread.
+     *
+     * @param outbound the pipe
+     */
+    void onOutboundReadable(Pipe outbound) {
+        if (!direct.tryWrite(outbound)) {
+            io.execute(task);
+        }
+    }
+
+    /**
+     * Lets application threads write to this connection themselves from now on ({@code true}: the
+     * handshake is done), or stops them ({@code false}: the connection is ending). I/O thread only.
+     *
+     * @param allowed whether they may
+     */
+    void allowDirect(boolean allowed) {
+        lock.lock();
+        try {
+            direct.allow(allowed);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Flushes soon, in a task of its own (once, however often asked). */
@@ -35,11 +81,6 @@ final class EngineWriter {
         }
     }
 
-    /** Runs the scheduled flush now (the pipe's wake-up). */
-    Runnable task() {
-        return task;
-    }
-
     private void onScheduled() {
         scheduled = false;
         flush();
@@ -47,6 +88,15 @@ final class EngineWriter {
 
     /** Writes what is owed until nothing is left, the channel is full, or the write budget is spent. */
     void flush() {
+        lock.lock();
+        try {
+            flushLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void flushLocked() {
         StreamEngine.State state = engine.state();
         if (state == StreamEngine.State.CLOSED) {
             return;
@@ -77,10 +127,15 @@ final class EngineWriter {
      * @param pong true for a PONG
      */
     void sendHeartbeat(byte[] frame, boolean pong) {
-        if (pong) {
-            output.setPong(frame);
-        } else {
-            output.setPing(frame);
+        lock.lock();
+        try {
+            if (pong) {
+                output.setPong(frame);
+            } else {
+                output.setPing(frame);
+            }
+        } finally {
+            lock.unlock();
         }
         schedule();
     }

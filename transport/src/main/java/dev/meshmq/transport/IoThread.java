@@ -48,6 +48,7 @@ public final class IoThread implements Executor {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final IoBuffers buffers = new IoBuffers();
+    private final ScratchSlot scratch = new ScratchSlot();
     private volatile Throwable failure;
     private volatile Consumer<Throwable> deathListener = cause -> { };
     private long timerSequence;
@@ -145,6 +146,16 @@ public final class IoThread implements Executor {
      */
     IoBuffers buffers() {
         return buffers;
+    }
+
+    /**
+     * Returns the encoding buffer an application thread may borrow to write to one of this thread's
+     * connections itself. Any thread.
+     *
+     * @return the slot
+     */
+    ScratchSlot scratch() {
+        return scratch;
     }
 
     /**

@@ -35,7 +35,8 @@ import java.nio.channels.SocketChannel;
  * {@link EngineWriter}'s job, the end after close {@link EngineLinger}'s.
  *
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
- * ({@link #terminateLater}), each of which routes any Throwable to {@link #close}.
+ * ({@link #terminateLater}, {@link #closeLater}), each of which routes any Throwable to {@link #close},
+ * except that a sending thread may write to the idle connection itself ({@link DirectSend}).
  */
 final class StreamEngine implements IoHandler, FrameHandler {
 
@@ -67,7 +68,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private State state = State.GREETING;
     private SelectionKey key;
     private PeerLink link;
-    private Timer handshakeTimer;
+    private final HandshakeDeadline handshakeDeadline;
 
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
@@ -88,6 +89,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
         this.commands = new ActiveCommands(this, heartbeat, report, options.socketType());
+        this.handshakeDeadline = new HandshakeDeadline(io, options.handshakeIntervalNanos(),
+                guarded(this::onHandshakeTimeout));
     }
 
     /**
@@ -105,9 +108,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 key = io.register(channel, SelectionKey.OP_READ, this);
             }
             output.queueCommand(handshake.start());
-            if (options.handshakeIntervalNanos() > 0) {
-                handshakeTimer = io.schedule(options.handshakeIntervalNanos(), guarded(this::onHandshakeTimeout));
-            }
+            handshakeDeadline.start();
             writer.flush();
         } catch (IOException e) {
             close("cannot start: " + e.getMessage());
@@ -233,10 +234,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private void onHandshakeDone(PeerInfo peer) {
         byte[] identity = peer.identity();
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel();
-            handshakeTimer = null;
-        }
+        handshakeDeadline.cancel();
         PeerLink served = owner.linkFor(this, peer);
         if (served == null) {
             close("the socket refused the peer");
@@ -245,12 +243,14 @@ final class StreamEngine implements IoHandler, FrameHandler {
         link = served;
         frameDecoder.usePeer(peer.metadata());
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
-        link.listenToOutboundAsReader(() -> io.execute(writer.task()));
+        Pipe outbound = link.outbound();
+        link.listenToOutboundAsReader(() -> writer.onOutboundReadable(outbound));
         moveTo(State.ACTIVE);
         report.handshakeSucceeded(identity);
         Greeting greeting = handshake.peerGreeting();
         heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
         startSubscriptions(peer);
+        writer.allowDirect(!linger.terminating());
         writer.flush();
     }
 
@@ -322,6 +322,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     /** Closes after sending what is queued, or after {@code lingerNanos} (see {@link EngineLinger}). */
     void terminate(long lingerNanos) {
+        writer.allowDirect(false);
         linger.terminate(lingerNanos, owner::hasQueuedOutput);
     }
 
@@ -343,9 +344,19 @@ final class StreamEngine implements IoHandler, FrameHandler {
      * @param reason why, for the log and the DISCONNECTED event
      */
     void close(String reason) {
-        if (state == State.CLOSED) {
-            return;
+        if (state != State.CLOSED) {
+            // an application thread writing directly holds the output lock: release the output after it
+            writer.underLock(() -> closeLocked(reason));
         }
+    }
+
+    /** Posts {@link #close} to the I/O thread. Any thread. */
+    void closeLater(String reason) {
+        io.execute(guarded(() -> close(reason)));
+    }
+
+    private void closeLocked(String reason) {
+        writer.allowDirect(false);
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();
@@ -353,9 +364,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         output.release();
         input.release();
         LOG.log(Level.DEBUG, "connection {0} closed: {1}", remoteAddress, reason);
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel();
-        }
+        handshakeDeadline.cancel();
         linger.cancel();
         if (key != null) {
             key.cancel();
@@ -382,13 +391,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         return remoteAddress;
     }
 
-    /**
-     * Heartbeat: sends a PING, or an unasked PONG, at the next message boundary, replacing one of the
-     * same kind not sent yet.
-     *
-     * @param frame the encoded command
-     * @param pong true for a PONG
-     */
+    /** Heartbeat: a PING, or an unasked PONG, for {@link EngineWriter#sendHeartbeat}, while active. */
     void sendHeartbeat(byte[] frame, boolean pong) {
         if (state == State.ACTIVE) {
             writer.sendHeartbeat(frame, pong);

@@ -74,6 +74,20 @@ public final class BoxKey {
     }
 
     /**
+     * Makes a second key of the same bytes with working state of its own, for a connection whose two
+     * directions are used by different threads (one instance must never be used by two at once).
+     *
+     * @return the copy
+     * @throws IllegalStateException if this key was destroyed
+     */
+    public BoxKey copy() {
+        if (destroyed) {
+            throw new IllegalStateException("the box key was destroyed");
+        }
+        return new BoxKey(key);
+    }
+
+    /**
      * Makes a secretbox key of 32 random bytes, as for CURVE's cookie.
      *
      * @return the key
