@@ -15,12 +15,9 @@ import dev.meshmq.SocketOptions;
 import dev.meshmq.testsupport.MonitorEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +41,7 @@ class CurveMaxMessageSizeInteropTest {
     @BeforeAll
     static void requirePeer() throws IOException {
         PythonPeer.requireLibzmq();
-        script = Files.createTempFile("curve_maxmsgsize_peer", ".py");
-        script.toFile().deleteOnExit();
-        try (InputStream in = CurveMaxMessageSizeInteropTest.class
-                .getResourceAsStream("/interop/curve_maxmsgsize_peer.py")) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        script = PythonPeer.extractResource("/interop/curve_maxmsgsize_peer.py");
     }
 
     @Test

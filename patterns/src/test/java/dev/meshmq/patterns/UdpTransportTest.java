@@ -37,11 +37,17 @@ class UdpTransportTest extends MeshTestSupport {
         return "239.255." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
     }
 
+    /** A DISH of {@code context} that joined group "g". */
+    private static DishSocket dishOfG(Context context) {
+        DishSocket dish = context.createDish();
+        dish.join("g");
+        return dish;
+    }
+
     @Test
     void malformedDatagramsAreCountedAndTheDishGoesOn() throws IOException {
         Context context = newContext();
-        DishSocket dish = context.createDish();
-        dish.join("g");
+        DishSocket dish = dishOfG(context);
         String endpoint = dish.bind("udp://127.0.0.1:*");
         int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
         try (DatagramChannel raw = DatagramChannel.open()) {
@@ -73,13 +79,11 @@ class UdpTransportTest extends MeshTestSupport {
     @Test
     void aMessageTooLongForOneDatagramIsDroppedForUdpPeersAndCounted() {
         Context context = newContext();
-        DishSocket udpDish = context.createDish();
-        udpDish.join("g");
+        DishSocket udpDish = dishOfG(context);
         String udp = udpDish.bind("udp://127.0.0.1:*");
         RadioSocket radio = context.createRadio();
         radio.connect(udp);
-        DishSocket tcpDish = context.createDish();
-        tcpDish.join("g");
+        DishSocket tcpDish = dishOfG(context);
         tcpDish.connect(radio.bind("tcp://127.0.0.1:*"));
         assertTrue(radio.awaitJoined("g", 2, TIMEOUT));
         int atLimit = GroupWire.MAX_DATAGRAM - 1 - "g".length();
@@ -206,8 +210,7 @@ class UdpTransportTest extends MeshTestSupport {
     @Test
     void anUnboundPortCanBeBoundAgain() {
         Context context = newContext();
-        DishSocket dish = context.createDish();
-        dish.join("g");
+        DishSocket dish = dishOfG(context);
         String endpoint = dish.bind("udp://127.0.0.1:*");
         dish.unbind(endpoint);
         assertEquals(endpoint, dish.bind(endpoint));

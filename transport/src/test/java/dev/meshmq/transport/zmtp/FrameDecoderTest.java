@@ -329,30 +329,13 @@ class FrameDecoderTest {
                 () -> raw.decode(ByteBuffer.wrap(Bytes.of(0x04, 101, overLimit)), recorder));
         assertEquals(ProtocolError.MESSAGE_TOO_LARGE, e.error());
         assertEquals("command frame claims 101 bytes, more than MAX_MESSAGE_SIZE 100", e.getMessage());
-        List<byte[]> boxes = new ArrayList<>();
         FrameDecoder rawData = new FrameDecoder(100);
         rawData.handFramesRaw();
-        FrameHandler taker = new FrameHandler() {
-            @Override
-            public boolean onMessage(Message message) {
-                throw new AssertionError("raw frames make no messages");
-            }
-
-            @Override
-            public boolean onCommand(Command command) {
-                throw new AssertionError("no command was sent");
-            }
-
-            @Override
-            public boolean onRawFrame(byte[] body) {
-                boxes.add(body);
-                return true;
-            }
-        };
-        rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 100, atLimit)), taker);
-        assertEquals(1, boxes.size());
+        Recorder boxes = new Recorder();
+        rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 100, atLimit)), boxes);
+        assertEquals(List.of("RAW " + Bytes.toHex(atLimit)), boxes.events);
         assertEquals(ProtocolError.MESSAGE_TOO_LARGE, assertThrows(ZmtpProtocolException.class,
-                () -> rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 101, overLimit)), taker)).error());
+                () -> rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 101, overLimit)), boxes)).error());
         Recorder clear = new Recorder();
         new FrameDecoder(100).decode(ByteBuffer.wrap(Bytes.of(0x04, 101, overLimit)), clear);
         assertEquals(1, clear.events.size(), "in clear text a command is not held to MAX_MESSAGE_SIZE");
