@@ -80,7 +80,9 @@ public final class SocketOptions {
     /**
      * Largest frame, in bytes, accepted from a peer; a peer that sends a larger one is disconnected.
      * As in libzmq, the limit applies to each frame of a message, not to their sum (two 600-byte frames
-     * pass a limit of 1,000). -1 (the default) means no limit.
+     * pass a limit of 1,000). Under CURVE the limit applies, as in libzmq, to each encrypted MESSAGE box,
+     * which is 33 bytes longer than the frame it holds (a limit of 1,000 takes frames of up to 967 bytes),
+     * whether the box arrives as a data frame or as a command frame. -1 (the default) means no limit.
      */
     public static final SocketOption<Long> MAX_MESSAGE_SIZE =
             new SocketOption<>("MAX_MESSAGE_SIZE", Long.class, -1L,

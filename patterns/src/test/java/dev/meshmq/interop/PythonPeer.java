@@ -184,11 +184,22 @@ final class PythonPeer implements InteropPeer {
     }
 
     private static Path extractScript() throws IOException {
-        try (InputStream in = PythonPeer.class.getResourceAsStream(RESOURCE)) {
+        return extractResource(RESOURCE);
+    }
+
+    /**
+     * Copies a test resource (a peer script) to a temporary file deleted when the JVM exits.
+     *
+     * @param resource the resource's path on the test classpath, such as {@code /interop/zmq_peer.py}
+     * @return the file
+     * @throws IOException if the resource is missing or cannot be copied
+     */
+    static Path extractResource(String resource) throws IOException {
+        try (InputStream in = PythonPeer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("test resource " + RESOURCE + " is not on the classpath");
+                throw new IOException("test resource " + resource + " is not on the classpath");
             }
-            Path file = Files.createTempFile("zmq_peer", ".py");
+            Path file = Files.createTempFile("peer", ".py");
             file.toFile().deleteOnExit();
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return file;

@@ -9,9 +9,11 @@ import dev.meshmq.DishSocket;
 import dev.meshmq.IncompatibleSocketException;
 import dev.meshmq.InvalidEndpointException;
 import dev.meshmq.Message;
+import dev.meshmq.PublisherStatistics;
 import dev.meshmq.PullSocket;
 import dev.meshmq.RadioSocket;
 import dev.meshmq.SocketOptions;
+import dev.meshmq.transport.GroupWire;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -35,11 +37,17 @@ class UdpTransportTest extends MeshTestSupport {
         return "239.255." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
     }
 
+    /** A DISH of {@code context} that joined group "g". */
+    private static DishSocket dishOfG(Context context) {
+        DishSocket dish = context.createDish();
+        dish.join("g");
+        return dish;
+    }
+
     @Test
     void malformedDatagramsAreCountedAndTheDishGoesOn() throws IOException {
         Context context = newContext();
-        DishSocket dish = context.createDish();
-        dish.join("g");
+        DishSocket dish = dishOfG(context);
         String endpoint = dish.bind("udp://127.0.0.1:*");
         int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
         try (DatagramChannel raw = DatagramChannel.open()) {
@@ -61,6 +69,42 @@ class UdpTransportTest extends MeshTestSupport {
         assertEquals("g", empty.group());
         assertEquals("body", dish.receive(TIMEOUT).orElseThrow().string(0));
         assertEquals(4, dish.malformedDiscarded());
+    }
+
+    /**
+     * A message too long for one datagram (libzmq's limit: 8192 bytes of group length, group and body) is
+     * dropped for the udp peer and counted in the publisher statistics, for that peer and in all; a tcp
+     * DISH of the same RADIO still gets it; one at the limit crosses udp whole.
+     */
+    @Test
+    void aMessageTooLongForOneDatagramIsDroppedForUdpPeersAndCounted() {
+        Context context = newContext();
+        DishSocket udpDish = dishOfG(context);
+        String udp = udpDish.bind("udp://127.0.0.1:*");
+        RadioSocket radio = context.createRadio();
+        radio.connect(udp);
+        DishSocket tcpDish = dishOfG(context);
+        tcpDish.connect(radio.bind("tcp://127.0.0.1:*"));
+        assertTrue(radio.awaitJoined("g", 2, TIMEOUT));
+        int atLimit = GroupWire.MAX_DATAGRAM - 1 - "g".length();
+        radio.send("g", new byte[atLimit]);
+        radio.send("g", new byte[atLimit + 1]);
+        radio.send("g", "after");
+        assertEquals(atLimit, udpDish.receive(TIMEOUT).orElseThrow().first().size(), "at the limit");
+        assertEquals("after", udpDish.receive(TIMEOUT).orElseThrow().string(0), "the long one is not sent");
+        assertEquals(atLimit, tcpDish.receive(TIMEOUT).orElseThrow().first().size());
+        assertEquals(atLimit + 1, tcpDish.receive(TIMEOUT).orElseThrow().first().size(), "tcp has no such limit");
+        assertEquals("after", tcpDish.receive(TIMEOUT).orElseThrow().string(0));
+        PublisherStatistics stats = radio.publisherStatistics();
+        assertEquals(3, stats.messagesPublished());
+        assertEquals(5, stats.messagesSent(), stats.toString());
+        assertEquals(1, stats.messagesDropped(), stats.toString());
+        PublisherStatistics.Peer udpPeer = stats.peers().stream().filter(p -> p.endpoint().startsWith("udp://"))
+                .findFirst().orElseThrow();
+        assertEquals(1, udpPeer.messagesDropped(), udpPeer.toString());
+        assertEquals(2, udpPeer.messagesSent(), udpPeer.toString());
+        assertEquals(0, radio.statistics().droppedAtHwm(), "not a high-water-mark drop");
+        expectNothing(udpDish, SHORT);
     }
 
     @Test
@@ -166,8 +210,7 @@ class UdpTransportTest extends MeshTestSupport {
     @Test
     void anUnboundPortCanBeBoundAgain() {
         Context context = newContext();
-        DishSocket dish = context.createDish();
-        dish.join("g");
+        DishSocket dish = dishOfG(context);
         String endpoint = dish.bind("udp://127.0.0.1:*");
         dish.unbind(endpoint);
         assertEquals(endpoint, dish.bind(endpoint));

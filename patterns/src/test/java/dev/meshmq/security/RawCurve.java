@@ -149,6 +149,15 @@ final class RawCurve implements AutoCloseable {
                 .put(ascii("PUSH")).array();
     }
 
+    /** Completes a good handshake as a PUSH: greeting, HELLO, WELCOME, INITIATE, and the server's READY. */
+    void handshake(byte[] serverKey) throws IOException, BoxOpenException {
+        greet();
+        command("HELLO", helloData(serverKey, 1));
+        readWelcome(serverKey);
+        command("INITIATE", initiateData(serverKey, pushMetadata(), 2));
+        readFrame();
+    }
+
     /** A MESSAGE frame body sealed with the session. */
     byte[] messageBody(long nonce, int flags, byte[] payload) {
         byte[] plain = ByteBuffer.allocate(1 + payload.length).put((byte) flags).put(payload).array();

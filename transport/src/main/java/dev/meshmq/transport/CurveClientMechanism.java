@@ -15,8 +15,9 @@ import java.nio.ByteBuffer;
  * on WELCOME, the server's short-term key S' and its cookie; INITIATE with the cookie, the vouch
  * (C' and S boxed from the long-term key C to S') and this socket's metadata; READY ends it.
  *
- * <p>Keys: the long-term pair comes from CURVE_SECRET_KEY (its public key derived from it); a client
- * without one uses a new pair per connection, which a server that checks keys will refuse. Three
+ * <p>Keys: the long-term pair comes from the socket's settings (CURVE_SECRET_KEY and the public key
+ * {@link SecuritySettings} derived from it once, not per connection); a client without one uses a new
+ * pair per connection, which a server that checks keys will refuse. Three
  * shared keys are computed, once each: C'-S for HELLO and WELCOME, C-S' for the vouch, C'-S' for
  * INITIATE, READY and every message after. Secrets are zeroed as soon as they are no longer needed.
  *
@@ -44,7 +45,8 @@ final class CurveClientMechanism implements Mechanism {
 
     private final MechanismContext context;
     private final byte[] serverKey;
-    private final CurveKeyPair longTerm;
+    private final byte[] longTermPublic;
+    private final byte[] longTermSecret;
     private CurveKeyPair shortTerm;
     private BoxKey welcomeKey;
     private BoxKey session;
@@ -57,9 +59,17 @@ final class CurveClientMechanism implements Mechanism {
     CurveClientMechanism(MechanismContext context) {
         this.context = context;
         SecuritySettings security = context.security();
-        this.serverKey = security.curveServerKey().clone();
-        this.longTerm = security.curveSecretKey() != null
-                ? CurveKeyPair.fromSecretKey(security.curveSecretKey()) : CurveKeyPair.generate();
+        this.serverKey = security.curveServerKey();
+        byte[] secret = security.curveSecretKey();
+        if (secret != null) {
+            this.longTermSecret = secret;
+            this.longTermPublic = security.curvePublicKey();
+        } else {
+            CurveKeyPair ephemeral = CurveKeyPair.generate();
+            this.longTermSecret = ephemeral.secretKey();
+            this.longTermPublic = ephemeral.publicKey();
+            ephemeral.destroy();
+        }
     }
 
     @Override
@@ -132,15 +142,13 @@ final class CurveClientMechanism implements Mechanism {
         byte[] serverShort = java.util.Arrays.copyOf(plain, CurveBoxes.KEY);
         byte[] cookie = java.util.Arrays.copyOfRange(plain, CurveBoxes.KEY, plain.length);
         byte[] shortSecret = shortTerm.secretKey();
-        byte[] longSecret = longTerm.secretKey();
         try {
             session = CurveBoxes.boxKey(serverShort, shortSecret);
-            byte[] vouch = vouch(serverShort, longSecret);
+            byte[] vouch = vouch(serverShort, longTermSecret);
             sink.send(initiate(cookie, vouch));
         } finally {
-            CurveBoxes.zero(shortSecret, longSecret);
+            CurveBoxes.zero(shortSecret, longTermSecret);
             shortTerm.destroy();
-            longTerm.destroy();
         }
         step = Step.READY;
     }
@@ -165,7 +173,7 @@ final class CurveClientMechanism implements Mechanism {
     private byte[] initiate(byte[] cookie, byte[] vouch) {
         byte[] metadata = PropertyCodec.encode(NullMechanism.readyProperties(context.options()));
         byte[] plain = new byte[CurveBoxes.KEY + vouch.length + metadata.length];
-        System.arraycopy(longTerm.publicKey(), 0, plain, 0, CurveBoxes.KEY);
+        System.arraycopy(longTermPublic, 0, plain, 0, CurveBoxes.KEY);
         System.arraycopy(vouch, 0, plain, CurveBoxes.KEY, vouch.length);
         System.arraycopy(metadata, 0, plain, CurveBoxes.KEY + vouch.length, metadata.length);
         nonce++;
@@ -209,6 +217,6 @@ final class CurveClientMechanism implements Mechanism {
         if (shortTerm != null) {
             shortTerm.destroy();
         }
-        longTerm.destroy();
+        CurveBoxes.zero(longTermSecret);
     }
 }

@@ -44,6 +44,8 @@ final class CurveServerMechanism implements Mechanism {
     private final MechanismContext context;
     private final CurveCookieJar cookies;
     private final byte[] secretKey;
+    /** This server's long-term public key, derived once with the socket's settings. */
+    private final byte[] publicKey;
     private Greeting peerGreeting;
     private Step step = Step.HELLO;
     private long peerNonce;
@@ -54,8 +56,9 @@ final class CurveServerMechanism implements Mechanism {
     CurveServerMechanism(MechanismContext context, CurveCookieJar cookies) {
         this.context = context;
         this.cookies = cookies;
-        byte[] secret = context.security().curveSecretKey();
-        this.secretKey = secret == null ? null : secret.clone();
+        SecuritySettings security = context.security();
+        this.secretKey = security.curveSecretKey();
+        this.publicKey = security.curvePublicKey();
     }
 
     @Override
@@ -185,18 +188,10 @@ final class CurveServerMechanism implements Mechanism {
             vouchKey.destroy();
         }
         if (!Arrays.equals(vouched, 0, CurveBoxes.KEY, clientShort, 0, CurveBoxes.KEY)
-                || !Arrays.equals(vouched, CurveBoxes.KEY, 2 * CurveBoxes.KEY, publicKey(), 0, CurveBoxes.KEY)) {
+                || !Arrays.equals(vouched, CurveBoxes.KEY, 2 * CurveBoxes.KEY, publicKey, 0, CurveBoxes.KEY)) {
             throw new ZmtpProtocolException(ProtocolError.KEY_EXCHANGE,
                     "the CURVE vouch names another short-term key or server");
         }
-    }
-
-    /** This server's long-term public key, derived when a vouch is checked (not per connection accepted). */
-    private byte[] publicKey() {
-        CurveKeyPair pair = CurveKeyPair.fromSecretKey(secretKey);
-        byte[] publicKey = pair.publicKey();
-        pair.destroy();
-        return publicKey;
     }
 
     @Override

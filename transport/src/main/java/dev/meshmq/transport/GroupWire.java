@@ -133,22 +133,32 @@ public final class GroupWire {
     }
 
     /**
+     * Returns whether a two-frame message fits in one datagram: one byte of group length, a group of at
+     * most {@link Groups#MAX_BYTES} bytes and the body, together at most {@link #MAX_DATAGRAM} bytes.
+     *
+     * @param wire the group frame and the body frame ({@link #toWire})
+     * @return false if it is not two frames or too long for one datagram
+     */
+    public static boolean fitsDatagram(Message wire) {
+        return wire.size() == 2 && wire.frame(0).size() <= Groups.MAX_BYTES
+                && 1L + wire.frame(0).size() + wire.frame(1).size() <= MAX_DATAGRAM;
+    }
+
+    /**
      * Encodes a two-frame message as one datagram: group length, group, body.
      *
      * @param wire the group frame and the body frame
-     * @param datagram where to write it, cleared first; left flipped for sending
-     * @return false if the message does not fit (nothing sensible was written)
+     * @param datagram where to write it, cleared first, at least {@link #MAX_DATAGRAM} bytes; left flipped
+     *     for sending
+     * @return false if the message does not fit ({@link #fitsDatagram}; nothing sensible was written)
      */
     static boolean encodeDatagram(Message wire, ByteBuffer datagram) {
         datagram.clear();
-        if (wire.size() != 2) {
+        if (!fitsDatagram(wire)) {
             return false;
         }
         Frame group = wire.frame(0);
         Frame body = wire.frame(1);
-        if (group.size() > Groups.MAX_BYTES || 1L + group.size() + body.size() > datagram.capacity()) {
-            return false;
-        }
         datagram.put((byte) group.size());
         group.copyTo(0, datagram, group.size());
         body.copyTo(0, datagram, body.size());

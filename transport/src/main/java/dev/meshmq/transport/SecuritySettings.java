@@ -1,6 +1,7 @@
 package dev.meshmq.transport;
 
 import dev.meshmq.Authenticator;
+import dev.meshmq.CurveKeyPair;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,13 +12,21 @@ import java.util.Objects;
  * <p>The mechanism follows from the options as in libzmq: CURVE if the socket is a CURVE server or has
  * a server key, else PLAIN if it is a PLAIN server or has a user name, else NULL.
  *
- * <p>Thread-safety: immutable (the key arrays are not modified after construction).
+ * <p>CURVE: this side's long-term public key is derived from its secret key once, here, when the socket's
+ * settings are built (an X25519 base-point multiplication), not per connection or handshake; a
+ * CURVE_PUBLIC_KEY that was set is replaced by the derived key, the one the handshake must name.
+ *
+ * <p>Keys are copied in and every key accessor returns a copy, so no holder can change them;
+ * {@link #toString()} shows neither the password nor any key.
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param kind the mechanism
  * @param server whether this side takes the mechanism's server role (PLAIN_SERVER or CURVE_SERVER)
  * @param username PLAIN client: the user name
  * @param password PLAIN client: the password
- * @param curvePublicKey CURVE: this side's long-term public key, 32 bytes, or null
+ * @param curvePublicKey CURVE: this side's long-term public key, 32 bytes, or null; derived from
+ *         {@code curveSecretKey} when that is set and the mechanism is CURVE
  * @param curveSecretKey CURVE: this side's long-term secret key, 32 bytes, or null
  * @param curveServerKey CURVE client: the server's long-term public key, 32 bytes, or null
  * @param zapDomain the ZAP domain, possibly empty
@@ -49,7 +58,9 @@ public record SecuritySettings(Kind kind, boolean server, String username, Strin
             new SecuritySettings(Kind.NULL, false, "", "", null, null, null, "", false, null, Map.of());
 
     /**
-     * Checks the values.
+     * Checks the values, copies the keys and, for CURVE with a secret key, derives the public key.
+     *
+     * @throws IllegalArgumentException if a CURVE secret key does not have 32 bytes
      */
     public SecuritySettings {
         Objects.requireNonNull(kind, "kind");
@@ -57,6 +68,63 @@ public record SecuritySettings(Kind kind, boolean server, String username, Strin
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(zapDomain, "zapDomain");
         metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+        curveSecretKey = copy(curveSecretKey);
+        curveServerKey = copy(curveServerKey);
+        curvePublicKey = kind == Kind.CURVE && curveSecretKey != null ? derivePublicKey(curveSecretKey)
+                : copy(curvePublicKey);
+    }
+
+    /**
+     * Returns this side's long-term CURVE public key.
+     *
+     * @return a copy of the 32 bytes, or null
+     */
+    @Override
+    public byte[] curvePublicKey() {
+        return copy(curvePublicKey);
+    }
+
+    /**
+     * Returns this side's long-term CURVE secret key.
+     *
+     * @return a copy of the 32 bytes, or null
+     */
+    @Override
+    public byte[] curveSecretKey() {
+        return copy(curveSecretKey);
+    }
+
+    /**
+     * Returns the CURVE server's long-term public key (CURVE client).
+     *
+     * @return a copy of the 32 bytes, or null
+     */
+    @Override
+    public byte[] curveServerKey() {
+        return copy(curveServerKey);
+    }
+
+    /**
+     * Describes the settings without the password or any key.
+     *
+     * @return the mechanism, role, user name, ZAP settings and which keys are set
+     */
+    @Override
+    public String toString() {
+        return "SecuritySettings[kind=" + kind + ", server=" + server + ", username=" + username
+                + ", curveSecretKey=" + (curveSecretKey == null ? "unset" : "set")
+                + ", curveServerKey=" + (curveServerKey == null ? "unset" : "set") + ", zapDomain=" + zapDomain
+                + ", zapEnforceDomain=" + zapEnforceDomain + ", metadata=" + metadata.keySet() + "]";
+    }
+
+    private static byte[] copy(byte[] key) {
+        return key == null ? null : key.clone();
+    }
+
+    private static byte[] derivePublicKey(byte[] secretKey) {
+        CurveKeyPair pair = CurveKeyPair.fromSecretKey(secretKey);
+        pair.destroy();
+        return pair.publicKey();
     }
 
     /**

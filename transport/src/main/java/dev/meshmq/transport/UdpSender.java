@@ -10,14 +10,14 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sending end of a {@code udp://} endpoint a RADIO connected: one unconnected datagram channel on an
  * I/O thread and one {@link PeerLink} for the socket, which puts every message in it (the link counts as
  * joined to every group). Each message becomes one datagram (group length, group, body; see
  * {@link GroupWire#encodeDatagram}) sent to the endpoint's address. A message whose datagram would be
- * longer than {@link GroupWire#MAX_DATAGRAM} (what a libzmq receiver reads) is dropped and counted. When
+ * longer than {@link GroupWire#MAX_DATAGRAM} (what a libzmq receiver reads) never gets here: the RADIO drops
+ * it for its udp peers and counts it in its publisher statistics; the check here only guards the buffer. When
  * the kernel's send buffer is full the sender waits for the channel to be writable; the pipe's high-water
  * mark then makes the RADIO drop, as for any full peer. There is no connection: nothing is retried, and
  * an error of the network (an unreachable port) loses that datagram only.
@@ -44,7 +44,6 @@ final class UdpSender implements IoHandler, LinkControl {
     private final PeerLink link;
     private final ByteBuffer datagram = ByteBuffer.allocateDirect(GroupWire.MAX_DATAGRAM);
     private final Runnable sendTask = guarded(this::sendQueued);
-    private final AtomicLong oversized = new AtomicLong();
     private State state = State.SENDING;
     private SelectionKey key;
     private Timer lingerTimer;
@@ -80,11 +79,6 @@ final class UdpSender implements IoHandler, LinkControl {
         }));
     }
 
-    /** Returns how many messages were too long for one datagram and dropped. */
-    long oversized() {
-        return oversized.get();
-    }
-
     @Override
     public void onSelected(SelectionKey selected) {
         if (state == State.BLOCKED && selected.isValid() && selected.isWritable()) {
@@ -109,7 +103,6 @@ final class UdpSender implements IoHandler, LinkControl {
                 return;
             }
             if (!GroupWire.encodeDatagram(message, datagram)) {
-                oversized.incrementAndGet();
                 LOG.log(Level.DEBUG, "{0}: dropped a message too long for one datagram", endpoint);
                 continue;
             }

@@ -5,6 +5,7 @@ import dev.meshmq.PublisherStatistics;
 import dev.meshmq.patterns.core.SocketCounters;
 import dev.meshmq.transport.GroupWire;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,13 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * The distributing half of RADIO: its DISH links, the groups each joined (a set per link, exact match,
  * as libzmq's radio keeps them), and sending a message to every link that joined its group, plus every
  * {@code udp://} link, which carries all groups. A link at its high-water mark misses the message,
- * counted as dropped. When the connection behind a link ends, its joins are forgotten; the DISH sends
- * them again on the next connection.
+ * counted as dropped. A message too long for one udp datagram ({@link GroupWire#fitsDatagram}: group
+ * length byte, group and body above 8192 bytes, what a libzmq receiver reads) is dropped for the udp links
+ * before it reaches their pipes, counted as dropped for each of them (not as a high-water-mark drop), and
+ * logged once per socket at WARNING; the links of the tcp, ipc and inproc DISHes still get it. When the
+ * connection behind a link ends, its joins are forgotten; the DISH sends them again on the next connection.
  *
  * <p>Thread-safety: the socket's caller thread (under the thread-safe types' lock), except
  * {@link #statistics()} (any thread).
  */
 final class RadioGroups {
+
+    private static final System.Logger LOG = SafeLogger.named(RadioGroups.class.getName());
 
     private final Map<PeerLink, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final Map<Subscriber, Set<String>> joinsOf = new HashMap<>();
@@ -35,6 +41,7 @@ final class RadioGroups {
     private final AtomicLong dropped = new AtomicLong();
     private final SocketCounters counters;
     private final DropNotifier dropNotifier = new DropNotifier();
+    private boolean warnedTooLarge;
 
     RadioGroups(SocketCounters counters) {
         this.counters = counters;
@@ -110,8 +117,15 @@ final class RadioGroups {
         long queued = 0;
         long full = 0;
         List<Subscriber> joined = members.getOrDefault(message.group(), List.of());
+        boolean udpFits = everyGroup.isEmpty() || fitsDatagram(message, wire);
+        long tooLarge = 0;
         for (int i = 0; i < joined.size() + everyGroup.size(); i++) {
             Subscriber target = i < joined.size() ? joined.get(i) : everyGroup.get(i - joined.size());
+            if (!udpFits && i >= joined.size()) {
+                target.droppedTooLarge();
+                tooLarge++;
+                continue;
+            }
             Subscriber.Delivery delivery = target.offer(wire, dropNotifier);
             if (delivery == Subscriber.Delivery.QUEUED) {
                 queued++;
@@ -121,8 +135,23 @@ final class RadioGroups {
         }
         published.lazySet(published.get() + 1);
         sent.lazySet(sent.get() + queued);
-        dropped.lazySet(dropped.get() + full);
+        dropped.lazySet(dropped.get() + full + tooLarge);
         counters.droppedAtHwm(full);
+    }
+
+    /** Whether the message fits in one udp datagram; the first time it does not, says so in the log. */
+    private boolean fitsDatagram(Message message, Message wire) {
+        if (GroupWire.fitsDatagram(wire)) {
+            return true;
+        }
+        if (!warnedTooLarge) {
+            warnedTooLarge = true;
+            LOG.log(System.Logger.Level.WARNING, "RADIO: a message of {0} bytes in group \"{1}\" does not fit in"
+                    + " one udp datagram (at most {2} bytes with its group); dropped for the udp peers and counted"
+                    + " in publisherStatistics().messagesDropped (logged once per socket)",
+                    message.first().size(), message.group(), GroupWire.MAX_DATAGRAM);
+        }
+        return false;
     }
 
     /** Returns how many links joined {@code group}, udp links included. */

@@ -64,6 +64,14 @@ final class Subscriber {
         return Delivery.DROPPED;
     }
 
+    /**
+     * Counts a copy dropped because the message cannot travel to this subscriber at all (too long for
+     * one udp datagram); not a high-water-mark drop, so it neither starts a drop run nor makes a burst.
+     */
+    void droppedTooLarge() {
+        dropped.lazySet(dropped.get() + 1);
+    }
+
     /** Ends a run of drops (the subscriber took a message, or is going away), telling the listener. */
     void endDropRun(DropNotifier notifier) {
         if (droppedInRun != 0) {

@@ -24,7 +24,11 @@ import java.util.List;
  *   <li>a data frame above {@code maxMessageSize} (unless -1): MESSAGE_TOO_LARGE. The limit applies to
  *       each frame, as libzmq applies MAXMSGSIZE, not to the sum of a message's frames;</li>
  *   <li>a command frame above {@link #MAX_COMMAND_SIZE} (1 MiB, whatever {@code maxMessageSize} is;
- *       commands are small): MALFORMED_COMMAND_UNSPECIFIED.</li>
+ *       commands are small): MALFORMED_COMMAND_UNSPECIFIED;</li>
+ *   <li>once frames are handed on raw ({@link #handFramesRaw}, CURVE), every frame is a MESSAGE box that
+ *       may hold a data frame, whether it came as a data frame (libzmq's way) or as a command frame
+ *       (RFC 26's way): both are held to {@code maxMessageSize}, as libzmq holds its CURVE frames, so a
+ *       command frame cannot carry a frame past the limit.</li>
  * </ul>
  * A body of up to {@link #EXACT_BODY_LIMIT} (1 MiB) is allocated once, at its declared size, when the
  * size has been read. A larger body starts at {@link #INITIAL_BODY_CAPACITY} (64 KiB) and doubles
@@ -107,6 +111,8 @@ public final class FrameDecoder {
     /**
      * From now on, hands each data frame's body to {@link FrameHandler#onRawFrame} as it is, without
      * making messages: for CURVE, whose frames are boxes opened in place. Commands are parsed as before.
+     * The limit is then applied as libzmq applies it under CURVE: to the box, data or command frame alike
+     * (a box is 33 bytes longer than the frame it holds: name 8, nonce 8, tag 16, flags 1).
      */
     public void handFramesRaw() {
         rawFrames = true;
@@ -237,14 +243,14 @@ public final class FrameDecoder {
     }
 
     private State startBody(long size, FrameHandler handler) throws ZmtpProtocolException {
-        if (isCommand()) {
-            if (size > MAX_COMMAND_SIZE) {
-                throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
-                        "command frame claims " + size + " bytes, more than MAX_COMMAND_SIZE " + MAX_COMMAND_SIZE);
-            }
-        } else if (maxMessageSize != -1 && size > maxMessageSize) {
-            throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
-                    "frame claims " + size + " bytes, more than MAX_MESSAGE_SIZE " + maxMessageSize);
+        if (isCommand() && size > MAX_COMMAND_SIZE) {
+            throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
+                    "command frame claims " + size + " bytes, more than MAX_COMMAND_SIZE " + MAX_COMMAND_SIZE);
+        }
+        boolean mayHoldData = !isCommand() || rawFrames;
+        if (mayHoldData && maxMessageSize != -1 && size > maxMessageSize) {
+            throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE, (isCommand() ? "command " : "")
+                    + "frame claims " + size + " bytes, more than MAX_MESSAGE_SIZE " + maxMessageSize);
         }
         frameSize = (int) size;
         bodyFilled = 0;

@@ -311,6 +311,36 @@ class FrameDecoderTest {
                 recorder.events);
     }
 
+    /**
+     * Under CURVE (raw frames) every frame is a MESSAGE box that may hold a data frame, so a command frame
+     * is held to MAX_MESSAGE_SIZE as a data frame is, box included, as libzmq holds its CURVE frames; in
+     * clear text a command frame is not.
+     */
+    @Test
+    void rawFramesHoldCommandFramesToMaxMessageSizeToo() throws ZmtpProtocolException {
+        byte[] atLimit = Bytes.of(7, "MESSAGE", new byte[92]);
+        byte[] overLimit = Bytes.of(7, "MESSAGE", new byte[93]);
+        FrameDecoder raw = new FrameDecoder(100);
+        raw.handFramesRaw();
+        Recorder recorder = new Recorder();
+        raw.decode(ByteBuffer.wrap(Bytes.of(0x04, 100, atLimit)), recorder);
+        assertEquals(List.of("MESSAGE " + Bytes.toHex(new byte[92])), recorder.events);
+        ZmtpProtocolException e = assertThrows(ZmtpProtocolException.class,
+                () -> raw.decode(ByteBuffer.wrap(Bytes.of(0x04, 101, overLimit)), recorder));
+        assertEquals(ProtocolError.MESSAGE_TOO_LARGE, e.error());
+        assertEquals("command frame claims 101 bytes, more than MAX_MESSAGE_SIZE 100", e.getMessage());
+        FrameDecoder rawData = new FrameDecoder(100);
+        rawData.handFramesRaw();
+        Recorder boxes = new Recorder();
+        rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 100, atLimit)), boxes);
+        assertEquals(List.of("RAW " + Bytes.toHex(atLimit)), boxes.events);
+        assertEquals(ProtocolError.MESSAGE_TOO_LARGE, assertThrows(ZmtpProtocolException.class,
+                () -> rawData.decode(ByteBuffer.wrap(Bytes.of(0x00, 101, overLimit)), boxes)).error());
+        Recorder clear = new Recorder();
+        new FrameDecoder(100).decode(ByteBuffer.wrap(Bytes.of(0x04, 101, overLimit)), clear);
+        assertEquals(1, clear.events.size(), "in clear text a command is not held to MAX_MESSAGE_SIZE");
+    }
+
     @Test
     void limitsCommandSize() throws ZmtpProtocolException {
         ZmtpProtocolException e = decodeFails(-1, Bytes.of(0x06, Bytes.u64(FrameDecoder.MAX_COMMAND_SIZE + 1L)));

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link FrameHandler} that records what it receives: a {@link Message}, or a command as the string
- * "NAME hex-of-data". It asks the decoder to stop after item number {@code pauseAt} (1-based) and after
- * every item when {@code pauseAlways} is set.
+ * A {@link FrameHandler} that records what it receives: a {@link Message}, a command as the string
+ * "NAME hex-of-data", or a raw frame as "RAW hex-of-body". It asks the decoder to stop after item number
+ * {@code pauseAt} (1-based) and after every item when {@code pauseAlways} is set.
  */
 final class Recorder implements FrameHandler {
 
@@ -24,6 +24,13 @@ final class Recorder implements FrameHandler {
     @Override
     public boolean onCommand(Command command) throws ZmtpProtocolException {
         events.add(describe(command));
+        return keepGoing();
+    }
+
+    /** Records a raw frame (a CURVE box) as "RAW hex-of-body". */
+    @Override
+    public boolean onRawFrame(byte[] body) {
+        events.add("RAW " + Bytes.toHex(body));
         return keepGoing();
     }
 
