@@ -23,6 +23,7 @@ public final class SocketCounters {
     private final AtomicLong droppedUnroutable = new AtomicLong();
     private final AtomicLong droppedAtHwm = new AtomicLong();
     private final AtomicLong discardedAtClose = new AtomicLong();
+    private final AtomicLong discardedAtDisconnect = new AtomicLong();
     private final AtomicLong handshakesEvicted = new AtomicLong();
     private final String socketType;
     /** JFR drop-burst reporters for the drops counted without a peer (ROUTER, REP); caller thread. */
@@ -91,6 +92,13 @@ public final class SocketCounters {
         discardedAtClose.addAndGet(count);
     }
 
+    /** Messages left in the queue of a link whose connection ended and that does not reconnect. */
+    void discardedAtDisconnect(long count) {
+        if (count > 0) {
+            discardedAtDisconnect.lazySet(discardedAtDisconnect.get() + count);
+        }
+    }
+
     private static void increment(AtomicLong counter) {
         counter.lazySet(counter.get() + 1);
     }
@@ -106,6 +114,7 @@ public final class SocketCounters {
                     link.reconnects(), link.discardedAtClose(), link.commandsIgnored()));
         }
         return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
-                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers);
+                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers,
+                discardedAtDisconnect.get());
     }
 }
