@@ -346,6 +346,10 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (state == State.CLOSED) {
             return;
         }
+        if (link != null && !owner.keepsLinks()) {
+            // before DISCONNECTED: a socket that has seen the event can no longer queue to this link
+            link.outbound().closeReading();
+        }
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();

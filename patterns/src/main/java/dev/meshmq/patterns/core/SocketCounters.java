@@ -106,6 +106,9 @@ public final class SocketCounters {
     SocketStatistics snapshot(Iterable<PeerLink> links) {
         List<PeerStatistics> peers = new ArrayList<>();
         for (PeerLink link : links) {
+            if (link.outbound().isReaderClosed()) {
+                continue; // its connection ended (the detach may not be handled yet): no longer a peer
+            }
             PeerInfo peer = link.peer();
             peers.add(new PeerStatistics(link.endpoint(), peer == null ? "" : peer.remoteAddress(),
                     link.inbound().messagesWritten(), link.inbound().bytesWritten(),
