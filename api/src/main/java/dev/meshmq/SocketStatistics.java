@@ -56,23 +56,4 @@ public record SocketStatistics(long messagesSent, long messagesReceived, long dr
     public SocketStatistics {
         peers = java.util.List.copyOf(peers);
     }
-
-    /**
-     * A snapshot without messages discarded at a disconnect, for callers written before that count.
-     *
-     * @param messagesSent as described for the record component
-     * @param messagesReceived as described for the record component
-     * @param droppedUnroutable as described for the record component
-     * @param droppedAtHwm as described for the record component
-     * @param discardedAtClose as described for the record component
-     * @param handshakesEvicted as described for the record component
-     * @param authenticationFailures as described for the record component
-     * @param peers as described for the record component
-     */
-    public SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
-            long discardedAtClose, long handshakesEvicted, long authenticationFailures,
-            java.util.List<PeerStatistics> peers) {
-        this(messagesSent, messagesReceived, droppedUnroutable, droppedAtHwm, discardedAtClose, handshakesEvicted,
-                authenticationFailures, peers, 0);
-    }
 }

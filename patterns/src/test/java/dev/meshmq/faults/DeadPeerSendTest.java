@@ -244,8 +244,11 @@ class DeadPeerSendTest extends FaultTestSupport {
             assertTrue(push.send(Message.of("m-" + i), SEND_TIMEOUT), "round " + round + ": m-" + i + " not sent");
         }
         List<String> got = new ArrayList<>();
-        Optional<Message> next;
-        while (got.size() < MESSAGES && (next = live.receive(MISSING)).isPresent()) {
+        while (got.size() < MESSAGES) {
+            Optional<Message> next = live.receive(MISSING);
+            if (next.isEmpty()) {
+                break;
+            }
             got.add(next.get().string(0));
         }
         if (got.size() < MESSAGES) {

@@ -347,8 +347,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             return;
         }
         if (link != null && !owner.keepsLinks()) {
-            // before DISCONNECTED: a socket that has seen the event can no longer queue to this link
-            link.outbound().closeReading();
+            link.outbound().closeReading(); // before DISCONNECTED: once it is seen, nothing can queue here
         }
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
