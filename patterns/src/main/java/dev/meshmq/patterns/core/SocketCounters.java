@@ -106,8 +106,10 @@ public final class SocketCounters {
     SocketStatistics snapshot(Iterable<PeerLink> links) {
         List<PeerStatistics> peers = new ArrayList<>();
         for (PeerLink link : links) {
-            if (link.outbound().isReaderClosed()) {
-                continue; // its connection ended (the detach may not be handled yet): no longer a peer
+            if (link.outbound().isReaderClosed() && !link.outbound().isWriterClosed()) {
+                // the transport ended it under an open socket (its detach may not be handled yet): no longer
+                // a peer; one the socket closed itself stays, with what its linger discarded
+                continue;
             }
             PeerInfo peer = link.peer();
             peers.add(new PeerStatistics(link.endpoint(), peer == null ? "" : peer.remoteAddress(),
