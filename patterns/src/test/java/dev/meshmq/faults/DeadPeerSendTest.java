@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
 import dev.meshmq.Message;
+import dev.meshmq.MessageReceiver;
+import dev.meshmq.MessageSender;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
+import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketStatistics;
+import dev.meshmq.SocketType;
 import dev.meshmq.testsupport.Endpoints;
 import dev.meshmq.testsupport.MonitorEvents;
 import java.time.Duration;
@@ -30,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A bound PUSH whose peer has just died (its socket closed, its context closed, or its JVM killed): from
+ * A bound PUSH (or DEALER) whose peer has just died (its socket closed, its context closed, or its JVM killed): from
  * the monitor's DISCONNECTED on, nothing may be "sent" into the dead connection's queue, where it would be
  * lost; every message goes to the live peer, in order, or waits for one. The statistics stop listing the
  * dead peer at once, without waiting for the application's next call on the socket.
@@ -65,18 +69,21 @@ class DeadPeerSendTest extends FaultTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource({"tcp, SOCKET_CLOSE", "ipc, SOCKET_CLOSE", "tcp, CONTEXT_CLOSE", "ipc, CONTEXT_CLOSE"})
-    void sendsAfterThePeersDeathAllReachTheLivePeer(String transport, Death death) {
+    @CsvSource({"PUSH, tcp, SOCKET_CLOSE", "PUSH, ipc, SOCKET_CLOSE", "PUSH, tcp, CONTEXT_CLOSE",
+        "PUSH, ipc, CONTEXT_CLOSE", "DEALER, tcp, SOCKET_CLOSE", "DEALER, ipc, CONTEXT_CLOSE"})
+    void sendsAfterThePeersDeathAllReachTheLivePeer(SocketType senderType, String transport, Death death) {
+        SocketType receiverType = senderType == SocketType.PUSH ? SocketType.PULL : SocketType.DEALER;
         Tally tally = new Tally();
         for (int round = 0; round < REPETITIONS; round++) {
             Context context = newContext();
             Context liveSide = newContext();
             Context deadSide = Context.create();
-            try (PushSocket push = context.createPush(); PullSocket live = liveSide.createPull()) {
-                Watch events = watchedPush(push);
-                String endpoint = push.bind(Endpoints.fresh(transport));
+            try (Socket sender = PeerSockets.create(context, senderType);
+                    Socket live = PeerSockets.create(liveSide, receiverType)) {
+                Watch events = watched(sender);
+                String endpoint = sender.bind(Endpoints.fresh(transport));
                 live.connect(endpoint);
-                PullSocket dead = deadSide.createPull();
+                Socket dead = PeerSockets.create(deadSide, receiverType);
                 dead.connect(endpoint);
                 events.awaitCount(HANDSHAKE_SUCCEEDED, 2, TIMEOUT);
                 if (death == Death.SOCKET_CLOSE) {
@@ -84,7 +91,7 @@ class DeadPeerSendTest extends FaultTestSupport {
                 } else {
                     deadSide.close();
                 }
-                sendAfterDeath(round, push, events, live, tally);
+                sendAfterDeath(round, sender, events, live, tally);
             } finally {
                 deadSide.close();
                 context.close();
@@ -102,7 +109,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             Context context = newContext();
             try (PushSocket push = context.createPush(); PullSocket live = context.createPull();
                     ChildPeer child = ChildPeer.start()) {
-                Watch events = watchedPush(push);
+                Watch events = watched(push);
                 String endpoint = push.bind(Endpoints.fresh(transport));
                 live.connect(endpoint);
                 child.open("dead", "PULL", "connect", endpoint, false);
@@ -123,7 +130,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             Context context = newContext();
             Context peers = newContext();
             try (PushSocket push = context.createPush()) {
-                Watch events = watchedPush(push);
+                Watch events = watched(push);
                 String endpoint = push.bind(Endpoints.fresh(transport));
                 PullSocket first = peers.createPull();
                 first.connect(endpoint);
@@ -160,7 +167,7 @@ class DeadPeerSendTest extends FaultTestSupport {
         Context context = newContext();
         Context peers = newContext();
         try (PushSocket push = context.createPush()) {
-            Watch events = watchedPush(push);
+            Watch events = watched(push);
             String endpoint = push.bind(Endpoints.fresh("tcp"));
             PullSocket slow = peers.createPull();
             slow.set(SocketOptions.RECEIVE_HWM, 1);
@@ -221,11 +228,11 @@ class DeadPeerSendTest extends FaultTestSupport {
         }
     }
 
-    private static Watch watchedPush(PushSocket push) {
+    private static Watch watched(Socket sender) {
         Watch watch = new Watch();
-        push.set(SocketOptions.SEND_HWM, HWM);
-        push.set(SocketOptions.LINGER, Duration.ZERO);
-        push.monitor(watch);
+        sender.set(SocketOptions.SEND_HWM, HWM);
+        sender.set(SocketOptions.LINGER, Duration.ZERO);
+        sender.monitor(watch);
         return watch;
     }
 
@@ -233,10 +240,11 @@ class DeadPeerSendTest extends FaultTestSupport {
      * Waits for DISCONNECTED, checks the statistics at once, then sends {@link #MESSAGES} and checks that
      * the live peer gets every one in order; what went wrong is added to {@code tally}.
      */
-    private static void sendAfterDeath(int round, PushSocket push, Watch events, PullSocket live,
-            Tally tally) {
+    private static void sendAfterDeath(int round, Socket sender, Watch events, Socket live, Tally tally) {
+        MessageSender push = (MessageSender) sender;
+        MessageReceiver pull = (MessageReceiver) live;
         events.awaitDisconnected();
-        int listed = push.statistics().peers().size();
+        int listed = sender.statistics().peers().size();
         if (listed != 1) {
             tally.listed.add("round " + round + ": " + listed + " peers");
         }
@@ -245,7 +253,7 @@ class DeadPeerSendTest extends FaultTestSupport {
         }
         List<String> got = new ArrayList<>();
         while (got.size() < MESSAGES) {
-            Optional<Message> next = live.receive(MISSING);
+            Optional<Message> next = pull.receive(MISSING);
             if (next.isEmpty()) {
                 break;
             }
@@ -255,6 +263,6 @@ class DeadPeerSendTest extends FaultTestSupport {
             tally.lost.add("round " + round + ": " + (MESSAGES - got.size()));
         }
         assertInOrderWithoutDuplicates(got, "m");
-        assertFalse(live.tryReceive().isPresent(), "round " + round + ": more than was sent");
+        assertFalse(pull.tryReceive().isPresent(), "round " + round + ": more than was sent");
     }
 }
