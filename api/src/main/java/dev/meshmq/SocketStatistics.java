@@ -26,11 +26,20 @@ package dev.meshmq;
  * @param authenticationFailures handshakes that failed authentication, on either side: peers this
  *     socket's authenticator or ZAP handler denied, and refusals this socket got from a server (each is
  *     also a {@link MonitorEventType#HANDSHAKE_FAILED_AUTH} event with the ZAP status code)
- * @param peers one entry per current peer connection (inproc peers included)
+ * @param peers one entry per current peer connection (inproc peers included); a connection that ended
+ *     while the socket was open is no longer listed from the moment it ended, even before the socket's
+ *     next call has handled that (a connect's link waiting to reconnect is still listed: it keeps its
+ *     queue for the next connection; so is a link the socket closed itself, with its discardedAtClose)
+ * @param discardedAtDisconnect messages that were queued towards a peer whose connection then ended
+ *     while the socket stayed open, on a link that does not reconnect (a connection accepted by a bound
+ *     socket, or an inproc peer that closed): they were not delivered and are counted, logged as a
+ *     WARNING and not sent anywhere else. From the monitor's {@link MonitorEventType#DISCONNECTED} on, no
+ *     new message is queued to such a link; the count is taken when the socket next handles link events
+ *     (any call on it)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,
         long discardedAtClose, long handshakesEvicted, long authenticationFailures,
-        java.util.List<PeerStatistics> peers) {
+        java.util.List<PeerStatistics> peers, long discardedAtDisconnect) {
 
     /**
      * Copies the peer list.
@@ -43,6 +52,7 @@ public record SocketStatistics(long messagesSent, long messagesReceived, long dr
      * @param handshakesEvicted as described for the record component
      * @param authenticationFailures as described for the record component
      * @param peers as described for the record component
+     * @param discardedAtDisconnect as described for the record component
      */
     public SocketStatistics {
         peers = java.util.List.copyOf(peers);

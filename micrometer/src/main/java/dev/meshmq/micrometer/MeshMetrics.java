@@ -26,6 +26,8 @@ import java.util.Objects;
  *   dropped;</li>
  *   <li>{@code meshmq.messages.discarded.at.close} (counter): queued messages that LINGER could not
  *   deliver;</li>
+ *   <li>{@code meshmq.messages.discarded.at.disconnect} (counter): messages that were queued for a peer
+ *   whose connection ended on a link that does not reconnect (an accepted connection);</li>
  *   <li>{@code meshmq.reconnects} (counter): connect-side connections made again;</li>
  *   <li>{@code meshmq.handshakes.evicted} (counter): accepted connections closed in their handshake;</li>
  *   <li>{@code meshmq.authentication.failures} (counter): handshakes that failed authentication;</li>

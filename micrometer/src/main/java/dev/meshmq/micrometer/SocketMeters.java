@@ -62,6 +62,8 @@ final class SocketMeters {
                 Tags.of("reason", "hwm"), SocketStatistics::droppedAtHwm);
         counter("meshmq.messages.discarded.at.close", "queued messages the linger could not deliver",
                 Tags.empty(), SocketStatistics::discardedAtClose);
+        counter("meshmq.messages.discarded.at.disconnect", "queued messages lost with a peer that does not reconnect",
+                Tags.empty(), SocketStatistics::discardedAtDisconnect);
         PeerTotals reconnects = new PeerTotals(PeerStatistics::reconnects);
         counter("meshmq.reconnects", "connect-side connections made again", Tags.empty(),
                 s -> reconnects.total(s.peers()));

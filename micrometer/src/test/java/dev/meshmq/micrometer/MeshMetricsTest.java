@@ -145,6 +145,34 @@ class MeshMetricsTest {
     }
 
     @Test
+    void countsMessagesLostWithAnAcceptedPeer() {
+        Context peers = Context.create();
+        try (PushSocket push = context.createPush()) {
+            push.set(SocketOptions.SEND_HWM, 5);
+            push.set(SocketOptions.LINGER, Duration.ZERO);
+            String endpoint = push.bind("tcp://127.0.0.1:*");
+            MeshMetrics.bind(push, registry);
+            PullSocket slow = peers.createPull();
+            slow.set(SocketOptions.RECEIVE_HWM, 1);
+            slow.connect(endpoint);
+            // big messages the peer never reads: the kernel's buffers fill, the rest waits in the link
+            while (push.send(Message.of(new byte[256 * 1024]), Duration.ofMillis(300))) {
+                assertTrue(push.statistics().messagesSent() < 10_000, "the queue never filled");
+            }
+            assertEquals(0.0, counter("meshmq.messages.discarded.at.disconnect"));
+            slow.close();
+            // the count is taken when the socket next handles its link events: a send attempt does that
+            await().atMost(WAIT).until(() -> {
+                push.send(Message.of("poke"), Duration.ofMillis(10));
+                return counter("meshmq.messages.discarded.at.disconnect") > 0;
+            });
+            assertEquals(push.statistics().discardedAtDisconnect(), counter("meshmq.messages.discarded.at.disconnect"));
+        } finally {
+            peers.close();
+        }
+    }
+
+    @Test
     void countsReconnectsOnceEachWhateverWhenTheRegistryReads() throws Exception {
         String endpoint = "ipc://" + Files.createTempDirectory("meshmq-metrics").resolve("peer");
         Queue<MonitorEvent> events = new ConcurrentLinkedQueue<>();

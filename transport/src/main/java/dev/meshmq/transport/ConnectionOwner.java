@@ -35,8 +35,9 @@ interface ConnectionOwner {
 
     /**
      * Returns whether the link outlives its connection (a connect's link waits for the next one): if not,
-     * a closing raw connection closes the link's outbound reading end before it puts its disconnect note
-     * in the inbound pipe, so a socket that has read the note finds the link gone.
+     * a closing connection (ZMTP or raw) closes the link's outbound reading end before it reports
+     * DISCONNECTED (and a raw one before it puts its disconnect note in the inbound pipe), so a socket
+     * that has seen either finds the link gone: its writes are refused, never queued to a dead link.
      *
      * @return true for a connector
      */

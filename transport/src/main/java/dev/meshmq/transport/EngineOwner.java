@@ -32,4 +32,13 @@ interface EngineOwner {
      * @return true if something is queued
      */
     boolean hasQueuedOutput();
+
+    /**
+     * Returns whether the link outlives its connection (a connect's link waits for the next one); if not,
+     * a closing engine closes the link's outbound reading end before it reports DISCONNECTED, so that no
+     * message is queued to a link that nothing will read again. See {@link ConnectionOwner#keepsLinks()}.
+     *
+     * @return true for a connector's engine
+     */
+    boolean keepsLinks();
 }

@@ -32,7 +32,8 @@ final class EngineWriter {
         this.output = output;
         this.engine = engine;
         this.task = engine.guarded(this::onScheduled);
-        this.direct = new DirectSend(io, output, lock, reason -> engine.closeLater(reason));
+        this.direct = new DirectSend(io, output, lock,
+                reason -> io.execute(engine.guarded(() -> engine.close(reason))));
     }
 
     /** Runs {@code action} holding the lock every use of the output holds. I/O thread only. */

@@ -224,13 +224,13 @@ final class RawEngine implements IoHandler, Connection {
         if (key != null) {
             key.cancel();
         }
+        if (link != null && !owner.keepsLinks()) {
+            // before DISCONNECTED and the disconnect note: a socket that has seen either finds the link gone
+            link.outbound().closeReading();
+        }
         events.emit(MonitorEventType.DISCONNECTED, channel, remote, new byte[0], 0, reason);
         StreamChannels.closeGracefully(channel, remote);
         if (link != null) {
-            if (!owner.keepsLinks()) {
-                // before the disconnect note: a socket that has read the note finds the connection gone
-                link.outbound().closeReading();
-            }
             if (held != null) {
                 link.inbound().writePastLimit(held);
                 held = null;

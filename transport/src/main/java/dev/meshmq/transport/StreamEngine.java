@@ -35,7 +35,7 @@ import java.nio.channels.SocketChannel;
  * {@link EngineWriter}'s job, the end after close {@link EngineLinger}'s.
  *
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
- * ({@link #terminateLater}, {@link #closeLater}), each of which routes any Throwable to {@link #close},
+ * ({@link #terminateLater}, a failed direct write's close), each of which routes any Throwable to {@link #close},
  * except that a sending thread may write to the idle connection itself ({@link DirectSend}).
  */
 final class StreamEngine implements IoHandler, FrameHandler {
@@ -350,13 +350,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
-    /** Posts {@link #close} to the I/O thread. Any thread. */
-    void closeLater(String reason) {
-        io.execute(guarded(() -> close(reason)));
-    }
-
     private void closeLocked(String reason) {
         writer.allowDirect(false);
+        if (link != null && !owner.keepsLinks()) {
+            link.outbound().closeReading(); // before DISCONNECTED: once it is seen, nothing can queue here
+        }
         report.closed(state == State.GREETING || state == State.HANDSHAKE, reason);
         state = State.CLOSED;
         heartbeat.stop();

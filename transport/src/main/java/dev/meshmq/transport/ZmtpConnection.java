@@ -59,4 +59,9 @@ final class ZmtpConnection implements Connection, EngineOwner {
     public boolean hasQueuedOutput() {
         return owner.hasQueuedOutput();
     }
+
+    @Override
+    public boolean keepsLinks() {
+        return owner.keepsLinks();
+    }
 }

@@ -2,6 +2,7 @@ package dev.meshmq.patterns.core;
 
 import dev.meshmq.SocketOptions;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link CallGate}), or on the closing thread once the socket is closed.
  */
 final class LinkEvents {
+
+    private static final System.Logger LOG = SafeLogger.named(LinkEvents.class.getName());
 
     private final SocketBase socket;
     private final LinkEventInbox inbox;
@@ -162,7 +165,27 @@ final class LinkEvents {
         LinkState state = LinkState.of(link);
         if (!state.detached) {
             state.detached = true;
+            countLostWithConnection(link);
             socket.linkDetached(link);
+        }
+    }
+
+    /**
+     * A link the transport ended while the socket was open (its connection closed and it does not
+     * reconnect, or an inproc peer closed): what is left in its outbound pipe will never be read, so it is
+     * counted as discarded at disconnect and logged. The pipe's reader closed before the detach was
+     * posted, so the socket, the pipe's only writer, sees its final size. A link the socket ended itself
+     * (its writing end closed: close, disconnect, unbind, a ROUTER hand-over) is the linger's business.
+     */
+    private void countLostWithConnection(PeerLink link) {
+        if (socket.isClosed() || !link.outbound().isReaderClosed() || link.outbound().isWriterClosed()) {
+            return;
+        }
+        long lost = link.outbound().size();
+        if (lost > 0) {
+            socket.counters().discardedAtDisconnect(lost);
+            LOG.log(System.Logger.Level.WARNING, "{0} socket discarded {1} message(s) queued for a peer of {2} "
+                    + "whose connection ended", socket.type(), lost, link.endpoint());
         }
     }
 

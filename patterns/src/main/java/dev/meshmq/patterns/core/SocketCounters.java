@@ -23,6 +23,7 @@ public final class SocketCounters {
     private final AtomicLong droppedUnroutable = new AtomicLong();
     private final AtomicLong droppedAtHwm = new AtomicLong();
     private final AtomicLong discardedAtClose = new AtomicLong();
+    private final AtomicLong discardedAtDisconnect = new AtomicLong();
     private final AtomicLong handshakesEvicted = new AtomicLong();
     private final String socketType;
     /** JFR drop-burst reporters for the drops counted without a peer (ROUTER, REP); caller thread. */
@@ -91,6 +92,13 @@ public final class SocketCounters {
         discardedAtClose.addAndGet(count);
     }
 
+    /** Messages left in the queue of a link whose connection ended and that does not reconnect. */
+    void discardedAtDisconnect(long count) {
+        if (count > 0) {
+            discardedAtDisconnect.lazySet(discardedAtDisconnect.get() + count);
+        }
+    }
+
     private static void increment(AtomicLong counter) {
         counter.lazySet(counter.get() + 1);
     }
@@ -98,6 +106,11 @@ public final class SocketCounters {
     SocketStatistics snapshot(Iterable<PeerLink> links) {
         List<PeerStatistics> peers = new ArrayList<>();
         for (PeerLink link : links) {
+            if (link.outbound().isReaderClosed() && !link.outbound().isWriterClosed()) {
+                // the transport ended it under an open socket (its detach may not be handled yet): no longer
+                // a peer; one the socket closed itself stays, with what its linger discarded
+                continue;
+            }
             PeerInfo peer = link.peer();
             peers.add(new PeerStatistics(link.endpoint(), peer == null ? "" : peer.remoteAddress(),
                     link.inbound().messagesWritten(), link.inbound().bytesWritten(),
@@ -106,6 +119,7 @@ public final class SocketCounters {
                     link.reconnects(), link.discardedAtClose(), link.commandsIgnored()));
         }
         return new SocketStatistics(sent.get(), received.get(), droppedUnroutable.get(), droppedAtHwm.get(),
-                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers);
+                discardedAtClose.get(), handshakesEvicted.get(), authenticationFailures.get(), peers,
+                discardedAtDisconnect.get());
     }
 }

@@ -82,7 +82,8 @@ abstract class ConnectionIdSocket extends DuplexSocket {
                     + "use Message.withRoutingId with " + whereIdsComeFrom);
         }
         PeerLink link = connections.get(id);
-        if (link == null) {
+        if (link == null || link.outbound().isReaderClosed()) {
+            // a closed reader: the connection ended, its detach not handled yet; it is gone all the same
             throw new HostUnreachableException("no connection with routing id " + Integer.toUnsignedString(id));
         }
         return link.outbound().write(message);
