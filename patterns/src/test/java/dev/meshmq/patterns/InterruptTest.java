@@ -11,6 +11,7 @@ import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.testsupport.Endpoints;
 import dev.meshmq.testsupport.Worker;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +70,48 @@ class InterruptTest extends MeshTestSupport {
         assertTrue(push.send(numbered("m", accepted), TIMEOUT), "the socket must still send");
         expectInOrder(pull, "m", accepted, 1);
         expectNothing(pull, SHORT);
+    }
+
+    /**
+     * A small message to an idle connection is written by the sending thread itself; a thread whose interrupt
+     * flag is set must not close the channel that way (an interruptible NIO channel closes when a blocking
+     * call is interrupted). Each send is made with the flag set, idle connection each time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ipc", "tcp"})
+    void sendsFromAnInterruptedThreadLeaveTheConnectionUp(String transport) {
+        Context context = newContext();
+        PullSocket pull = context.createPull();
+        PushSocket push = context.createPush();
+        java.util.Queue<dev.meshmq.MonitorEvent> disconnects = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        push.monitor(event -> {
+            if (event.type() == dev.meshmq.MonitorEventType.DISCONNECTED) {
+                disconnects.add(event);
+            }
+        });
+        push.connect(pull.bind(Endpoints.fresh(transport)));
+        assertTrue(push.send(numbered("m", 0), TIMEOUT));
+        expectInOrder(pull, "m", 0, 1);
+        Worker<Integer> interrupted = background("interrupted-sender", () -> {
+            int sent = 0;
+            for (int i = 1; i <= 20; i++) {
+                Thread.currentThread().interrupt();
+                try {
+                    if (push.send(numbered("m", i), Duration.ZERO)) {
+                        sent++;
+                    }
+                } catch (MeshInterruptedException e) {
+                    return -i;
+                }
+                assertTrue(Thread.interrupted(), "the flag must stay set");
+                expectInOrder(pull, "m", i, 1);
+            }
+            return sent;
+        });
+        assertEquals(20, interrupted.value(TIMEOUT), "every send with the flag set went");
+        assertTrue(disconnects.isEmpty(), "the connection must stay up: " + disconnects);
+        assertTrue(push.send(numbered("m", 21), TIMEOUT));
+        expectInOrder(pull, "m", 21, 1);
     }
 
     /** Receives one message from each of the peers a and b, numbered {@code index - 1}, in any order. */
