@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  *
  * <p>It is tried when the socket puts a message into an empty pipe that the I/O thread had emptied, and it writes
  * only if all of these hold: the connection finished its handshake and is not ending; the caller is not the I/O
- * thread; the previous such attempt on this connection was at least {@value #MIN_GAP_MICROS} µs ago (a sender in a
- * burst leaves the writing to the I/O thread, which batches many messages per system call); the I/O thread's
+ * thread; the calling thread's previous such attempt, on any connection, began or ended at least
+ * {@value #MIN_GAP_MICROS} µs ago (a sender in a burst, or sending one message to many peers, leaves the writing
+ * to the I/O thread, which batches many messages per system call); the I/O thread's
  * scratch buffer is free; the output lock is free; nothing is owed to the peer already; and the pipe holds at most
  * {@value #MAX_BYTES} body bytes (larger messages go the I/O thread's way, in large and gathering writes). Then it
  * takes what the pipe holds, encodes it into the scratch buffer and writes it without blocking. Whatever it cannot
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  */
 final class DirectSend {
 
-    /** Fewest microseconds between two attempts on one connection for the second to write directly. */
+    /** Fewest microseconds since the sending thread's last direct attempt for it to write directly again. */
     static final long MIN_GAP_MICROS = 10;
 
     private static final long MIN_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(MIN_GAP_MICROS);
@@ -43,7 +44,13 @@ final class DirectSend {
     /** Closes the connection on its I/O thread for the reason given. */
     private final Consumer<String> closeLater;
     private volatile boolean allowed;
-    private volatile long lastAttemptNanos;
+
+    /**
+     * When the calling thread last attempted or finished a direct write, on any connection: the gap is the
+     * sender's, not the connection's, so that a thread sending to many peers (a PUB's fan-out, a PUSH's
+     * round robin) does not write to each of them in turn because its own writes spaced them out.
+     */
+    private static final ThreadLocal<long[]> LAST_ATTEMPT = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
 
     DirectSend(IoThread io, EngineOutput output, ReentrantLock lock, Consumer<String> closeLater) {
         this.io = io;
@@ -67,10 +74,14 @@ final class DirectSend {
         if (!allowed) {
             return false;
         }
+        if (io.isCurrentThread()) {
+            return false;
+        }
+        long[] last = LAST_ATTEMPT.get();
         long now = System.nanoTime();
-        long previous = lastAttemptNanos;
-        lastAttemptNanos = now;
-        if (now - previous < MIN_GAP_NANOS || io.isCurrentThread()) {
+        long previous = last[0];
+        last[0] = now;
+        if (previous != Long.MIN_VALUE && now - previous < MIN_GAP_NANOS) {
             return false;
         }
         ScratchSlot slot = io.scratch();
@@ -82,6 +93,7 @@ final class DirectSend {
             return writeLocked(scratch, outbound);
         } finally {
             slot.giveBack(scratch);
+            last[0] = System.nanoTime();
         }
     }
 
