@@ -32,9 +32,12 @@ package dev.meshmq;
  *     queue for the next connection; so is a link the socket closed itself, with its discardedAtClose)
  * @param discardedAtDisconnect messages that were queued towards a peer whose connection then ended
  *     while the socket stayed open, on a link that does not reconnect (a connection accepted by a bound
- *     socket, or an inproc peer that closed): they were not delivered and are counted, logged as a
- *     WARNING and not sent anywhere else. From the monitor's {@link MonitorEventType#DISCONNECTED} on, no
- *     new message is queued to such a link; the count is taken when the socket next handles link events
+ *     socket, or an inproc peer that closed), plus, on any tcp/ipc link, the messages the ended connection
+ *     had already taken from the queue but not written to the kernel in full (a connecting link keeps the
+ *     rest of its queue for the next connection): they were not delivered and are counted, logged as a
+ *     WARNING and not sent anywhere else. Bytes the kernel had accepted for a peer that then died cannot be
+ *     counted by any library. From the monitor's {@link MonitorEventType#DISCONNECTED} on, no new message is
+ *     queued to a link that does not reconnect; the count is taken when the socket next handles link events
  *     (any call on it)
  */
 public record SocketStatistics(long messagesSent, long messagesReceived, long droppedUnroutable, long droppedAtHwm,

@@ -2,6 +2,7 @@ package dev.meshmq.transport;
 
 import dev.meshmq.Message;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -46,6 +47,8 @@ public final class PeerLink {
 
     /** Messages a terminating engine had taken from the pipe but not written in full; I/O thread. */
     private long unwrittenAtClose;
+    /** Likewise for connections that ended while the socket was open, until the socket takes the count. */
+    private final AtomicLong unwrittenAtDisconnect = new AtomicLong();
     /** The transport will never read {@link #outbound} again; guarded by this. */
     private boolean farEndFinished;
     /** Whether what is left in {@link #outbound} when the far end finished is lost; guarded by this. */
@@ -280,11 +283,31 @@ public final class PeerLink {
     }
 
     /**
-     * A terminating connection ends with messages taken from the pipe but not written in full.
-     * I/O thread only, before {@link #farEndFinished}.
+     * A connection ends with messages taken from the pipe but not written in full: for a terminating one
+     * (the socket closed or disconnected it) they count with what its linger discards; otherwise (the peer
+     * went, the socket is open) they wait for the socket to take them with {@link #takeUnwrittenAtDisconnect}.
+     * I/O thread only, before {@link #farEndFinished} and before the socket hears that the connection ended.
+     *
+     * @param messages how many
+     * @param terminating whether the socket ended the connection
      */
-    void addUnwrittenAtClose(long messages) {
-        unwrittenAtClose += messages;
+    void addUnwritten(long messages, boolean terminating) {
+        if (terminating) {
+            unwrittenAtClose += messages;
+        } else if (messages > 0) {
+            unwrittenAtDisconnect.addAndGet(messages);
+        }
+    }
+
+    /**
+     * Takes the count of messages that connections of this link had taken from the outbound pipe but not
+     * written in full when they ended while the socket was open (the peer died or reset): lost, since the
+     * pipe does not hold them any more. Any thread; each message is counted once.
+     *
+     * @return how many since the last call
+     */
+    public long takeUnwrittenAtDisconnect() {
+        return unwrittenAtDisconnect.getAndSet(0);
     }
 
     /**

@@ -371,8 +371,8 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (receivesSubscriptions && link != null) {
             link.connectionEnded();
         }
-        if (linger.terminating() && link != null) {
-            link.addUnwrittenAtClose(output.unwritten());
+        if (link != null) {
+            link.addUnwritten(output.unwritten(), linger.terminating());
         }
         owner.engineClosed(this, link);
     }

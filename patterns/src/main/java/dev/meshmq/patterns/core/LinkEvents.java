@@ -89,6 +89,7 @@ final class LinkEvents {
                 }
                 break;
             case PEER_LOST:
+                countLost(link, link.takeUnwrittenAtDisconnect());
                 if (link.socketState != null && !LinkState.of(link).detached && immediate()) {
                     LinkState.of(link).offline = true;
                     socket.linkOffline(link);
@@ -178,10 +179,20 @@ final class LinkEvents {
      * (its writing end closed: close, disconnect, unbind, a ROUTER hand-over) is the linger's business.
      */
     private void countLostWithConnection(PeerLink link) {
+        long unwritten = link.takeUnwrittenAtDisconnect();
         if (socket.isClosed() || !link.outbound().isReaderClosed() || link.outbound().isWriterClosed()) {
+            countLost(link, unwritten);
             return;
         }
-        long lost = link.outbound().size();
+        countLost(link, link.outbound().size() + unwritten);
+    }
+
+    /**
+     * Counts and logs {@code lost} messages of {@code link} that will never reach its peer: those left in
+     * its pipe and those its connection had taken but not written in full when it ended (a connecting
+     * link's connection that ended and will be made again loses only the latter).
+     */
+    private void countLost(PeerLink link, long lost) {
         if (lost > 0) {
             socket.counters().discardedAtDisconnect(lost);
             LOG.log(System.Logger.Level.WARNING, "{0} socket discarded {1} message(s) queued for a peer of {2} "
