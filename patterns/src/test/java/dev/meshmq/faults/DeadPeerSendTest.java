@@ -173,16 +173,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             slow.connect(endpoint);
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            // fill the PUSH's queue towards the peer: the kernel's buffers and the peer's queue hold some,
-            // the rest waits in the link; big messages so that the kernel holds few of them
-            byte[] big = new byte[256 * 1024];
-            int sent = 0;
-            while (push.send(Message.of(big), Duration.ofMillis(200))) {
-                sent++;
-            }
-            assertTrue(sent >= HWM, "only " + sent + " sent before the queue filled");
-            long queued = push.statistics().peers().get(0).queuedOut();
-            assertTrue(queued > 0, "nothing waited in the link: " + push.statistics());
+            long queued = fillTowardsAStalledPeer(push);
             slow.close();
             events.awaitDisconnected();
             // the count is taken when the socket handles the detach: any call on the socket does that
@@ -214,13 +205,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             push.connect(slow.bind(Endpoints.fresh("tcp")));
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            byte[] big = new byte[256 * 1024];
-            int sent = 0;
-            while (push.send(Message.of(big), Duration.ofMillis(200))) {
-                sent++;
-            }
-            long queued = push.statistics().peers().get(0).queuedOut();
-            assertTrue(queued > 0, "nothing waited in the link after " + sent + " sends: " + push.statistics());
+            long queued = fillTowardsAStalledPeer(push);
             peers.close();
             events.awaitDisconnected();
             assertFalse(push.send(Message.of("after"), Duration.ofMillis(100)));
@@ -232,6 +217,25 @@ class DeadPeerSendTest extends FaultTestSupport {
             context.close();
             peers.close();
         }
+    }
+
+    /**
+     * Fills the PUSH's queue towards a peer that reads nothing: the kernel's buffers and the peer's queue
+     * hold some, the rest waits in the link; big messages so that the kernel holds few of them, and the
+     * connection's writes stay blocked part-way through one.
+     *
+     * @return the messages waiting in the link
+     */
+    private static long fillTowardsAStalledPeer(PushSocket push) {
+        byte[] big = new byte[256 * 1024];
+        int sent = 0;
+        while (push.send(Message.of(big), Duration.ofMillis(200))) {
+            sent++;
+        }
+        assertTrue(sent >= HWM, "only " + sent + " sent before the queue filled");
+        long queued = push.statistics().peers().get(0).queuedOut();
+        assertTrue(queued > 0, "nothing waited in the link: " + push.statistics());
+        return queued;
     }
 
     /**
