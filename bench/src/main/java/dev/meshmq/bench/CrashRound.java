@@ -89,7 +89,7 @@ final class CrashRound {
             survivorPeer.request(tail(endpoint, KILL_AT, MESSAGES - 1));
             Watchdog.await("soak round " + this + ": sender after the kill", sender, deadline, survivorPeer,
                     context::close);
-            String[] report = awaitReport(push, deadline);
+            String[] report = awaitReport(push, endpoint, deadline);
             String problem = null;
             long missing = 0;
             if (!"OK".equals(report[3])) {
@@ -111,15 +111,15 @@ final class CrashRound {
     }
 
     /** The new peer's report; if it does not come, a stall with thread dumps of both JVMs. */
-    private String[] awaitReport(PushSocket push, long deadline) {
+    private String[] awaitReport(PushSocket push, String endpoint, long deadline) {
         try {
             return survivorPeer.awaitLine(SoakPeer.REPORT, Math.max(0, deadline - System.nanoTime()) / 1e9);
         } catch (BenchFailure e) {
             if (survivorPeer.hasExited()) {
                 throw e;
             }
-            String stall = "soak round " + this + ": all sent, but the new peer did not report before the deadline "
-                    + "(PUSH statistics: " + push.statistics() + ")";
+            String stall = "soak round " + this + ": all sent, but the new peer did not report before the deadline; "
+                    + StallEvidence.of(push, endpoint);
             Path dump = StallReport.write(stall, survivorPeer);
             throw new BenchFailure(stall + "; " + StallReport.describe(dump), dump);
         }

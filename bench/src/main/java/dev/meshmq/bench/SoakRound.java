@@ -70,8 +70,16 @@ final class SoakRound {
             peer.request(String.join(" ", SoakPeer.ROUND, Integer.toString(round), endpoint, Integer.toString(size),
                     Integer.toString(hwm), spin ? "1" : "0", Long.toString(messages)));
             FutureTask<Long> sender = Watchdog.start("soak-sender-" + round, () -> send(push));
-            Watchdog.await("soak round " + this + ": sender", sender, deadline, peer, context::close);
-            String[] report = awaitReport(peer, deadline);
+            String[] evidence = new String[1];
+            try {
+                Watchdog.await("soak round " + this + ": sender", sender, deadline, peer, () -> {
+                    evidence[0] = StallEvidence.of(push, endpoint);
+                    context.close();
+                });
+            } catch (BenchFailure e) {
+                throw evidence[0] == null ? e : new BenchFailure(e.getMessage() + "; " + evidence[0], e);
+            }
+            String[] report = awaitReport(peer, deadline, push, endpoint);
             if (!Integer.toString(round).equals(report[1]) || !"OK".equals(report[3])) {
                 throw new BenchFailure("soak round " + this + ": the peer reported " + String.join(" ", report));
             }
@@ -88,14 +96,15 @@ final class SoakRound {
         return messages;
     }
 
-    private String[] awaitReport(PeerProcess peer, long deadline) {
+    private String[] awaitReport(PeerProcess peer, long deadline, PushSocket push, String endpoint) {
         try {
             return peer.awaitLine(SoakPeer.REPORT, Math.max(0, deadline - System.nanoTime()) / 1e9);
         } catch (BenchFailure e) {
             if (peer.hasExited()) {
                 throw e;
             }
-            String stall = "soak round " + this + ": all sent, but the peer did not report before the deadline";
+            String stall = "soak round " + this + ": all sent, but the peer did not report before the deadline; "
+                    + StallEvidence.of(push, endpoint);
             Path dump = StallReport.write(stall, peer);
             throw new BenchFailure(stall + "; " + StallReport.describe(dump), dump);
         }
