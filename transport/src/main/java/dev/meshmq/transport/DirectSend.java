@@ -71,10 +71,7 @@ final class DirectSend {
      * @return true if every message taken was written in full; false if the I/O thread must flush
      */
     boolean tryWrite(Pipe outbound) {
-        if (!allowed) {
-            return false;
-        }
-        if (io.isCurrentThread()) {
+        if (!allowed || io.isCurrentThread()) {
             return false;
         }
         long[] last = LAST_ATTEMPT.get();

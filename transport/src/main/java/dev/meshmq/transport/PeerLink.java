@@ -300,6 +300,17 @@ public final class PeerLink {
     }
 
     /**
+     * Returns whether the transport ended this link while the socket still holds it: the outbound pipe's
+     * reading end is closed (a connection that does not reconnect ended, or an inproc peer left) but its
+     * writing end, the socket's, is not (a link the socket ended itself closes that first). Any thread.
+     *
+     * @return true once nothing will read what the socket queues here
+     */
+    public boolean endedByTransport() {
+        return outbound.isReaderClosed() && !outbound.isWriterClosed();
+    }
+
+    /**
      * Takes the count of messages that connections of this link had taken from the outbound pipe but not
      * written in full when they ended while the socket was open (the peer died or reset): lost, since the
      * pipe does not hold them any more. Any thread; each message is counted once.

@@ -180,7 +180,7 @@ final class LinkEvents {
      */
     private void countLostWithConnection(PeerLink link) {
         long unwritten = link.takeUnwrittenAtDisconnect();
-        if (socket.isClosed() || !link.outbound().isReaderClosed() || link.outbound().isWriterClosed()) {
+        if (socket.isClosed() || !link.endedByTransport()) {
             countLost(link, unwritten);
             return;
         }

@@ -106,7 +106,7 @@ public final class SocketCounters {
     SocketStatistics snapshot(Iterable<PeerLink> links) {
         List<PeerStatistics> peers = new ArrayList<>();
         for (PeerLink link : links) {
-            if (link.outbound().isReaderClosed() && !link.outbound().isWriterClosed()) {
+            if (link.endedByTransport()) {
                 // the transport ended it under an open socket (its detach may not be handled yet): no longer
                 // a peer; one the socket closed itself stays, with what its linger discarded
                 continue;
