@@ -53,36 +53,36 @@ final class JeroMqImpl implements BenchImpl {
 
         @Override
         public BenchSocket createPush() {
-            return track(new JeroSocket(context.socket(SocketType.PUSH), curve));
+            return track(new JeroSocket(context, context.socket(SocketType.PUSH), curve));
         }
 
         @Override
         public BenchSocket createPull() {
-            return track(new JeroSocket(context.socket(SocketType.PULL), curve));
+            return track(new JeroSocket(context, context.socket(SocketType.PULL), curve));
         }
 
         @Override
         public BenchSocket createReq() {
-            return track(new JeroSocket(context.socket(SocketType.REQ), curve));
+            return track(new JeroSocket(context, context.socket(SocketType.REQ), curve));
         }
 
         @Override
         public BenchSocket createRep() {
-            return track(new JeroSocket(context.socket(SocketType.REP), curve));
+            return track(new JeroSocket(context, context.socket(SocketType.REP), curve));
         }
 
         @Override
         public BenchSocket createPub(boolean noDrop) {
             ZMQ.Socket pub = context.socket(SocketType.PUB);
             pub.setXpubNoDrop(noDrop);
-            return track(new JeroSocket(pub, curve));
+            return track(new JeroSocket(context, pub, curve));
         }
 
         @Override
         public BenchSocket createSub() {
             ZMQ.Socket sub = context.socket(SocketType.SUB);
             sub.subscribe(new byte[0]);
-            return track(new JeroSocket(sub, curve));
+            return track(new JeroSocket(context, sub, curve));
         }
 
         private synchronized JeroSocket track(JeroSocket socket) {
@@ -124,11 +124,13 @@ final class JeroMqImpl implements BenchImpl {
     /** Adapts a JeroMQ socket. */
     private static final class JeroSocket implements BenchSocket {
 
+        private final ZMQ.Context context;
         private final ZMQ.Socket socket;
         private final CurveSetup curve;
         private boolean closed;
 
-        JeroSocket(ZMQ.Socket socket, CurveSetup curve) {
+        JeroSocket(ZMQ.Context context, ZMQ.Socket socket, CurveSetup curve) {
+            this.context = context;
             this.socket = socket;
             this.curve = curve;
             socket.setSndHWM(HWM);
@@ -153,12 +155,22 @@ final class JeroMqImpl implements BenchImpl {
 
         @Override
         public void connect(String endpoint) {
+            setCurveClientKeys();
+            JeromqConnect.connect(context, socket, endpoint);
+        }
+
+        @Override
+        public void connectAsTheLibraryDoes(String endpoint) {
+            setCurveClientKeys();
+            socket.connect(endpoint);
+        }
+
+        private void setCurveClientKeys() {
             if (curve != null) {
                 socket.setCurveServerKey(curve.serverPublic);
                 socket.setCurvePublicKey(curve.clientPublic);
                 socket.setCurveSecretKey(curve.clientSecret);
             }
-            socket.connect(endpoint);
         }
 
         @Override

@@ -33,7 +33,7 @@ final class LibraryConnectTarget implements ConnectTarget {
         return new Client() {
             @Override
             public void connectAndSend() {
-                push.connect(endpoint);
+                push.connectAsTheLibraryDoes(endpoint);
                 push.send(ONE_BYTE);
             }
 
