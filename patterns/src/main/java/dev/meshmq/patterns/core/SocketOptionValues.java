@@ -1,5 +1,6 @@
 package dev.meshmq.patterns.core;
 
+import dev.meshmq.SecurityOptions;
 import dev.meshmq.SocketOption;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
@@ -8,6 +9,7 @@ import dev.meshmq.transport.ReconnectRules;
 import dev.meshmq.transport.SecuritySettings;
 import dev.meshmq.transport.TransportOptions;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,13 +19,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SocketOptionValues {
 
+    /**
+     * The options the security settings are made of: only a set of one of these builds them again, since
+     * building CURVE settings derives the public key from the secret key (an X25519 multiplication).
+     */
+    private static final Set<SocketOption<?>> SECURITY_OPTIONS = Set.of(SecurityOptions.CURVE_SERVER,
+            SecurityOptions.PLAIN_SERVER, SecurityOptions.PLAIN_USERNAME, SecurityOptions.PLAIN_PASSWORD,
+            SecurityOptions.CURVE_PUBLIC_KEY, SecurityOptions.CURVE_SECRET_KEY, SecurityOptions.CURVE_SERVER_KEY,
+            SecurityOptions.ZAP_DOMAIN, SecurityOptions.ZAP_ENFORCE_DOMAIN, SecurityOptions.AUTHENTICATOR,
+            SecurityOptions.METADATA);
+
     private final SocketType type;
     private final Map<SocketOption<?>, Object> values = new ConcurrentHashMap<>();
+    /** Built from {@link #SECURITY_OPTIONS}; guarded by this. */
+    private SecuritySettings security;
     private volatile TransportOptions snapshot;
 
     SocketOptionValues(SocketType type) {
         this.type = type;
-        this.snapshot = buildSnapshot();
+        synchronized (this) {
+            this.security = security();
+            this.snapshot = buildSnapshot();
+        }
+    }
+
+    /** The options whose set builds the security settings again (for a test that none is missing). */
+    static Set<SocketOption<?>> securityOptions() {
+        return SECURITY_OPTIONS;
     }
 
     <T> void set(SocketOption<T> option, T value) {
@@ -33,8 +55,21 @@ public final class SocketOptionValues {
         T checked = option.validate(value);
         Object stored = checked instanceof byte[] ? ((byte[]) checked).clone() : checked;
         synchronized (this) {
-            values.put(option, stored);
-            snapshot = buildSnapshot();
+            Object previous = values.put(option, stored);
+            try {
+                if (SECURITY_OPTIONS.contains(option)) {
+                    security = security();
+                }
+                snapshot = buildSnapshot();
+            } catch (RuntimeException e) {
+                // a value the settings refuse leaves the socket as it was
+                if (previous == null) {
+                    values.remove(option);
+                } else {
+                    values.put(option, previous);
+                }
+                throw e;
+            }
         }
     }
 
@@ -61,7 +96,7 @@ public final class SocketOptionValues {
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
                 heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES),
-                ConnectionOptions.settings(this), security());
+                ConnectionOptions.settings(this), security);
     }
 
     private SecuritySettings security() {
