@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.core;
 
 import dev.meshmq.SocketOptions;
+import dev.meshmq.SocketType;
 import dev.meshmq.transport.PeerLink;
 import dev.meshmq.transport.SafeLogger;
 import java.util.Set;
@@ -195,9 +196,19 @@ final class LinkEvents {
     private void countLost(PeerLink link, long lost) {
         if (lost > 0) {
             socket.counters().discardedAtDisconnect(lost);
-            LOG.log(System.Logger.Level.WARNING, "{0} socket discarded {1} message(s) queued for a peer of {2} "
+            LOG.log(lossLevel(socket.type()), "{0} socket discarded {1} message(s) queued for a peer of {2} "
                     + "whose connection ended", socket.type(), lost, link.endpoint());
         }
+    }
+
+    /**
+     * A publisher's subscribers come and go and each takes only what arrives while it is there, so a
+     * departing subscriber's backlog is counted but logged at DEBUG (a fan-out to churning subscribers would
+     * otherwise log a WARNING per departure); every other type's loss is a WARNING.
+     */
+    static System.Logger.Level lossLevel(SocketType type) {
+        return type == SocketType.PUB || type == SocketType.XPUB || type == SocketType.RADIO
+                ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
     }
 
     private static void terminate(PeerLink link, long lingerNanos) {
