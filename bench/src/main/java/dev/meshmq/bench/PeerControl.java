@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * The peer JVM's end of its control channel, the child's stdin (the parent's end is {@link PeerProcess}).
@@ -30,6 +31,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class PeerControl {
 
     static final String DUMP = "DUMP";
+
+    /** What the peer adds to a thread dump. */
+    private static volatile Supplier<String> evidence = () -> "";
     static final String EXIT = "EXIT";
 
     private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
@@ -81,10 +85,26 @@ final class PeerControl {
         requests.add(EXIT);
     }
 
+    /**
+     * Sets what the peer adds to its thread dumps (its round's socket statistics, say). Any thread.
+     *
+     * @param description called on the control thread when a dump is asked for; must not block
+     */
+    static void describeWith(Supplier<String> description) {
+        evidence = description;
+    }
+
     private static void writeDump(Path file) {
         try {
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, ThreadDumps.ofThisJvm("peer JVM thread dump"), StandardCharsets.UTF_8);
+            String described;
+            try {
+                described = evidence.get();
+            } catch (RuntimeException e) {
+                described = "peer state unavailable: " + e;
+            }
+            Files.writeString(partial, ThreadDumps.ofThisJvm("peer JVM thread dump") + "\n" + described + "\n",
+                    StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             System.err.println("meshmq-bench peer: cannot write a thread dump to " + file + ": " + e);

@@ -7,6 +7,7 @@ import dev.meshmq.PullSocket;
 import dev.meshmq.SocketOptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving side of a soak ({@link SoakBench}), in a child JVM that lives across rounds. Each round
@@ -59,9 +60,13 @@ final class SoakPeer {
             PullSocket pull = context.createPull();
             pull.set(SocketOptions.RECEIVE_HWM, hwm);
             pull.connect(endpoint);
+            AtomicLong progress = new AtomicLong();
+            PeerControl.describeWith(() -> "peer round " + round + ": received " + progress.get() + " of " + count
+                    + "; peer statistics: " + pull.statistics());
             for (long seq = 0; seq < count; seq++) {
                 Message message = pull.receive();
                 received++;
+                progress.lazySet(received);
                 if (problem == null) {
                     problem = SoakPayload.check(message, seq, size);
                     if (problem != null) {
