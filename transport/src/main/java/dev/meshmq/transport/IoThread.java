@@ -96,7 +96,20 @@ public final class IoThread implements Executor {
      */
     @Override
     public void execute(Runnable task) {
+        enqueueWithoutWaking(task);
+        wakeIfAsleep();
+    }
+
+    /** The first half of {@link #execute}: queues the task. Separate so a test can delay the second half. */
+    void enqueueWithoutWaking(Runnable task) {
         tasks.add(task);
+    }
+
+    /**
+     * The second half of {@link #execute}: wakes the selector unless a wake-up is already on its way. A
+     * caller may be descheduled between the halves, so this can run long after its task was taken.
+     */
+    void wakeIfAsleep() {
         if (!isCurrentThread() && !wakeupPending.getAndSet(true)) {
             selector.wakeup();
         }
@@ -247,13 +260,17 @@ public final class IoThread implements Executor {
 
     private void runOneRound() {
         long timeoutMillis = runDueTimers();
-        // Cleared before looking at the queue: a task posted after this point either is seen below
-        // or finds the flag clear and wakes the select that follows.
-        wakeupPending.set(false);
         try {
             if (timeoutMillis != 0 && tasks.isEmpty() && spinUntilWork()) {
                 timeoutMillis = 0;
             }
+            // Cleared just before the last look at the queue: a task posted after this point either is seen
+            // below or finds the flag clear and wakes the select that follows. Not earlier: the spin's
+            // selectNow consumes wake-ups, and a poster descheduled between its enqueue and its wake-up
+            // (its task already run) could set the flag after an earlier clearing, have its wake-up eaten
+            // by the spin and leave the flag set while this thread sleeps, so that the next poster would
+            // not wake it.
+            wakeupPending.set(false);
             if (tasks.isEmpty()) {
                 if (timeoutMillis < 0) {
                     selector.select();
