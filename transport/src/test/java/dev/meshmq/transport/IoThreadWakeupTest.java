@@ -25,7 +25,8 @@ class IoThreadWakeupTest {
     @Test
     void aLateWakeUpForATaskAlreadyRunDoesNotSilenceTheNextTask() throws InterruptedException {
         String name = "late-wakeup-" + System.nanoTime();
-        IoThread io = new IoThread(name, NanoClock.SYSTEM, TimeUnit.MILLISECONDS.toNanos(300));
+        // a long spin, so the test surely finds the thread in it however slow the machine
+        IoThread io = new IoThread(name, NanoClock.SYSTEM, TimeUnit.SECONDS.toNanos(2));
         try {
             // a poster queues its task and is descheduled before it wakes the thread...
             CountDownLatch late = new CountDownLatch(1);
@@ -34,10 +35,11 @@ class IoThreadWakeupTest {
             io.execute(() -> { });
             assertTrue(late.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             // the late poster resumes while the thread spins after that round: the spin eats its wake-up
-            await().atMost(TIMEOUT).until(() -> stackOf(name).contains("pollUntilWork"));
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(2))
+                    .until(() -> stackOf(name).contains("pollUntilWork"));
             io.wakeIfAsleep();
             // the spin runs out and the thread sleeps in select
-            await().atMost(TIMEOUT).until(() -> sleepsInSelect(stackOf(name)));
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> sleepsInSelect(stackOf(name)));
             CountDownLatch next = new CountDownLatch(1);
             io.execute(next::countDown);
             assertTrue(next.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
