@@ -173,7 +173,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             slow.connect(endpoint);
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            long queued = fillTowardsAStalledPeer(push, HWM);
+            long queued = fillTowardsAStalledPeer(push);
             slow.close();
             events.awaitDisconnected();
             // the count is taken when the socket handles the detach: any call on the socket does that
@@ -205,7 +205,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             push.connect(slow.bind(Endpoints.fresh("tcp")));
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            long queued = fillTowardsAStalledPeer(push, HWM);
+            long queued = fillTowardsAStalledPeer(push);
             peers.close();
             events.awaitDisconnected();
             assertFalse(push.send(Message.of("after"), Duration.ofMillis(100)));
@@ -226,6 +226,17 @@ class DeadPeerSendTest extends FaultTestSupport {
      *
      * @return the messages waiting in the link
      */
+    private static long fillTowardsAStalledPeer(PushSocket push) {
+        byte[] big = new byte[256 * 1024];
+        int sent = 0;
+        while (push.send(Message.of(big), Duration.ofMillis(200))) {
+            sent++;
+        }
+        assertTrue(sent >= HWM, "only " + sent + " sent before the queue filled");
+        long queued = push.statistics().peers().get(0).queuedOut();
+        assertTrue(queued > 0, "nothing waited in the link: " + push.statistics());
+        return queued;
+    }
 
     /**
      * The PUSH's monitor events, and a semaphore released on each DISCONNECTED, so the test thread wakes the

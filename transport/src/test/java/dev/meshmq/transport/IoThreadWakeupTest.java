@@ -50,7 +50,7 @@ class IoThreadWakeupTest {
     }
 
     @Test
-    void tasksPostedFromManyThreadsWithYieldsBetweenQueueingAndWakingAllRun() throws InterruptedException {
+    void tasksPostedFromManyThreadsWithRandomGapsAllRun() throws InterruptedException {
         IoThread io = new IoThread("wakeup-stress-" + System.nanoTime(), NanoClock.SYSTEM,
                 TimeUnit.MICROSECONDS.toNanos(20));
         int threads = 4;
