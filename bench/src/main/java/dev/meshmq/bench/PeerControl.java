@@ -31,10 +31,10 @@ import java.util.function.Supplier;
 final class PeerControl {
 
     static final String DUMP = "DUMP";
+    static final String EXIT = "EXIT";
 
     /** What the peer adds to a thread dump. */
     private static volatile Supplier<String> evidence = () -> "";
-    static final String EXIT = "EXIT";
 
     private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
 

@@ -24,7 +24,7 @@ final class StallEvidence {
     }
 
     /**
-     * Describes {@code sender} and, for a tcp endpoint, the kernel's queues of its connections.
+     * Describes {@code sender} and, for a tcp or ipc endpoint, the kernel's queues of its connections.
      *
      * @param sender the round's sending socket, still open
      * @param endpoint the endpoint it bound

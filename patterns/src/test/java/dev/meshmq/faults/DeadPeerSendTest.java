@@ -13,6 +13,7 @@ import dev.meshmq.MessageReceiver;
 import dev.meshmq.MessageSender;
 import dev.meshmq.MonitorEvent;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.PeerStatistics;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.Socket;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeadPeerSendTest extends FaultTestSupport {
 
     private static final int REPETITIONS = 30;
+    private static final int STRANGER_ROUNDS = 3;
     private static final int KILL_REPETITIONS = 4;
     private static final int MESSAGES = 20;
     private static final int HWM = 5;
@@ -56,15 +58,51 @@ class DeadPeerSendTest extends FaultTestSupport {
     /** How the dead peer dies. */
     enum Death { SOCKET_CLOSE, CONTEXT_CLOSE }
 
-    /** What went wrong in the repetitions of one case. */
+    /**
+     * What went wrong in the repetitions of one case. A repetition in which the bound socket accepted a
+     * connection this test did not make (over tcp, a connect left running elsewhere, by another test of
+     * the JVM or another process on the machine, can reach the ephemeral port the socket was just given)
+     * does not count either way: the stranger takes a share of the messages and is listed as a peer. It
+     * is reported, and another repetition is run in its place, at most {@link #STRANGER_ROUNDS} times.
+     */
     private static final class Tally {
         final List<String> lost = new ArrayList<>();
         final List<String> listed = new ArrayList<>();
+        final List<String> strangers = new ArrayList<>();
+        private int lostBefore;
+        private int listedBefore;
+
+        /** Marks the start of a repetition. */
+        void begin() {
+            lostBefore = lost.size();
+            listedBefore = listed.size();
+        }
+
+        /**
+         * Ends a repetition: if the socket accepted more connections than the test made, what it found is
+         * withdrawn and the repetition is to be run again.
+         *
+         * @return true if the repetition counts
+         */
+        boolean end(int round, Watch events, int connectionsMade) {
+            List<MonitorEvent> accepted = events.events.events().stream()
+                    .filter(event -> event.type() == MonitorEventType.ACCEPTED).toList();
+            if (accepted.size() <= connectionsMade) {
+                return true;
+            }
+            lost.subList(lostBefore, lost.size()).clear();
+            listed.subList(listedBefore, listed.size()).clear();
+            strangers.add("round " + round + ": " + accepted.size() + " accepted " + accepted);
+            System.err.println("DeadPeerSendTest: a connection this test did not make, round " + round
+                    + " run again: " + accepted);
+            assertTrue(strangers.size() <= STRANGER_ROUNDS, "too many strangers: " + strangers);
+            return false;
+        }
 
         void assertClean(int repetitions) {
             assertTrue(lost.isEmpty() && listed.isEmpty(), lost.size() + " of " + repetitions
                     + " repetitions lost messages " + lost + "; " + listed.size()
-                    + " listed the dead peer after DISCONNECTED " + listed);
+                    + " listed the dead peer after DISCONNECTED " + listed + "; rounds run again: " + strangers);
         }
     }
 
@@ -74,7 +112,9 @@ class DeadPeerSendTest extends FaultTestSupport {
     void sendsAfterThePeersDeathAllReachTheLivePeer(SocketType senderType, String transport, Death death) {
         SocketType receiverType = senderType == SocketType.PUSH ? SocketType.PULL : SocketType.DEALER;
         Tally tally = new Tally();
-        for (int round = 0; round < REPETITIONS; round++) {
+        int round = 0;
+        while (round < REPETITIONS) {
+            tally.begin();
             Context context = newContext();
             Context liveSide = newContext();
             Context deadSide = Context.create();
@@ -92,6 +132,9 @@ class DeadPeerSendTest extends FaultTestSupport {
                     deadSide.close();
                 }
                 sendAfterDeath(round, sender, events, live, tally);
+                if (tally.end(round, events, 2)) {
+                    round++;
+                }
             } finally {
                 deadSide.close();
                 context.close();
@@ -105,7 +148,9 @@ class DeadPeerSendTest extends FaultTestSupport {
     @ValueSource(strings = {"tcp", "ipc"})
     void sendsAfterAKilledPeerAllReachTheLivePeer(String transport) throws Exception {
         Tally tally = new Tally();
-        for (int round = 0; round < KILL_REPETITIONS; round++) {
+        int round = 0;
+        while (round < KILL_REPETITIONS) {
+            tally.begin();
             Context context = newContext();
             try (PushSocket push = context.createPush(); PullSocket live = context.createPull();
                     ChildPeer child = ChildPeer.start()) {
@@ -116,6 +161,9 @@ class DeadPeerSendTest extends FaultTestSupport {
                 events.awaitCount(HANDSHAKE_SUCCEEDED, 2, TIMEOUT);
                 child.kill();
                 sendAfterDeath(round, push, events, live, tally);
+                if (tally.end(round, events, 2)) {
+                    round++;
+                }
             } finally {
                 context.close();
             }
@@ -173,7 +221,7 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             slow.connect(endpoint);
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            long queued = fillTowardsAStalledPeer(push);
+            long queued = fillTowardsAStalledPeer(push, HWM);
             slow.close();
             events.awaitDisconnected();
             // the count is taken when the socket handles the detach: any call on the socket does that
@@ -205,14 +253,18 @@ class DeadPeerSendTest extends FaultTestSupport {
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             push.connect(slow.bind(Endpoints.fresh("tcp")));
             events.awaitCount(HANDSHAKE_SUCCEEDED, 1, TIMEOUT);
-            long queued = fillTowardsAStalledPeer(push);
+            long queued = fillTowardsAStalledPeer(push, HWM);
             peers.close();
             events.awaitDisconnected();
-            assertFalse(push.send(Message.of("after"), Duration.ofMillis(100)));
+            // any call on the socket handles the detach; the send may find room: the peer's close can let the
+            // dying connection write what the kernel held and take one or two more from the queue
+            boolean afterQueued = push.send(Message.of("after"), Duration.ofMillis(100));
             await().atMost(TIMEOUT).until(() -> push.statistics().discardedAtDisconnect() > 0);
             SocketStatistics after = push.statistics();
             assertTrue(after.discardedAtDisconnect() <= 2, after + ": only what the connection was writing");
-            assertEquals(queued, after.peers().get(0).queuedOut(), "the queue is kept for the next connection");
+            long kept = after.peers().get(0).queuedOut() - (afterQueued ? 1 : 0);
+            assertTrue(kept > 0 && kept <= queued && kept >= queued - 2,
+                    after + ": the queue is kept for the next connection (" + queued + " queued at the fill)");
         } finally {
             context.close();
             peers.close();
@@ -226,17 +278,6 @@ class DeadPeerSendTest extends FaultTestSupport {
      *
      * @return the messages waiting in the link
      */
-    private static long fillTowardsAStalledPeer(PushSocket push) {
-        byte[] big = new byte[256 * 1024];
-        int sent = 0;
-        while (push.send(Message.of(big), Duration.ofMillis(200))) {
-            sent++;
-        }
-        assertTrue(sent >= HWM, "only " + sent + " sent before the queue filled");
-        long queued = push.statistics().peers().get(0).queuedOut();
-        assertTrue(queued > 0, "nothing waited in the link: " + push.statistics());
-        return queued;
-    }
 
     /**
      * The PUSH's monitor events, and a semaphore released on each DISCONNECTED, so the test thread wakes the
@@ -284,9 +325,10 @@ class DeadPeerSendTest extends FaultTestSupport {
         MessageSender push = (MessageSender) sender;
         MessageReceiver pull = (MessageReceiver) live;
         events.awaitDisconnected();
-        int listed = sender.statistics().peers().size();
-        if (listed != 1) {
-            tally.listed.add("round " + round + ": " + listed + " peers");
+        List<PeerStatistics> listed = sender.statistics().peers();
+        if (listed.size() != 1) {
+            tally.listed.add("round " + round + ": " + listed.size() + " peers " + listed.stream()
+                    .map(PeerStatistics::remoteAddress).toList() + " after " + events.events.events());
         }
         for (int i = 0; i < MESSAGES; i++) {
             assertTrue(push.send(Message.of("m-" + i), SEND_TIMEOUT), "round " + round + ": m-" + i + " not sent");

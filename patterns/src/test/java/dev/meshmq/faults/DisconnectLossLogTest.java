@@ -12,7 +12,6 @@ import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
 import dev.meshmq.testsupport.Endpoints;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -77,11 +76,7 @@ class DisconnectLossLogTest extends FaultTestSupport {
             PullSocket slow = peers.createPull();
             slow.set(SocketOptions.RECEIVE_HWM, 1);
             slow.connect(push.bind(Endpoints.fresh("tcp")));
-            int sent = 0;
-            while (push.send(Message.of(BIG), Duration.ofMillis(200))) {
-                sent++;
-            }
-            assertTrue(sent > 1, "the queue filled after " + sent);
+            fillTowardsAStalledPeer(push, 2);
             slow.close();
             // the socket handles the detach (and counts) on its next call: a send, refused with no peer left
             awaitLoss(push, () -> push.trySend(Message.of("poke")), Level.WARNING);

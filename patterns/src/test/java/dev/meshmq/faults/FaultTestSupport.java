@@ -7,6 +7,7 @@ import dev.meshmq.Context;
 import dev.meshmq.ContextConfig;
 import dev.meshmq.Message;
 import dev.meshmq.MessageReceiver;
+import dev.meshmq.PushSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,5 +122,23 @@ abstract class FaultTestSupport {
 
     private static String tail(List<String> tags) {
         return tags.size() <= 10 ? tags.toString() : "..." + tags.subList(tags.size() - 10, tags.size());
+    }
+
+    /**
+     * Sends 256 KiB messages to a peer that does not read until a send waits 200 ms in vain; checks that at
+     * least {@code atLeast} went and that some still wait in the link.
+     *
+     * @return the messages queued in the link, not yet taken by its connection
+     */
+    static long fillTowardsAStalledPeer(PushSocket push, int atLeast) {
+        byte[] big = new byte[256 * 1024];
+        int sent = 0;
+        while (push.send(Message.of(big), Duration.ofMillis(200))) {
+            sent++;
+        }
+        assertTrue(sent >= atLeast, "only " + sent + " sent before the queue filled");
+        long queued = push.statistics().peers().get(0).queuedOut();
+        assertTrue(queued > 0, "nothing waited in the link: " + push.statistics());
+        return queued;
     }
 }

@@ -50,7 +50,7 @@ class IoThreadWakeupTest {
     }
 
     @Test
-    void tasksPostedFromManyThreadsWithRandomGapsAllRun() throws InterruptedException {
+    void tasksPostedFromManyThreadsWithYieldsBetweenQueueingAndWakingAllRun() throws InterruptedException {
         IoThread io = new IoThread("wakeup-stress-" + System.nanoTime(), NanoClock.SYSTEM,
                 TimeUnit.MICROSECONDS.toNanos(20));
         int threads = 4;

@@ -206,7 +206,7 @@ final class LinkEvents {
      * departing subscriber's backlog is counted but logged at DEBUG (a fan-out to churning subscribers would
      * otherwise log a WARNING per departure); every other type's loss is a WARNING.
      */
-    static System.Logger.Level lossLevel(SocketType type) {
+    private static System.Logger.Level lossLevel(SocketType type) {
         return type == SocketType.PUB || type == SocketType.XPUB || type == SocketType.RADIO
                 ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
     }
