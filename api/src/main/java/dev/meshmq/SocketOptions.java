@@ -89,6 +89,18 @@ public final class SocketOptions {
                     value -> value < -1 ? "must be -1 (no limit) or at least 0" : null);
 
     /**
+     * Most frames a message from a peer may have; a peer that sends a message with more is disconnected
+     * (MESSAGE_TOO_LARGE, as for a frame above {@link #MAX_MESSAGE_SIZE}). Default 65,536; -1 means no
+     * limit. libzmq has no such limit: there, a peer that sends frames with the MORE flag set and never
+     * the last one makes the connection keep every frame until memory runs out, and MAX_MESSAGE_SIZE does
+     * not stop it, since an empty frame costs two bytes on the wire. With the default a connection holds at
+     * most 65,536 frames of an unfinished message.
+     */
+    public static final SocketOption<Integer> MAX_MESSAGE_PARTS =
+            new SocketOption<>("MAX_MESSAGE_PARTS", Integer.class, 65_536,
+                    value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
+
+    /**
      * Pending connections the kernel queues on a bound tcp or ipc endpoint (the {@code listen()}
      * backlog); default 100, as in libzmq. The kernel caps it at {@code net.core.somaxconn} and, on
      * Linux, queues one connection more than asked. 0 is accepted, as in libzmq, where Linux then

@@ -1,5 +1,10 @@
 package dev.meshmq.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshmq.Context;
+import dev.meshmq.PushSocket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -105,6 +110,19 @@ final class ChildJvm implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks / 100.0;
+    }
+
+    /**
+     * Checks that the child still serves: a fresh PUSH connects to {@code endpoint} and the child's PULL
+     * receives what it sends, and the child is alive.
+     */
+    void assertServesAGoodPeer(String endpoint) throws IOException, InterruptedException {
+        try (Context context = Context.create(); PushSocket push = context.createPush()) {
+            push.connect(endpoint);
+            push.send("good peer");
+            assertEquals("received good peer", ask("receive 20000", 30));
+        }
+        assertTrue(isAlive(), errors());
     }
 
     String errors() throws IOException {

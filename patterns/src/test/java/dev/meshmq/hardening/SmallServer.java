@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * The server side of the memory and flood tests, run in a child JVM with small limits: a PULL bound
- * to an ephemeral tcp port (its HANDSHAKE_INTERVAL from the system property {@code handshakeMillis} if
- * set), driven by one-line commands on standard input, answering one line each
- * on standard output. {@code heap} answers the used heap after two full collections; {@code receive
- * MILLIS} answers {@code received TEXT} or {@code none}; {@code quit} ends it.
+ * to an ephemeral tcp port (its HANDSHAKE_INTERVAL from the system property {@code handshakeMillis} and
+ * its MAX_MESSAGE_PARTS from {@code maxMessageParts}, if set), driven by one-line commands on standard
+ * input, answering one line each on standard output. {@code heap} answers the used heap after two full
+ * collections; {@code receive MILLIS} answers {@code received TEXT} or {@code none}; {@code quit} ends it.
  *
  * <p>Thread-safety: a program's main; single-threaded.
  */
@@ -40,6 +40,10 @@ public final class SmallServer {
             String handshakeMillis = System.getProperty("handshakeMillis");
             if (handshakeMillis != null) {
                 pull.set(SocketOptions.HANDSHAKE_INTERVAL, Duration.ofMillis(Long.parseLong(handshakeMillis)));
+            }
+            String maxMessageParts = System.getProperty("maxMessageParts");
+            if (maxMessageParts != null) {
+                pull.set(SocketOptions.MAX_MESSAGE_PARTS, Integer.parseInt(maxMessageParts));
             }
             System.out.println("endpoint " + pull.bind("tcp://127.0.0.1:*"));
             System.out.flush();

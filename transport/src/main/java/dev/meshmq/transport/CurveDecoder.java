@@ -1,16 +1,14 @@
 package dev.meshmq.transport;
 
-import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.PeerMetadata;
 import dev.meshmq.transport.curve.BoxOpenException;
 import dev.meshmq.transport.zmtp.Command;
 import dev.meshmq.transport.zmtp.FrameHandler;
+import dev.meshmq.transport.zmtp.MessageAssembler;
 import dev.meshmq.transport.zmtp.ProtocolError;
 import dev.meshmq.transport.zmtp.ZmtpProtocolException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Opens the MESSAGE boxes of a CURVE connection back into frames and commands: checks the name, that
@@ -18,7 +16,8 @@ import java.util.List;
  * the received frame (the flags byte aside; no copy after opening), then hands complete messages
  * (frames gathered until one without MORE) and commands (the COMMAND flag) to the clear-text handler.
  * A MESSAGE too short to hold its nonce, tag and flags, a wrong name, a nonce that does not go up or a
- * box that does not open is a protocol error: the connection closes.
+ * box that does not open is a protocol error: the connection closes; so is a message of more frames than
+ * MAX_MESSAGE_PARTS allows (see {@link MessageAssembler}).
  *
  * <p>Thread-safety: owned by the connection's I/O thread.
  */
@@ -28,12 +27,16 @@ final class CurveDecoder {
     private static final int MIN_DATA = CurveBoxes.SHORT_NONCE + CurveBoxes.TAG + 1;
 
     private final CurveCipher cipher;
-    private final List<Frame> parts = new ArrayList<>();
-    private final PeerMetadata peer;
+    private final MessageAssembler assembler;
 
     CurveDecoder(CurveCipher cipher, PeerMetadata peer) {
+        this(cipher, peer, MessageAssembler.NO_LIMIT);
+    }
+
+    CurveDecoder(CurveCipher cipher, PeerMetadata peer, int maxMessageParts) {
         this.cipher = cipher;
-        this.peer = peer;
+        this.assembler = new MessageAssembler(maxMessageParts);
+        assembler.usePeer(peer);
     }
 
     /**
@@ -86,16 +89,8 @@ final class CurveDecoder {
         if ((flags & CurveEncoder.FLAG_COMMAND) != 0) {
             return handler.onCommand(Command.parse(content));
         }
-        boolean more = (flags & CurveEncoder.FLAG_MORE) != 0;
-        if (parts.isEmpty() && !more) {
-            return handler.onMessage(Message.wrap(content, peer));
-        }
-        parts.add(Frame.wrap(content));
-        if (more) {
-            return true;
-        }
-        Message message = Message.of(parts, peer);
-        parts.clear();
-        return handler.onMessage(message);
+        assembler.checkRoomForOneMore();
+        Message message = assembler.add(content, (flags & CurveEncoder.FLAG_MORE) != 0);
+        return message == null || handler.onMessage(message);
     }
 }

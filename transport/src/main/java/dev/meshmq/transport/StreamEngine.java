@@ -80,7 +80,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.options = options;
         this.owner = owner;
         this.remoteAddress = remoteAddress;
-        this.frameDecoder = new FrameDecoder(options.maxMessageSize());
+        this.frameDecoder = new FrameDecoder(options.maxMessageSize(), options.maxMessageParts());
         this.output = new EngineOutput(io.buffers(), channel);
         this.writer = new EngineWriter(io, output, this);
         this.linger = new EngineLinger(io, this);
@@ -261,7 +261,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private void startSubscriptions(PeerInfo peer) {
         CurveCipher cipher = handshake.cipher();
         if (cipher != null) {
-            sealedInput = new CurveDecoder(cipher, peer.metadata());
+            sealedInput = new CurveDecoder(cipher, peer.metadata(), options.maxMessageParts());
             frameDecoder.handFramesRaw();
         }
         output.start(new OutgoingMessages(link, options, handshake.peerGreeting().minor()), cipher);

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param reconnectIntervalNanos first wait before reconnecting; negative: never reconnect
  * @param reconnectIntervalMaxNanos upper bound of the doubling wait; 0 keeps it constant
  * @param handshakeIntervalNanos time allowed for the handshake; 0 = no limit
- * @param maxMessageSize largest accepted incoming message; -1 = no limit
+ * @param maxMessageSize largest accepted incoming frame; -1 = no limit
+ * @param maxMessageParts most frames an incoming message may have; -1 = no limit
  * @param backlog listen backlog as set (BACKLOG, 0 or more); see {@link #listenBacklog()}
  * @param ipv6 whether IPv6 is allowed for wildcards and names
  * @param routingId the Identity this socket announces in READY (REQ, DEALER, ROUTER); empty for none
@@ -30,9 +31,9 @@ import java.util.Objects;
  */
 public record TransportOptions(SocketType socketType, int sendHwm, int receiveHwm, long lingerNanos,
         long reconnectIntervalNanos, long reconnectIntervalMaxNanos, long handshakeIntervalNanos,
-        long maxMessageSize, int backlog, boolean ipv6, byte[] routingId, HeartbeatSettings heartbeat,
-        ReconnectRules reconnect, boolean conflate, int maxHandshakes, ConnectionSettings connection,
-        SecuritySettings security) {
+        long maxMessageSize, int maxMessageParts, int backlog, boolean ipv6, byte[] routingId,
+        HeartbeatSettings heartbeat, ReconnectRules reconnect, boolean conflate, int maxHandshakes,
+        ConnectionSettings connection, SecuritySettings security) {
 
     /**
      * The {@link #lingerNanos} of a socket that lingers until its messages are delivered (LINGER
@@ -53,6 +54,7 @@ public record TransportOptions(SocketType socketType, int sendHwm, int receiveHw
         Objects.requireNonNull(security, "security");
         if (sendHwm < 0 || receiveHwm < 0 || lingerNanos < 0 || reconnectIntervalNanos == 0
                 || reconnectIntervalMaxNanos < 0 || handshakeIntervalNanos < 0 || maxMessageSize < -1 || backlog < 0
+                || maxMessageParts < 1 && maxMessageParts != -1
                 || maxHandshakes < 1) {
             throw new IllegalArgumentException("invalid transport options: a value is out of range");
         }

@@ -39,7 +39,7 @@ final class ZapClient implements LinkHost {
     private static final byte[] VERSION = "1.0".getBytes(StandardCharsets.US_ASCII);
     private static final int REPLY_FRAMES = 7;
     private static final TransportOptions OPTIONS = new TransportOptions(SocketType.DEALER, 0, 0, 0,
-            100_000_000L, 0, 0, -1, 0, false, new byte[0], new HeartbeatSettings(0, 0, 0),
+            100_000_000L, 0, 0, -1, -1, 0, false, new byte[0], new HeartbeatSettings(0, 0, 0),
             new ReconnectRules(false, false, false, 0), false, 1, ConnectionSettings.DEFAULTS,
             SecuritySettings.NONE);
 

@@ -115,7 +115,7 @@ class DirectSendTest {
 
         @Override
         public TransportOptions transportOptions() {
-            return new TransportOptions(SocketType.PUSH, 10, 10, 0, 1_000_000, 0, 0, -1, 100, false, new byte[0],
+            return new TransportOptions(SocketType.PUSH, 10, 10, 0, 1_000_000, 0, 0, -1, -1, 100, false, new byte[0],
                     HeartbeatSettings.OFF, ReconnectRules.DEFAULT, false, 1, ConnectionSettings.DEFAULTS,
                     SecuritySettings.NONE);
         }

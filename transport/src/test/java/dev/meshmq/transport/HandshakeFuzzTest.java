@@ -39,7 +39,7 @@ class HandshakeFuzzTest {
         byte[] identity = data.consumeBytes(data.consumeInt(0, 3));
         byte[] cuts = data.consumeBytes(4);
         byte[] stream = data.consumeRemainingAsBytes();
-        TransportOptions options = new TransportOptions(type, 10, 10, 0, 1_000_000, 0, 0, 4096, 0, false,
+        TransportOptions options = new TransportOptions(type, 10, 10, 0, 1_000_000, 0, 0, 4096, -1, 0, false,
                 identity, HeartbeatSettings.OFF, ReconnectRules.DEFAULT, false, 1, ConnectionSettings.DEFAULTS,
                 SecuritySettings.NONE);
         MechanismContext context = new MechanismContext(options, connecting, "tcp://fuzz:1", "fuzz",

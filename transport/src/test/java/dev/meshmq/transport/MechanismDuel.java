@@ -86,7 +86,7 @@ final class MechanismDuel {
     private TransportOptions options(SocketType type, SecuritySettings security) {
         byte[] identity = data.consumeBytes(data.consumeInt(0, 3));
         long maxMessageSize = data.consumeBoolean() ? data.consumeLong(-1, 300) : -1;
-        return new TransportOptions(type, 10, 10, 0, 1_000_000, 0, 0, maxMessageSize, 0, false, identity,
+        return new TransportOptions(type, 10, 10, 0, 1_000_000, 0, 0, maxMessageSize, -1, 0, false, identity,
                 HeartbeatSettings.OFF, ReconnectRules.DEFAULT, false, 1, ConnectionSettings.DEFAULTS, security);
     }
 

@@ -92,7 +92,7 @@ public final class SocketOptionValues {
                 lingerNanos(get(SocketOptions.LINGER)), reconnectIntervalNanos(),
                 saturatedNanos(get(SocketOptions.RECONNECT_INTERVAL_MAX)),
                 saturatedNanos(get(SocketOptions.HANDSHAKE_INTERVAL)), get(SocketOptions.MAX_MESSAGE_SIZE),
-                get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
+                get(SocketOptions.MAX_MESSAGE_PARTS), get(SocketOptions.BACKLOG), get(SocketOptions.IPV6),
                 type == SocketType.PUSH || type == SocketType.PULL || type == SocketType.PAIR
                         ? new byte[0] : get(SocketOptions.ROUTING_ID),
                 heartbeat(), reconnectRules(), get(SocketOptions.CONFLATE), get(SocketOptions.MAX_HANDSHAKES),

@@ -1,12 +1,9 @@
 package dev.meshmq.transport.zmtp;
 
-import dev.meshmq.Frame;
 import dev.meshmq.Message;
 import dev.meshmq.PeerMetadata;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Decodes the ZMTP frame stream that follows the greeting (RFC 37 "Framing") into messages and
@@ -23,6 +20,8 @@ import java.util.List;
  *   <li>a long size with the top bit set or above {@code Integer.MAX_VALUE - 16}: MESSAGE_TOO_LARGE;</li>
  *   <li>a data frame above {@code maxMessageSize} (unless -1): MESSAGE_TOO_LARGE. The limit applies to
  *       each frame, as libzmq applies MAXMSGSIZE, not to the sum of a message's frames;</li>
+ *   <li>a data frame that would make its message longer than {@code maxMessageParts} frames (unless -1):
+ *       MESSAGE_TOO_LARGE (see {@link MessageAssembler});</li>
  *   <li>a command frame above {@link #MAX_COMMAND_SIZE} (1 MiB, whatever {@code maxMessageSize} is;
  *       commands are small): MALFORMED_COMMAND_UNSPECIFIED;</li>
  *   <li>once frames are handed on raw ({@link #handFramesRaw}, CURVE), every frame is a MESSAGE box that
@@ -64,7 +63,6 @@ public final class FrameDecoder {
      */
     static final int MAX_DIRECT_READ = 64 * 1024;
 
-    private PeerMetadata peer;
     private boolean rawFrames;
     private static final byte[] NO_BYTES = new byte[0];
     private static final int LONG_SIZE_BYTES = 8;
@@ -82,7 +80,7 @@ public final class FrameDecoder {
     }
 
     private final long maxMessageSize;
-    private final List<Frame> parts = new ArrayList<>();
+    private final MessageAssembler assembler;
     private State state = State.FLAGS;
     private int flags;
     private long longSize;
@@ -96,16 +94,29 @@ public final class FrameDecoder {
     private boolean failed;
 
     /**
-     * Creates a decoder.
+     * Creates a decoder with no limit on the frames of a message.
      *
      * @param maxMessageSize largest body size of one data frame, in bytes; -1 for no limit
      * @throws IllegalArgumentException if below -1
      */
     public FrameDecoder(long maxMessageSize) {
+        this(maxMessageSize, MessageAssembler.NO_LIMIT);
+    }
+
+    /**
+     * Creates a decoder.
+     *
+     * @param maxMessageSize largest body size of one data frame, in bytes; -1 for no limit
+     * @param maxMessageParts most frames one message may have; -1 for no limit
+     * @throws IllegalArgumentException if {@code maxMessageSize} is below -1, or {@code maxMessageParts} is
+     *     neither -1 nor positive
+     */
+    public FrameDecoder(long maxMessageSize, int maxMessageParts) {
         if (maxMessageSize < -1) {
             throw new IllegalArgumentException("maxMessageSize must be -1 (no limit) or >= 0: " + maxMessageSize);
         }
         this.maxMessageSize = maxMessageSize;
+        this.assembler = new MessageAssembler(maxMessageParts);
     }
 
     /**
@@ -124,7 +135,7 @@ public final class FrameDecoder {
      * @param metadata the connection's metadata, or null
      */
     public void usePeer(PeerMetadata metadata) {
-        this.peer = metadata;
+        assembler.usePeer(metadata);
     }
 
     /**
@@ -205,7 +216,7 @@ public final class FrameDecoder {
      * @return true between frames of a multipart message
      */
     public boolean isInsideMessage() {
-        return !parts.isEmpty();
+        return assembler.isInsideMessage();
     }
 
     private State readFlags(ByteBuffer in) throws ZmtpProtocolException {
@@ -252,6 +263,9 @@ public final class FrameDecoder {
             throw new ZmtpProtocolException(ProtocolError.MESSAGE_TOO_LARGE, (isCommand() ? "command " : "")
                     + "frame claims " + size + " bytes, more than MAX_MESSAGE_SIZE " + maxMessageSize);
         }
+        if (!isCommand() && !rawFrames) {
+            assembler.checkRoomForOneMore();
+        }
         frameSize = (int) size;
         bodyFilled = 0;
         if (frameSize == 0) {
@@ -291,19 +305,10 @@ public final class FrameDecoder {
             stopRequested = !handler.onRawFrame(content);
             return State.FLAGS;
         }
-        boolean more = (flags & ZmtpWire.FLAG_MORE) != 0;
-        if (!more && parts.isEmpty()) {
-            // the usual single-frame message: no list, one frame array
-            stopRequested = !handler.onMessage(Message.wrap(content, peer));
-            return State.FLAGS;
+        Message message = assembler.add(content, (flags & ZmtpWire.FLAG_MORE) != 0);
+        if (message != null) {
+            stopRequested = !handler.onMessage(message);
         }
-        parts.add(Frame.wrap(content));
-        if (more) {
-            return State.FLAGS;
-        }
-        Message message = Message.of(parts, peer);
-        parts.clear();
-        stopRequested = !handler.onMessage(message);
         return State.FLAGS;
     }
 
