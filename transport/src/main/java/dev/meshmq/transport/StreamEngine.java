@@ -81,6 +81,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.owner = owner;
         this.remoteAddress = remoteAddress;
         this.frameDecoder = new FrameDecoder(options.maxMessageSize(), options.maxMessageParts());
+        frameDecoder.expectHandshake();
         this.output = new EngineOutput(io.buffers(), channel);
         this.writer = new EngineWriter(io, output, this);
         this.linger = new EngineLinger(io, this);
@@ -242,6 +243,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
         link = served;
         frameDecoder.usePeer(peer.metadata());
+        frameDecoder.handshakeDone();
         link.listenToInboundAsWriter(() -> io.execute(resumeTask));
         Pipe outbound = link.outbound();
         link.listenToOutboundAsReader(() -> writer.onOutboundReadable(outbound));

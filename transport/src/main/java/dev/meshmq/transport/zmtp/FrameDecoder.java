@@ -29,10 +29,14 @@ import java.util.Arrays;
  *       (RFC 26's way): both are held to {@code maxMessageSize}, as libzmq holds its CURVE frames, so a
  *       command frame cannot carry a frame past the limit.</li>
  * </ul>
- * A body of up to {@link #EXACT_BODY_LIMIT} (1 MiB) is allocated once, at its declared size, when the
- * size has been read. A larger body starts at {@link #INITIAL_BODY_CAPACITY} (64 KiB) and doubles
- * (capped at the frame size) only as bytes arrive, so a peer that claims a huge frame and sends little
- * makes a connection hold at most 1 MiB (and at most {@code maxMessageSize}). Reserved flag
+ * <p>Allocation: a body is allocated when its size has been read, at its declared size if that is at most
+ * {@link #EAGER_BODY_BYTES} (64 KiB; {@link #EAGER_COMMAND_BYTES}, 1 KiB, for a command) or at most
+ * {@link #IN_HAND_FACTOR} (16) times the bytes of it already in hand; otherwise at the larger of those two,
+ * doubling (capped at the frame size) only as bytes arrive. So what a peer makes a connection hold is in
+ * proportion to what it sent: a peer that claims a 1 MiB command in its handshake and sends nothing more
+ * costs 1 KiB, not 1 MiB, and a stream of large messages, whose headers come with a good part of their
+ * bodies, still gets each body allocated once. A data frame before the handshake is done
+ * ({@link #expectHandshake}) fails at its header: UNEXPECTED_COMMAND. Reserved flag
  * bits 3-7 are ignored, as libzmq does; a command with MORE set is MALFORMED_COMMAND_UNSPECIFIED.
  *
  * <p>Direct reads: while a body is being read, {@link #directTarget} lends a buffer over the body
@@ -50,11 +54,14 @@ public final class FrameDecoder {
     /** Largest frame size accepted at all; leaves room for array headers. */
     static final long MAX_FRAME_SIZE = Integer.MAX_VALUE - 16;
 
-    /** Largest body buffer allocated before any of its bytes arrive, for a body above the exact limit. */
-    static final int INITIAL_BODY_CAPACITY = 64 * 1024;
+    /** Largest data-frame body allocated at its declared size before any of it has arrived. */
+    static final int EAGER_BODY_BYTES = 64 * 1024;
 
-    /** Largest body allocated at its declared size as soon as the size is known. */
-    public static final int EXACT_BODY_LIMIT = 1 << 20;
+    /** Largest command body allocated at its declared size before any of it has arrived. */
+    static final int EAGER_COMMAND_BYTES = 1024;
+
+    /** A body is allocated at up to this many times the bytes of it already in hand. */
+    static final int IN_HAND_FACTOR = 16;
 
     /**
      * Most bytes lent by {@link #directTarget} at once. The JDK reads into a heap buffer through a
@@ -92,6 +99,7 @@ public final class FrameDecoder {
     private ByteBuffer lent;
     private boolean stopRequested;
     private boolean failed;
+    private boolean messagesAllowed = true;
 
     /**
      * Creates a decoder with no limit on the frames of a message.
@@ -127,6 +135,19 @@ public final class FrameDecoder {
      */
     public void handFramesRaw() {
         rawFrames = true;
+    }
+
+    /**
+     * From now on, until {@link #handshakeDone}, a data frame is a protocol error as soon as its header is
+     * read (a handshake is commands only), so that no body is allocated for it.
+     */
+    public void expectHandshake() {
+        messagesAllowed = false;
+    }
+
+    /** The handshake is done: data frames are decoded from now on. */
+    public void handshakeDone() {
+        messagesAllowed = true;
     }
 
     /**
@@ -234,7 +255,7 @@ public final class FrameDecoder {
     }
 
     private State readShortSize(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
-        return startBody(in.get() & 0xFF, handler);
+        return startBody(in.get() & 0xFF, in, handler);
     }
 
     private State readLongSize(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
@@ -250,10 +271,14 @@ public final class FrameDecoder {
                     "frame claims " + Long.toUnsignedString(longSize) + " bytes, more than the "
                             + MAX_FRAME_SIZE + " a frame may have");
         }
-        return startBody(longSize, handler);
+        return startBody(longSize, in, handler);
     }
 
-    private State startBody(long size, FrameHandler handler) throws ZmtpProtocolException {
+    private State startBody(long size, ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {
+        if (!isCommand() && !messagesAllowed) {
+            throw new ZmtpProtocolException(ProtocolError.UNEXPECTED_COMMAND,
+                    "a message frame before the handshake was done");
+        }
         if (isCommand() && size > MAX_COMMAND_SIZE) {
             throw new ZmtpProtocolException(ProtocolError.MALFORMED_COMMAND_UNSPECIFIED,
                     "command frame claims " + size + " bytes, more than MAX_COMMAND_SIZE " + MAX_COMMAND_SIZE);
@@ -272,8 +297,15 @@ public final class FrameDecoder {
             body = NO_BYTES;
             return completeFrame(handler);
         }
-        body = new byte[frameSize <= EXACT_BODY_LIMIT ? frameSize : INITIAL_BODY_CAPACITY];
+        body = new byte[firstCapacity(in.remaining())];
         return State.BODY;
+    }
+
+    /** The body's first array: see the class comment. */
+    private int firstCapacity(int inHand) {
+        long eager = isCommand() ? EAGER_COMMAND_BYTES : EAGER_BODY_BYTES;
+        long inProportion = (long) IN_HAND_FACTOR * Math.min(inHand, frameSize);
+        return (int) Math.min(frameSize, Math.max(eager, inProportion));
     }
 
     private State readBody(ByteBuffer in, FrameHandler handler) throws ZmtpProtocolException {

@@ -69,14 +69,14 @@ class AllocationTest {
     }
 
     @Test
-    void aBodyUpToTheExactLimitIsAllocatedOnceAtItsSize() throws Exception {
-        byte[] header = Bytes.of(0x02, Bytes.u64(FrameDecoder.EXACT_BODY_LIMIT));
+    void aLargeBodyWhoseHeaderComesWithASixteenthOfItIsAllocatedOnceAtItsSize() throws Exception {
         ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        byte[] first = Bytes.of(0x02, Bytes.u64(MIB), new byte[64 * 1024]);
         long allocated = allocatedBy(() -> {
             FrameDecoder decoder = new FrameDecoder(-1);
             Recorder recorder = new Recorder();
-            decoder.decode(ByteBuffer.wrap(header), recorder);
-            for (int i = 0; i < 16; i++) {
+            decoder.decode(ByteBuffer.wrap(first), recorder);
+            for (int i = 1; i < 16; i++) {
                 ByteBuffer target = decoder.directTarget(1);
                 chunk.clear();
                 target.put(chunk);
@@ -89,14 +89,45 @@ class AllocationTest {
     }
 
     @Test
-    void aClaimJustAboveTheExactLimitStartsSmall() throws Exception {
-        byte[] bytes = Bytes.of(0x02, Bytes.u64(FrameDecoder.EXACT_BODY_LIMIT + 1L), "0123456789");
+    void aClaimAboveTheEagerLimitWithFewBytesInHandStartsSmall() throws Exception {
+        byte[] bytes = Bytes.of(0x02, Bytes.u64(FrameDecoder.EAGER_BODY_BYTES + 1L), "0123456789");
         long allocated = allocatedBy(() -> {
             FrameDecoder decoder = new FrameDecoder(-1);
             decoder.decode(ByteBuffer.wrap(bytes), new Recorder());
             ByteBuffer target = decoder.directTarget(1);
-            assertEquals(FrameDecoder.INITIAL_BODY_CAPACITY - 10, target.remaining());
+            assertEquals(FrameDecoder.EAGER_BODY_BYTES - 10, target.remaining());
         });
-        assertTrue(allocated < 2 * FrameDecoder.INITIAL_BODY_CAPACITY, "allocated " + allocated + " bytes");
+        assertTrue(allocated < 2 * FrameDecoder.EAGER_BODY_BYTES, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aOneMebibyteCommandClaimWithNothingSentCostsOneKibibyte() throws Exception {
+        byte[] bytes = Bytes.of(0x06, Bytes.u64(FrameDecoder.MAX_COMMAND_SIZE));
+        long allocated = allocatedBy(() -> {
+            FrameDecoder decoder = new FrameDecoder(-1);
+            decoder.expectHandshake();
+            decoder.decode(ByteBuffer.wrap(bytes), new Recorder());
+            assertEquals(FrameDecoder.State.BODY, decoder.state());
+        });
+        assertTrue(allocated < 8 * 1024, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aDataFrameBeforeTheHandshakeIsDoneFailsAtItsHeader() throws Exception {
+        byte[] bytes = Bytes.of(0x02, Bytes.u64(FrameDecoder.EAGER_BODY_BYTES));
+        long allocated = allocatedBy(() -> {
+            FrameDecoder decoder = new FrameDecoder(-1);
+            decoder.expectHandshake();
+            ZmtpProtocolException e = assertThrows(ZmtpProtocolException.class,
+                    () -> decoder.decode(ByteBuffer.wrap(bytes), new Recorder()));
+            assertEquals(ProtocolError.UNEXPECTED_COMMAND, e.error());
+        });
+        assertTrue(allocated < 8 * 1024, "allocated " + allocated + " bytes");
+        FrameDecoder done = new FrameDecoder(-1);
+        done.expectHandshake();
+        done.handshakeDone();
+        Recorder recorder = new Recorder();
+        done.decode(ByteBuffer.wrap(Bytes.of(0x00, 2, "ok")), recorder);
+        assertEquals(1, recorder.events.size());
     }
 }

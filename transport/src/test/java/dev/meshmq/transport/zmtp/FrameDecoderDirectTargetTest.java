@@ -99,10 +99,10 @@ class FrameDecoderDirectTargetTest {
         Recorder recorder = new Recorder();
         decoder.decode(ByteBuffer.wrap(longHeader(0, 5L << 20)), recorder);
         ByteBuffer first = decoder.directTarget(1);
-        assertEquals(FrameDecoder.INITIAL_BODY_CAPACITY, first.remaining(), "a huge claim starts small");
+        assertEquals(FrameDecoder.EAGER_BODY_BYTES, first.remaining(), "a huge claim starts small");
         first.position(first.limit());
         decoder.decode(NOTHING, recorder);
-        long lent = FrameDecoder.INITIAL_BODY_CAPACITY;
+        long lent = FrameDecoder.EAGER_BODY_BYTES;
         while (lent < 5L << 20) {
             ByteBuffer target = decoder.directTarget(1);
             assertFalse(target.remaining() > FrameDecoder.MAX_DIRECT_READ);
