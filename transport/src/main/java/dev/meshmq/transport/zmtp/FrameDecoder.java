@@ -31,7 +31,7 @@ import java.util.Arrays;
  * </ul>
  * <p>Allocation: a body is allocated when its size has been read, at its declared size if that is at most
  * {@link #EAGER_BODY_BYTES} (64 KiB; {@link #EAGER_COMMAND_BYTES}, 1 KiB, for a command) or at most
- * {@link #IN_HAND_FACTOR} (16) times the bytes of it already in hand; otherwise at the larger of those two,
+ * {@link #IN_HAND_FACTOR} (32) times the bytes of it already in hand; otherwise at the larger of those two,
  * doubling (capped at the frame size) only as bytes arrive. So what a peer makes a connection hold is in
  * proportion to what it sent: a peer that claims a 1 MiB command in its handshake and sends nothing more
  * costs 1 KiB, not 1 MiB, and a stream of large messages, whose headers come with a good part of their
@@ -60,8 +60,11 @@ public final class FrameDecoder {
     /** Largest command body allocated at its declared size before any of it has arrived. */
     static final int EAGER_COMMAND_BYTES = 1024;
 
-    /** A body is allocated at up to this many times the bytes of it already in hand. */
-    static final int IN_HAND_FACTOR = 16;
+    /**
+     * A body is first allocated at up to this many times the bytes of it already in hand: 32, so that a
+     * header read with a full 64 KiB input buffer behind it gets a body of up to 2 MiB allocated once.
+     */
+    static final int IN_HAND_FACTOR = 32;
 
     /**
      * Most bytes lent by {@link #directTarget} at once. The JDK reads into a heap buffer through a
