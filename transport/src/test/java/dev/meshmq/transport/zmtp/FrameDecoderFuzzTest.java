@@ -15,28 +15,31 @@ import java.util.List;
 /**
  * Coverage-guided fuzzing of {@link FrameDecoder} and of the command accessors the engine calls on what it
  * decodes. For any stream, any size limit, any cutting of the bytes and any back-pressure from the handler:
- * the only exception is {@link ZmtpProtocolException}; no data frame exceeds the limit; a decoder that
+ * the only exception is {@link ZmtpProtocolException}; no data frame exceeds the size limit and no message
+ * the frames-per-message limit (MAX_MESSAGE_PARTS); a decoder that
  * stopped for back-pressure goes on exactly where it stopped; and the decoded items (and the error, if
  * any) are the same as when the whole stream is decoded in one call.
  */
 class FrameDecoderFuzzTest {
 
     private static final long[] LIMITS = {-1, 0, 1, 255, 256, 4096, 70_000};
+    private static final int[] PART_LIMITS = {-1, 1, 2, 3, 8};
 
     @FuzzTest(maxDuration = "2h", maxExecutions = 10_000_000)
     void framesInPiecesWithBackPressure(FuzzedDataProvider data) {
         long limit = data.pickValue(LIMITS);
         int pauseEvery = data.consumeInt(0, 4);
+        int parts = data.pickValue(PART_LIMITS);
         byte[] cuts = data.consumeBytes(8);
         byte[] stream = data.consumeRemainingAsBytes();
-        List<String> whole = decode(stream, limit, new byte[0], 0);
-        List<String> pieces = decode(stream, limit, cuts, pauseEvery);
+        List<String> whole = decode(stream, limit, parts, new byte[0], 0);
+        List<String> pieces = decode(stream, limit, parts, cuts, pauseEvery);
         assertEquals(whole, pieces, "decoding depends on how the bytes were cut or paused");
     }
 
-    private static List<String> decode(byte[] stream, long limit, byte[] cuts, int pauseEvery) {
-        FrameDecoder decoder = new FrameDecoder(limit);
-        Handler handler = new Handler(limit, pauseEvery);
+    private static List<String> decode(byte[] stream, long limit, int parts, byte[] cuts, int pauseEvery) {
+        FrameDecoder decoder = new FrameDecoder(limit, parts);
+        Handler handler = new Handler(limit, parts, pauseEvery);
         ByteBuffer in = ByteBuffer.wrap(stream);
         int cut = 0;
         while (in.hasRemaining()) {
@@ -66,17 +69,20 @@ class FrameDecoderFuzzTest {
 
         final List<String> items = new ArrayList<>();
         private final long limit;
+        private final int parts;
         private final int pauseEvery;
         boolean paused;
 
-        Handler(long limit, int pauseEvery) {
+        Handler(long limit, int parts, int pauseEvery) {
             this.limit = limit;
+            this.parts = parts;
             this.pauseEvery = pauseEvery;
         }
 
         @Override
         public boolean onMessage(Message message) {
             assertTrue(message.size() > 0);
+            assertTrue(parts == -1 || message.size() <= parts, "a message of " + message.size() + " frames");
             StringBuilder text = new StringBuilder("message");
             for (Frame frame : message) {
                 assertTrue(limit == -1 || frame.size() <= limit, "frame over the limit: " + frame.size());
