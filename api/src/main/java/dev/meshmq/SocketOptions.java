@@ -101,6 +101,18 @@ public final class SocketOptions {
                     value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
 
     /**
+     * PUB and XPUB: most topics one peer may hold subscribed at once; a peer that holds that many and
+     * subscribes to one more is disconnected (a WARNING names it) and what it sent after is ignored.
+     * Subscribing again to a topic it holds does not count. XPUB_MANUAL subscriptions, applied by the
+     * application, are not limited. Default -1, no limit, as in libzmq, where a subscriber can make a
+     * publisher keep any number of topics: each costs a few hundred bytes of heap for a few bytes on the
+     * wire, so set it on a publisher that faces untrusted subscribers.
+     */
+    public static final SocketOption<Integer> MAX_SUBSCRIPTIONS =
+            new SocketOption<>("MAX_SUBSCRIPTIONS", Integer.class, -1,
+                    value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
+
+    /**
      * Pending connections the kernel queues on a bound tcp or ipc endpoint (the {@code listen()}
      * backlog); default 100, as in libzmq. The kernel caps it at {@code net.core.somaxconn} and, on
      * Linux, queues one connection more than asked. 0 is accepted, as in libzmq, where Linux then

@@ -1,6 +1,7 @@
 package dev.meshmq.patterns.pubsub;
 
 import dev.meshmq.Message;
+import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.patterns.core.SocketBase;
 import dev.meshmq.patterns.core.SocketHost;
@@ -40,7 +41,9 @@ public final class PubSocketImpl extends PublishingSocket {
     @Override
     public void subscription(PeerLink link, boolean subscribe, byte[] topic) {
         if (subscribe) {
-            publisher.subscribe(link, topic);
+            if (publisher.admitSubscribe(link, topic, get(SocketOptions.MAX_SUBSCRIPTIONS))) {
+                publisher.subscribe(link, topic);
+            }
         } else {
             publisher.cancel(link, topic);
         }

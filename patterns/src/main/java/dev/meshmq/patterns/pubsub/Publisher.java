@@ -6,6 +6,7 @@ import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.patterns.core.SocketCounters;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import dev.meshmq.transport.SubscriptionWire;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  * <p>Thread-safety: the socket's caller thread, except {@link #statistics()} (any thread).
  */
 final class Publisher {
+
+    private static final System.Logger LOG = SafeLogger.named("dev.meshmq.patterns.pubsub.Publisher");
 
     /** Where the messages a publisher reads from its subscribers go. */
     interface Inbound {
@@ -99,6 +102,8 @@ final class Publisher {
                 if (subscriber != null) {
                     index.removeAll(subscriber).forEach(inbound::orphaned);
                 }
+            } else if (refused(link)) {
+                continue;
             } else if (SubscriptionWire.isSubscription(message)) {
                 inbound.subscription(link, SubscriptionWire.isSubscribe(message), SubscriptionWire.topic(message));
             } else if (FirstFrameSubscription.carriesOne(message) && inbound.onlyFirstSubscribe()) {
@@ -120,6 +125,42 @@ final class Publisher {
     boolean subscribe(PeerLink link, byte[] topic) {
         Subscriber subscriber = subscribers.get(link);
         return subscriber != null && !index.holds(topic, subscriber) && index.add(topic, subscriber);
+    }
+
+    /**
+     * Checks MAX_SUBSCRIPTIONS before a subscribe from a peer is applied: a peer that already holds
+     * {@code max} topics and asks for one more is disconnected (its connection closed, its link ended, a
+     * WARNING logged), and everything it sends after that is ignored. Without a limit a peer could make
+     * the socket keep any number of topics (a few hundred bytes of heap each for a few bytes on the wire).
+     *
+     * @param max the most topics one peer may hold, or -1 for no limit
+     * @return true if the subscribe may be applied
+     */
+    boolean admitSubscribe(PeerLink link, byte[] topic, int max) {
+        Subscriber subscriber = subscribers.get(link);
+        if (subscriber == null) {
+            return true;
+        }
+        if (subscriber.refused) {
+            return false;
+        }
+        if (max == -1 || index.topicCountOf(subscriber) < max || index.holds(topic, subscriber)) {
+            return true;
+        }
+        subscriber.refused = true;
+        LOG.log(System.Logger.Level.WARNING, "{0} socket disconnects the subscriber {1} on {2}: it asked for "
+                + "more than MAX_SUBSCRIPTIONS {3} topics", counters.socketType(), subscriber.remoteAddress(),
+                link.endpoint(), String.valueOf(max));
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        link.terminate(0);
+        return false;
+    }
+
+    /** Whether what {@code link} sends is still read: not once it was disconnected for MAX_SUBSCRIPTIONS. */
+    boolean refused(PeerLink link) {
+        Subscriber subscriber = subscribers.get(link);
+        return subscriber != null && subscriber.refused;
     }
 
     /**

@@ -26,6 +26,9 @@ final class Subscriber {
     /** Scratch mark used while working out who a message goes to. */
     boolean matched;
 
+    /** Disconnected for asking for more topics than MAX_SUBSCRIPTIONS: what it sends is ignored. */
+    boolean refused;
+
     Subscriber(PeerLink link, String socketType) {
         this.link = link;
         this.bursts = new DropBursts(socketType, link.endpoint(), "hwm", this::remoteAddress);

@@ -199,6 +199,12 @@ final class SubscriptionIndex<S> {
         return entries.size();
     }
 
+    /** Returns how many distinct topics {@code subscriber} holds. */
+    int topicCountOf(S subscriber) {
+        Set<Entry> held = bySubscriber.get(subscriber);
+        return held == null ? 0 : held.size();
+    }
+
     /** Returns how many subscribers hold at least one topic. */
     int subscriberCount() {
         return bySubscriber.size();

@@ -74,6 +74,9 @@ public final class XPubSocketImpl extends PublishingSocket implements XPubSocket
         if (get(SocketOptions.XPUB_MANUAL)) {
             report = true;
         } else if (subscribe) {
+            if (!publisher.admitSubscribe(link, topic, get(SocketOptions.MAX_SUBSCRIPTIONS))) {
+                return;
+            }
             report = publisher.subscribe(link, topic) || get(SocketOptions.XPUB_VERBOSE)
                     || get(SocketOptions.XPUB_VERBOSER);
         } else {
