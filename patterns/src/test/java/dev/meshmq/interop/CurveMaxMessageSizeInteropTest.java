@@ -17,10 +17,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,8 @@ class CurveMaxMessageSizeInteropTest {
     private static final long LIMIT = 1000;
     private static final int AT_LIMIT = 967;
     private static Path script;
+
+    private static final Map<Process, Path> ERRORS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void requirePeer() throws IOException {
@@ -55,9 +60,10 @@ class CurveMaxMessageSizeInteropTest {
             MonitorEvents events = new MonitorEvents();
             pull.monitor(events);
             String endpoint = pull.bind("tcp://127.0.0.1:*");
-            Process peer = start("--role", "client", "--endpoint", endpoint, "--server-public",
-                    server.publicKeyZ85(), "--size", Integer.toString(AT_LIMIT), "--size",
-                    Integer.toString(AT_LIMIT + 1));
+            // key=value: a Z85 key may begin with '-', which argparse would read as an option
+            Process peer = start("--role", "client", "--endpoint", endpoint,
+                    "--server-public=" + server.publicKeyZ85(), "--size", Integer.toString(AT_LIMIT),
+                    "--size", Integer.toString(AT_LIMIT + 1));
             try {
                 assertEquals(AT_LIMIT, pull.receive(TIMEOUT).orElseThrow().byteCount());
                 MonitorEvent dropped = events.awaitEvent(MonitorEventType.DISCONNECTED, TIMEOUT);
@@ -72,12 +78,17 @@ class CurveMaxMessageSizeInteropTest {
     @Test
     void aLibzmqServerTakesMeshMqBoxesAsItTakesItsOwn() throws Exception {
         CurveKeyPair server = CurveKeyPair.generate();
-        Process peer = start("--role", "server", "--endpoint", "tcp://127.0.0.1:*", "--server-public",
-                server.publicKeyZ85(), "--server-secret", server.secretKeyZ85(), "--maxmsgsize", Long.toString(LIMIT));
+        Process peer = start("--role", "server", "--endpoint", "tcp://127.0.0.1:*",
+                "--server-public=" + server.publicKeyZ85(), "--server-secret=" + server.secretKeyZ85(),
+                "--maxmsgsize", Long.toString(LIMIT));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(peer.getInputStream(),
                 StandardCharsets.UTF_8)); Context context = Context.create()) {
             String bound = lines.readLine();
-            assertTrue(bound != null && bound.startsWith("BOUND "), "the libzmq server said " + bound);
+            if (bound == null) {
+                peer.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertTrue(bound != null && bound.startsWith("BOUND "), "the libzmq server said " + bound
+                    + (bound == null ? " and ended (exit " + peer.exitValue() + "): " + errorsOf(peer) : ""));
             PushSocket push = context.createPush();
             push.set(SocketOptions.CURVE_SERVER_KEY, server.publicKey());
             push.set(SocketOptions.CURVE_SECRET_KEY, CurveKeyPair.generate().secretKey());
@@ -103,6 +114,14 @@ class CurveMaxMessageSizeInteropTest {
     private static Process start(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(PythonPeer.PYTHON, "-u", script.toString()));
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path errors = Files.createTempFile("curve-maxmsgsize-peer", ".err");
+        errors.toFile().deleteOnExit();
+        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        ERRORS.put(process, errors);
+        return process;
+    }
+
+    private static String errorsOf(Process process) throws IOException {
+        return Files.readString(ERRORS.get(process));
     }
 }
