@@ -101,8 +101,8 @@ public final class SocketOptions {
                     value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
 
     /**
-     * PUB and XPUB: most topics one peer may hold subscribed at once; a peer that holds that many and
-     * subscribes to one more is disconnected (a WARNING names it) and what it sent after is ignored.
+     * PUB and XPUB: most topics one peer may hold subscribed at once (RADIO: groups one DISH may join); a
+     * peer at the limit that asks for one more is disconnected (a WARNING names it), the rest it sent ignored.
      * Subscribing again to a topic it holds does not count. XPUB_MANUAL subscriptions, applied by the
      * application, are not limited. Default -1, no limit, as in libzmq, where a subscriber can make a
      * publisher keep any number of topics: each costs a few hundred bytes of heap for a few bytes on the

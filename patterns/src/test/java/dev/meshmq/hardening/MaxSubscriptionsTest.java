@@ -10,13 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.Context;
+import dev.meshmq.DishSocket;
 import dev.meshmq.Message;
 import dev.meshmq.MessageSender;
+import dev.meshmq.MonitorEventType;
 import dev.meshmq.PubSocket;
+import dev.meshmq.RadioSocket;
 import dev.meshmq.Socket;
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SubSocket;
 import dev.meshmq.XPubSocket;
+import dev.meshmq.testsupport.MonitorEvents;
 import dev.meshmq.testsupport.RawZmtpPeer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * MAX_SUBSCRIPTIONS on PUB and XPUB: a peer may hold that many topics (subscribing again to one it holds
+ * MAX_SUBSCRIPTIONS on PUB, XPUB and RADIO: a peer may hold that many topics (subscribing again to one it holds
  * does not count); asking for one more closes its connection, and only its; an XPUB's application sees
  * the subscriptions up to the limit and not the one beyond (then, the peer gone, the cancels of its
  * topics); an invalid value changes nothing.
@@ -108,6 +112,33 @@ class MaxSubscriptionsTest {
                 assertEquals(List.of("\u0000x", "\u0000y"), seen.stream().sorted().toList());
                 assertTrue(xpub.receive(Duration.ofMillis(100)).isEmpty(), "more than expected: " + seen);
             }
+        }
+    }
+
+    @Test
+    void aRadioDisconnectsTheDishThatJoinsOneGroupTooMany() {
+        try (RadioSocket radio = context.createRadio(); DishSocket good = context.createDish();
+                DishSocket greedy = context.createDish()) {
+            radio.set(SocketOptions.MAX_SUBSCRIPTIONS, 2);
+            MonitorEvents events = new MonitorEvents();
+            radio.monitor(events);
+            String endpoint = radio.bind("tcp://127.0.0.1:*");
+            good.join("news");
+            good.connect(endpoint);
+            assertTrue(radio.awaitJoined("news", 1, TIMEOUT));
+            greedy.join("a");
+            greedy.join("b");
+            greedy.join("news");
+            greedy.connect(endpoint);
+            // the RADIO reads joins when it is used: send until the greedy DISH's connection is gone
+            await().atMost(TIMEOUT).until(() -> {
+                radio.send("news", "tick");
+                return events.count(MonitorEventType.DISCONNECTED) > 0;
+            });
+            assertTrue(radio.awaitJoined("news", 1, TIMEOUT));
+            radio.send("news", "after");
+            await().atMost(TIMEOUT).until(() -> good.receive(Duration.ofMillis(10))
+                    .map(m -> m.string(0).equals("after")).orElse(false));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.patterns.core.SocketCounters;
 import dev.meshmq.transport.PeerLink;
-import dev.meshmq.transport.SafeLogger;
 import dev.meshmq.transport.SubscriptionWire;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,6 @@ import java.util.function.Consumer;
  * <p>Thread-safety: the socket's caller thread, except {@link #statistics()} (any thread).
  */
 final class Publisher {
-
-    private static final System.Logger LOG = SafeLogger.named("dev.meshmq.patterns.pubsub.Publisher");
 
     /** Where the messages a publisher reads from its subscribers go. */
     interface Inbound {
@@ -147,13 +144,7 @@ final class Publisher {
         if (max == -1 || index.topicCountOf(subscriber) < max || index.holds(topic, subscriber)) {
             return true;
         }
-        subscriber.refused = true;
-        LOG.log(System.Logger.Level.WARNING, "{0} socket disconnects the subscriber {1} on {2}: it asked for "
-                + "more than MAX_SUBSCRIPTIONS {3} topics", counters.socketType(), subscriber.remoteAddress(),
-                link.endpoint(), String.valueOf(max));
-        link.outbound().closeWriting();
-        link.inbound().closeReading();
-        link.terminate(0);
+        subscriber.refuse("topics", max);
         return false;
     }
 

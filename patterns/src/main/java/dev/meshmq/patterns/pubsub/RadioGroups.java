@@ -69,23 +69,37 @@ final class RadioGroups {
         subscriber.endDropRun(dropNotifier);
     }
 
-    /** Reads the joins and leaves queued on a link; anything else a DISH sent is dropped. */
-    void readFrom(PeerLink link) {
+    /**
+     * Reads the joins and leaves queued on a link; anything else a DISH sent is dropped. A DISH that has
+     * joined {@code maxJoins} groups and joins one more is disconnected (see {@link Subscriber#refuse}).
+     *
+     * @param maxJoins MAX_SUBSCRIPTIONS: the most groups one peer may join, or -1 for no limit
+     */
+    void readFrom(PeerLink link, int maxJoins) {
         Subscriber subscriber = subscribers.get(link);
         Message message;
         while ((message = link.inbound().read()) != null) {
-            if (subscriber == null) {
+            if (subscriber == null || subscriber.refused) {
                 continue;
             }
             if (message == PeerLink.CONNECTION_ENDED) {
                 forget(subscriber);
             } else if (GroupWire.isJoinOrLeave(message)) {
                 String group = GroupWire.joinGroup(message);
-                if (group != null) {
+                if (group != null && !overLimit(subscriber, GroupWire.isJoin(message), group, maxJoins)) {
                     apply(subscriber, GroupWire.isJoin(message), group);
                 }
             }
         }
+    }
+
+    private boolean overLimit(Subscriber subscriber, boolean join, String group, int maxJoins) {
+        Set<String> joined = joinsOf.get(subscriber);
+        if (!join || maxJoins == -1 || joined.size() < maxJoins || joined.contains(group)) {
+            return false;
+        }
+        subscriber.refuse("groups", maxJoins);
+        return true;
     }
 
     private void apply(Subscriber subscriber, boolean join, String group) {

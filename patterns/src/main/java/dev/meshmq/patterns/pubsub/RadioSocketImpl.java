@@ -4,6 +4,7 @@ import dev.meshmq.Groups;
 import dev.meshmq.Message;
 import dev.meshmq.PublisherStatistics;
 import dev.meshmq.RadioSocket;
+import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
 import dev.meshmq.patterns.core.SocketBase;
 import dev.meshmq.patterns.core.SocketHost;
@@ -31,7 +32,7 @@ public final class RadioSocketImpl extends SocketBase implements RadioSocket {
     @Override
     protected boolean admit(PeerLink link) {
         groups.add(link);
-        groups.readFrom(link);
+        groups.readFrom(link, get(SocketOptions.MAX_SUBSCRIPTIONS));
         return true;
     }
 
@@ -42,7 +43,7 @@ public final class RadioSocketImpl extends SocketBase implements RadioSocket {
 
     @Override
     protected void linkReadable(PeerLink link) {
-        groups.readFrom(link);
+        groups.readFrom(link, get(SocketOptions.MAX_SUBSCRIPTIONS));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.meshmq.PublisherStatistics;
 import dev.meshmq.patterns.monitor.DropBursts;
 import dev.meshmq.transport.PeerInfo;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.SafeLogger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * any thread; {@link #matched} belongs to the caller thread.
  */
 final class Subscriber {
+
+    private static final System.Logger LOG = SafeLogger.named("dev.meshmq.patterns.pubsub.Publisher");
 
     final PeerLink link;
     private final AtomicLong sent = new AtomicLong();
@@ -29,8 +32,11 @@ final class Subscriber {
     /** Disconnected for asking for more topics than MAX_SUBSCRIPTIONS: what it sends is ignored. */
     boolean refused;
 
+    private final String socketType;
+
     Subscriber(PeerLink link, String socketType) {
         this.link = link;
+        this.socketType = socketType;
         this.bursts = new DropBursts(socketType, link.endpoint(), "hwm", this::remoteAddress);
     }
 
@@ -83,6 +89,23 @@ final class Subscriber {
             bursts.flush();
             notifier.notify(this, false, run, dropped.get());
         }
+    }
+
+    /**
+     * Disconnects this subscriber for asking for more than {@code max} topics or groups (MAX_SUBSCRIPTIONS):
+     * its connection is closed, its link ended, a WARNING names it, and from now on it is {@link #refused}.
+     *
+     * @param what "topics" or "groups", for the log
+     * @param max the limit
+     */
+    void refuse(String what, int max) {
+        refused = true;
+        LOG.log(System.Logger.Level.WARNING, "{0} socket disconnects the subscriber {1} on {2}: it asked for more "
+                + "than MAX_SUBSCRIPTIONS {3} {4}", socketType, remoteAddress(), link.endpoint(), String.valueOf(max),
+                what);
+        link.outbound().closeWriting();
+        link.inbound().closeReading();
+        link.terminate(0);
     }
 
     /** Returns the subscriber's address, or its endpoint if the address is not known. */
