@@ -34,6 +34,9 @@ final class SecurityOptionRules {
                         ? "has at most 255 bytes in UTF-8" : null);
     }
 
+    /** Most METADATA properties: MeshMQ takes 1024 in a handshake; the rest is room for its own. */
+    private static final int MAX_METADATA_PROPERTIES = 1000;
+
     @SuppressWarnings("unchecked")
     static SocketOption<Map<String, String>> metadata() {
         Class<Map<String, String>> type = (Class<Map<String, String>>) (Class<?>) Map.class;
@@ -67,6 +70,10 @@ final class SecurityOptionRules {
     }
 
     private static String metadataProblem(Map<String, String> value) {
+        if (value.size() > MAX_METADATA_PROPERTIES) {
+            return "at most " + MAX_METADATA_PROPERTIES + " properties (a MeshMQ peer takes at most 1024 in a "
+                    + "handshake, Socket-Type and Identity included): " + value.size();
+        }
         for (Map.Entry<String, String> entry : value.entrySet()) {
             String name = entry.getKey();
             if (name == null || entry.getValue() == null) {

@@ -73,7 +73,8 @@ public final class SecurityOptions {
     /**
      * Application properties this socket announces in its handshake (libzmq's ZMQ_METADATA): each
      * name starts with "X-", has at most 255 characters from {@code A-Z a-z 0-9 - _ . +}, and its
-     * value is sent as UTF-8. The peer reads them with {@code Message.peerProperty(name)}. Default none.
+     * value is sent as UTF-8; at most 1,000 of them (a MeshMQ peer takes at most 1,024 properties in a
+     * handshake). The peer reads them with {@code Message.peerProperty(name)}. Default none.
      */
     public static final SocketOption<Map<String, String>> METADATA = SecurityOptionRules.metadata();
 

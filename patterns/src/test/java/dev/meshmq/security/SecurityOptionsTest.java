@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshmq.AuthenticationResult;
 import dev.meshmq.Authenticator;
@@ -12,6 +13,7 @@ import dev.meshmq.CurveKeyPair;
 import dev.meshmq.PushSocket;
 import dev.meshmq.SocketOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,16 @@ class SecurityOptionsTest {
                     () -> push.set(SocketOptions.METADATA, Map.of("Role", "not X-")));
             assertThrows(IllegalArgumentException.class,
                     () -> push.set(SocketOptions.METADATA, Map.of("X-bad name", "space")));
+            Map<String, String> tooMany = new HashMap<>();
+            for (int i = 0; i <= 1000; i++) {
+                tooMany.put("X-" + i, "v");
+            }
+            IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
+                    () -> push.set(SocketOptions.METADATA, tooMany));
+            assertTrue(many.getMessage().contains("at most 1000 properties"), many.getMessage());
+            tooMany.remove("X-0");
+            push.set(SocketOptions.METADATA, tooMany);
+            push.set(SocketOptions.METADATA, Map.of("X-Role", "worker"));
             assertEquals(Map.of("X-Role", "worker"), push.get(SocketOptions.METADATA));
             assertThrows(IllegalArgumentException.class, () -> push.set(SocketOptions.AUTHENTICATOR, null));
             Authenticator judge = request -> AuthenticationResult.allow("");

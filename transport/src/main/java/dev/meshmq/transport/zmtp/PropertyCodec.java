@@ -16,6 +16,13 @@ import java.util.TreeMap;
  */
 public final class PropertyCodec {
 
+    /**
+     * Most properties one block may carry. A peer's metadata is kept for its connection's life, and a block
+     * of up to 1 MiB of 7-byte properties would cost about 16 times its size in heap; libzmq has no limit,
+     * but no real peer sends more than a few dozen.
+     */
+    public static final int MAX_PROPERTIES = 1024;
+
     private static final int MAX_NAME_SIZE = 255;
     private static final int VALUE_LENGTH_SIZE = 4;
 
@@ -53,12 +60,17 @@ public final class PropertyCodec {
      * @param malformed the error a cut-short property is reported with
      * @return the properties by case-insensitive name, in a map ordered case-insensitively
      * @throws ZmtpProtocolException {@code malformed} when a property is cut short or has name-len 0;
-     *         INVALID_METADATA for a name with a character outside A-Z a-z 0-9 - _ . + or a repeated name
+     *         INVALID_METADATA for a name with a character outside A-Z a-z 0-9 - _ . +, a repeated name, or
+     *         more than {@link #MAX_PROPERTIES} properties
      */
     public static Map<String, byte[]> decode(ByteBuffer in, String where, ProtocolError malformed)
             throws ZmtpProtocolException {
         Map<String, byte[]> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         while (in.hasRemaining()) {
+            if (properties.size() == MAX_PROPERTIES) {
+                throw new ZmtpProtocolException(ProtocolError.INVALID_METADATA,
+                        where + " carries more than " + MAX_PROPERTIES + " properties");
+            }
             int nameLength = in.get() & 0xFF;
             if (nameLength == 0) {
                 throw new ZmtpProtocolException(malformed,

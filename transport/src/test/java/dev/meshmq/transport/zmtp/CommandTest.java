@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -192,6 +193,20 @@ class CommandTest {
         assertEquals(ProtocolError.INVALID_METADATA, readyFails(Bytes.of(3, "a:b", Bytes.u32(0))).error());
         byte[] twice = Bytes.of(0x0b, "Socket-Type", Bytes.u32(3), "REP", 0x0b, "socket-type", Bytes.u32(3), "REQ");
         assertEquals(ProtocolError.INVALID_METADATA, readyFails(twice).error());
+    }
+
+    @Test
+    void readyTakesAtMostMaxPropertiesProperties() throws ZmtpProtocolException {
+        ByteArrayOutputStream atLimit = new ByteArrayOutputStream();
+        for (int i = 0; i < PropertyCodec.MAX_PROPERTIES; i++) {
+            atLimit.writeBytes(Bytes.of(4, String.format("p%03x", i), Bytes.u32(0)));
+        }
+        Command ready = Command.parse(Bytes.of(5, "READY", atLimit.toByteArray()));
+        assertEquals(PropertyCodec.MAX_PROPERTIES, ready.readyProperties().size());
+        atLimit.writeBytes(Bytes.of(4, "qqqq", Bytes.u32(0)));
+        ZmtpProtocolException tooMany = readyFails(atLimit.toByteArray());
+        assertEquals(ProtocolError.INVALID_METADATA, tooMany.error());
+        assertTrue(tooMany.getMessage().contains("more than 1024 properties"), tooMany.getMessage());
     }
 
     @Test
