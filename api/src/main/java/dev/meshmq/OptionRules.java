@@ -17,6 +17,11 @@ final class OptionRules {
         return value < 0 ? "must be 0 (no limit) or more" : null;
     }
 
+    /** A limit: -1 for none, else at least 1. */
+    static String minusOneOrPositive(Integer value) {
+        return value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null;
+    }
+
     static String keepaliveSeconds(Duration value) {
         if (value.isZero()) {
             return null;

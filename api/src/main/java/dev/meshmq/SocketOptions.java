@@ -98,7 +98,7 @@ public final class SocketOptions {
      */
     public static final SocketOption<Integer> MAX_MESSAGE_PARTS =
             new SocketOption<>("MAX_MESSAGE_PARTS", Integer.class, 65_536,
-                    value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
+                    OptionRules::minusOneOrPositive);
 
     /**
      * PUB and XPUB: most topics one peer may hold subscribed at once (RADIO: groups one DISH may join); a
@@ -110,7 +110,7 @@ public final class SocketOptions {
      */
     public static final SocketOption<Integer> MAX_SUBSCRIPTIONS =
             new SocketOption<>("MAX_SUBSCRIPTIONS", Integer.class, -1,
-                    value -> value < 1 && value != -1 ? "must be -1 (no limit) or at least 1" : null);
+                    OptionRules::minusOneOrPositive);
 
     /**
      * Pending connections the kernel queues on a bound tcp or ipc endpoint (the {@code listen()}

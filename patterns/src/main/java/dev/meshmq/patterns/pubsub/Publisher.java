@@ -92,14 +92,14 @@ final class Publisher {
      * @param inbound what to do with each message
      */
     void readFrom(PeerLink link, Inbound inbound) {
+        Subscriber subscriber = subscribers.get(link);
         Message message;
         while ((message = link.inbound().read()) != null) {
             if (message == PeerLink.CONNECTION_ENDED) {
-                Subscriber subscriber = subscribers.get(link);
                 if (subscriber != null) {
                     index.removeAll(subscriber).forEach(inbound::orphaned);
                 }
-            } else if (refused(link)) {
+            } else if (subscriber != null && subscriber.refused) {
                 continue;
             } else if (SubscriptionWire.isSubscription(message)) {
                 inbound.subscription(link, SubscriptionWire.isSubscribe(message), SubscriptionWire.topic(message));
@@ -146,12 +146,6 @@ final class Publisher {
         }
         subscriber.refuse("topics", max);
         return false;
-    }
-
-    /** Whether what {@code link} sends is still read: not once it was disconnected for MAX_SUBSCRIPTIONS. */
-    boolean refused(PeerLink link) {
-        Subscriber subscriber = subscribers.get(link);
-        return subscriber != null && subscriber.refused;
     }
 
     /**

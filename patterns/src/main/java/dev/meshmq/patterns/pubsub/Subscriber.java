@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Subscriber {
 
-    private static final System.Logger LOG = SafeLogger.named("dev.meshmq.patterns.pubsub.Publisher");
+    private static final System.Logger LOG = SafeLogger.named(Subscriber.class.getName());
 
     final PeerLink link;
     private final AtomicLong sent = new AtomicLong();
