@@ -17,6 +17,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Worker<T> {
 
+    /** Where a receiving thread blocks when it watches its connection itself. */
+    private static final String SELECTOR_WAIT_CLASS = "dev.meshmq.transport.ReceiveSelector";
+
     private final Thread thread;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
     private volatile boolean interruptedAfterwards;
@@ -57,12 +60,29 @@ public final class Worker<T> {
         return interruptedAfterwards;
     }
 
-    /** Waits until the thread is parked (blocked in a call that waits). */
+    /**
+     * Waits until the thread is blocked in a call that waits: parked, or inside a native selector wait of a
+     * receive that watches its connection itself (the thread is then RUNNABLE to the JVM).
+     */
     public void awaitBlocked() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> {
-            Thread.State state = thread.getState();
-            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-        });
+        await().atMost(Duration.ofSeconds(5)).until(this::isBlocked);
+    }
+
+    private boolean isBlocked() {
+        Thread.State state = thread.getState();
+        if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return true;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        if (state != Thread.State.RUNNABLE || stack.length == 0 || !stack[0].isNativeMethod()) {
+            return false;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(SELECTOR_WAIT_CLASS) && frame.getMethodName().equals("await")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits for the task to return and gives its value; fails if it threw or did not end in time. */

@@ -20,7 +20,8 @@ import java.nio.channels.ReadableByteChannel;
  * still to come, the channel reads straight into the body's array instead of the shared buffer, so
  * those bytes are not copied out of it again, and a large body takes a few large reads.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: used under the connection's {@link DirectReceive} lock, by its I/O thread or by the
+ * application thread reading directly.
  */
 final class EngineInput {
 
@@ -80,11 +81,21 @@ final class EngineInput {
         return state == State.PAUSED;
     }
 
-    /** Reads and decodes what the channel has, a bounded number of reads, while reading is on. */
+    /** Reads and decodes what the channel has into the I/O thread's shared buffer. I/O thread. */
     void read() {
+        read(buffers.input());
+    }
+
+    /**
+     * Reads and decodes what the channel has, a bounded number of reads, while reading is on.
+     *
+     * @param shared the buffer to read into (the I/O thread's, or the application thread's for a direct read);
+     *     nothing is left in it
+     */
+    void read(ByteBuffer shared) {
         for (int round = 0; round < READS_PER_EVENT && connection.isOpen() && state == State.READING; round++) {
             ByteBuffer direct = connection.directTarget(DIRECT_READ_MINIMUM);
-            ByteBuffer in = direct != null ? direct : buffers.input();
+            ByteBuffer in = direct != null ? direct : shared.clear();
             int wanted = in.remaining();
             int count;
             try {

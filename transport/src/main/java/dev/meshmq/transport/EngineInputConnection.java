@@ -7,17 +7,27 @@ import java.nio.channels.SelectionKey;
 /**
  * What the input side of a stream connection ({@link EngineInput}) sees of its engine.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: used under the connection's {@link DirectReceive} lock, by its I/O thread or by an
+ * application thread reading directly; what only the I/O thread may do is posted there.
  */
 final class EngineInputConnection implements EngineInput.Connection {
 
     private final StreamEngine engine;
     /** The engine's frame decoder, which lends large bodies for direct reads once the engine is active. */
     private final FrameDecoder decoder;
+    private final IoThread io;
+    private DirectReceive receiver;
 
-    EngineInputConnection(StreamEngine engine, FrameDecoder decoder) {
+    EngineInputConnection(StreamEngine engine, FrameDecoder decoder, IoThread io) {
         this.engine = engine;
         this.decoder = decoder;
+        this.io = io;
+    }
+
+    /** Completes the construction: the direct reads whose lock guards this input. */
+    DirectReceive attach(DirectReceive directReceive) {
+        this.receiver = directReceive;
+        return directReceive;
     }
 
     @Override
@@ -32,7 +42,7 @@ final class EngineInputConnection implements EngineInput.Connection {
 
     @Override
     public boolean isOpen() {
-        return engine.state() != StreamEngine.State.CLOSED;
+        return engine.state() != StreamEngine.State.CLOSED && !receiver.failed();
     }
 
     @Override
@@ -42,7 +52,8 @@ final class EngineInputConnection implements EngineInput.Connection {
 
     @Override
     public void wantReads(boolean wanted) {
-        engine.setInterest(SelectionKey.OP_READ, wanted);
+        // while the application thread watches the channel (DirectReceive) the I/O thread's key does not
+        engine.setInterest(SelectionKey.OP_READ, wanted && receiver.ioThreadReads());
     }
 
     @Override
@@ -52,7 +63,9 @@ final class EngineInputConnection implements EngineInput.Connection {
 
     @Override
     public void pausedBySocket(boolean paused) {
-        if (paused) {
+        if (!io.isCurrentThread()) { // a direct read filled the pipe: the heartbeat's timers are the I/O thread's
+            io.execute(engine.guarded(() -> pausedBySocket(paused)));
+        } else if (paused) {
             engine.heartbeat().onInputPaused();
         } else {
             engine.heartbeat().onInputResumed();

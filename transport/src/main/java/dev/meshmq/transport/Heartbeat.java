@@ -16,7 +16,8 @@ import dev.meshmq.transport.zmtp.Command;
  *
  * <p>Its timers run guarded by the engine: anything they throw closes that connection only.
  *
- * <p>Thread-safety: owned by the connection's I/O thread.
+ * <p>Thread-safety: owned by the connection's I/O thread, except {@link #onInput}, which an application thread
+ * reading the channel directly calls too.
  */
 final class Heartbeat {
 
@@ -34,7 +35,8 @@ final class Heartbeat {
     private final Runnable timeoutTask;
     private final Runnable ttlTask;
     private final Runnable keepaliveTask;
-    private long lastInputNanos;
+    /** Written by an application thread too when it reads the channel directly ({@link DirectReceive}). */
+    private volatile long lastInputNanos;
     private Timer pingTimer;
     private Timer timeoutTimer;
     private long timeoutArmedNanos;

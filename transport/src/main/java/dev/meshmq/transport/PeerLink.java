@@ -31,6 +31,8 @@ public final class PeerLink {
     private final String endpoint;
     private final LinkControl control;
     private volatile PeerInfo peer;
+    /** The current connection's direct reads, while it offers them; null otherwise (inproc, udp, raw). */
+    private volatile DirectReceive directReceive;
     private volatile int reconnects;
     private volatile long commandsIgnored;
     /** A full inbound pipe refused {@link #CONNECTION_ENDED}: the next connection puts it first. */
@@ -111,6 +113,27 @@ public final class PeerLink {
      */
     public PeerInfo peer() {
         return peer;
+    }
+
+    /**
+     * Returns the current connection's offer to be read by the application thread that waits for its messages
+     * (a tcp or ipc connection past its handshake; see {@link DirectReceive} for when it is made).
+     *
+     * @return the offer, or null if there is none now
+     */
+    public DirectReceive directReceive() {
+        return directReceive;
+    }
+
+    void offerDirectReceive(DirectReceive offer) {
+        directReceive = offer;
+    }
+
+    /** The connection that made {@code offer} ended; a later connection's offer stays. */
+    void withdrawDirectReceive(DirectReceive offer) {
+        if (directReceive == offer) {
+            directReceive = null;
+        }
     }
 
     /**

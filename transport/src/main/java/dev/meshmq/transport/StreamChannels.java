@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -100,10 +102,16 @@ final class StreamChannels {
         if (key == null || !key.isValid()) {
             return;
         }
-        int current = key.interestOps();
-        int next = wanted ? current | operation : current & ~operation;
-        if (next != current) {
-            key.interestOps(next);
+        // atomic: an application thread taking or giving back the watch of reads (DirectReceive) races the
+        // I/O thread asking for writes
+        try {
+            if (wanted) {
+                key.interestOpsOr(operation);
+            } else {
+                key.interestOpsAnd(~operation);
+            }
+        } catch (CancelledKeyException | ClosedSelectorException e) {
+            // the connection or its I/O thread is ending
         }
     }
 

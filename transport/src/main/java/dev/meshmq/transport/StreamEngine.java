@@ -36,7 +36,8 @@ import java.nio.channels.SocketChannel;
  *
  * <p>Thread-safety: owned by its I/O thread; other threads reach it through tasks posted there
  * ({@link #terminateLater}, a failed direct write's close), each of which routes any Throwable to {@link #close},
- * except that a sending thread may write to the idle connection itself ({@link DirectSend}).
+ * except that a sending thread may write to the idle connection itself ({@link DirectSend}) and a receiving thread
+ * read it ({@link DirectReceive}, whose lock guards the input side; what it cannot do it posts here).
  */
 final class StreamEngine implements IoHandler, FrameHandler {
 
@@ -52,11 +53,13 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final String remoteAddress;
     private final ZmtpHandshake handshake;
     private final Mechanism.Sink handshakeSink = this::sendHandshakeCommand;
+    private final EngineHandshake steps;
     private final FrameDecoder frameDecoder;
     private final EngineOutput output;
     private final EngineWriter writer;
     private final EngineLinger linger;
     private final EngineInput input;
+    private final DirectReceive receiver;
     private final Runnable resumeTask = guarded(this::onInboundWritable);
     private final ConnectionReport report;
     private final Heartbeat heartbeat;
@@ -64,7 +67,6 @@ final class StreamEngine implements IoHandler, FrameHandler {
     private final EngineAuthentication authentication;
     private final ActiveCommands commands;
     private CurveDecoder sealedInput;
-
     private State state = State.GREETING;
     private SelectionKey key;
     private PeerLink link;
@@ -73,9 +75,11 @@ final class StreamEngine implements IoHandler, FrameHandler {
     StreamEngine(IoThread io, SocketChannel channel, TransportOptions options, EngineOwner owner,
             String remoteAddress, ConnectionEvents events, boolean connecting) {
         this.io = io;
-        this.authentication = new EngineAuthentication(io, options, verdict -> guarded(() -> onVerdict(verdict)).run());
+        this.authentication = new EngineAuthentication(io, options,
+                verdict -> guarded(() -> onVerdict(verdict)).run());
         this.handshake = new ZmtpHandshake(Mechanisms.create(new MechanismContext(options, connecting, remoteAddress,
                 StreamChannels.peerHost(channel), authentication::ask, authentication.cookies())));
+        this.steps = new EngineHandshake(this, handshake, handshakeSink);
         this.channel = channel;
         this.options = options;
         this.owner = owner;
@@ -85,7 +89,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         this.output = new EngineOutput(io.buffers(), channel);
         this.writer = new EngineWriter(io, output, this);
         this.linger = new EngineLinger(io, this);
-        this.input = new EngineInput(channel, io.buffers(), new EngineInputConnection(this, frameDecoder));
+        EngineInputConnection inputConnection = new EngineInputConnection(this, frameDecoder, io);
+        this.input = new EngineInput(channel, io.buffers(), inputConnection);
+        this.receiver = inputConnection.attach(new DirectReceive(io, channel, input, this));
         this.receivesSubscriptions = SubscriptionWire.receivesSubscriptions(options.socketType());
         this.report = new ConnectionReport(events, channel, remoteAddress);
         this.heartbeat = new Heartbeat(io, options.heartbeat(), this);
@@ -143,7 +149,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             writer.flush();
         }
         if (state != State.CLOSED && selected.isValid() && selected.isReadable()) {
-            input.read();
+            receiver.readOnIoThread(io.buffers().input());
         }
     }
 
@@ -166,8 +172,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
                 frameDecoder.decode(in, this);
             }
         } catch (ZmtpProtocolException e) {
-            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
-                    "protocol error (" + e.error() + "): " + e.getMessage());
+            failOnProtocol(e);
         } finally {
             if (link != null) {
                 link.inbound().releaseWakeup();
@@ -175,8 +180,16 @@ final class StreamEngine implements IoHandler, FrameHandler {
         }
     }
 
+    void failOnProtocol(ZmtpProtocolException e) {
+        failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
+                "protocol error (" + e.error() + "): " + e.getMessage());
+    }
+
     /** Closes after a protocol failure, reporting it as a handshake failure if it happened there. */
-    private void failOnProtocol(int code, MonitorEventType handshakeEvent, String reason) {
+    void failOnProtocol(int code, MonitorEventType handshakeEvent, String reason) {
+        if (receiver.failToIoThread(() -> failOnProtocol(code, handshakeEvent, reason))) {
+            return;
+        }
         report.protocolFailed();
         if (state == State.GREETING || state == State.HANDSHAKE) {
             report.handshakeFailed(handshakeEvent, code, reason);
@@ -193,47 +206,28 @@ final class StreamEngine implements IoHandler, FrameHandler {
     @Override
     public boolean onCommand(Command command) throws ZmtpProtocolException {
         if (state == State.HANDSHAKE) {
-            return onHandshakeCommand(command);
+            return steps.onCommand(command);
+        }
+        if (receiver.postToIoThread(() -> onCommandOnIoThread(command))) { // a direct read's PING, ERROR...
+            return true;
         }
         return sealedInput != null ? sealedInput.openCommand(command, commands) : commands.onCommand(command);
     }
 
-    private boolean onHandshakeCommand(Command command) {
-        advanceHandshake(() -> handshake.onCommand(command, handshakeSink));
-        return state == State.ACTIVE ? !input.isPaused() : state != State.CLOSED;
-    }
-
-    /** The verdict is back; a connection that closed meanwhile ignores it. */
-    private void onVerdict(Verdict verdict) {
-        if (state == State.HANDSHAKE) {
-            advanceHandshake(() -> handshake.onVerdict(verdict, handshakeSink));
-        }
-    }
-
-    /** One step of the mechanism: a failure closes, a described peer ends the handshake. */
-    private void advanceHandshake(HandshakeStep step) {
-        PeerInfo peer;
+    private void onCommandOnIoThread(Command command) {
         try {
-            peer = step.run();
-        } catch (HandshakeRefusedException refused) {
-            failOnProtocol(refused.code(), refused.event(), refused.getMessage());
-            return;
+            onCommand(command);
         } catch (ZmtpProtocolException e) {
-            failOnProtocol(e.error().code(), MonitorEventType.HANDSHAKE_FAILED_PROTOCOL,
-                    "protocol error (" + e.error() + "): " + e.getMessage());
-            return;
-        }
-        if (peer != null && state != State.CLOSED) {
-            onHandshakeDone(peer);
+            failOnProtocol(e);
         }
     }
 
-    /** A step of the handshake that may fail. */
-    private interface HandshakeStep {
-        PeerInfo run() throws ZmtpProtocolException, HandshakeRefusedException;
+    private void onVerdict(Verdict verdict) {
+        steps.onVerdict(verdict);
     }
 
-    private void onHandshakeDone(PeerInfo peer) {
+    /** The handshake's steps ended with a described peer ({@link EngineHandshake}): messages may flow. */
+    void onHandshakeDone(PeerInfo peer) {
         byte[] identity = peer.identity();
         handshakeDeadline.cancel();
         PeerLink served = owner.linkFor(this, peer);
@@ -253,6 +247,9 @@ final class StreamEngine implements IoHandler, FrameHandler {
         heartbeat.start(greeting.major() > ZmtpWire.VERSION_MAJOR || greeting.minor() >= ZmtpWire.VERSION_MINOR);
         startSubscriptions(peer);
         writer.allowDirect(!linger.terminating());
+        boolean directReads = sealedInput == null && !receivesSubscriptions && !linger.terminating();
+        receiver.underLock(() -> receiver.allow(directReads));
+        link.offerDirectReceive(receiver);
         writer.flush();
     }
 
@@ -302,7 +299,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** The socket drained the inbound pipe: the input side delivers what it held and reads on. */
     private void onInboundWritable() {
         if (state == State.ACTIVE) {
-            input.retry(link.inbound());
+            receiver.underLock(() -> input.retry(link.inbound()));
         }
     }
 
@@ -325,6 +322,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
     /** Closes after sending what is queued, or after {@code lingerNanos} (see {@link EngineLinger}). */
     void terminate(long lingerNanos) {
         writer.allowDirect(false);
+        receiver.underLock(() -> receiver.allow(false));
         linger.terminate(lingerNanos, owner::hasQueuedOutput);
     }
 
@@ -346,7 +344,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
      * @param reason why, for the log and the DISCONNECTED event
      */
     void close(String reason) {
-        if (state != State.CLOSED) {
+        if (!receiver.failToIoThread(() -> close(reason)) && state != State.CLOSED) {
             // an application thread writing directly holds the output lock: release the output after it
             writer.underLock(() -> closeLocked(reason));
         }
@@ -354,6 +352,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
 
     private void closeLocked(String reason) {
         writer.allowDirect(false);
+        receiver.underLock(receiver::stop); // waits for a direct read under way
         if (link != null && !owner.keepsLinks()) {
             link.outbound().closeReading(); // before DISCONNECTED: once it is seen, nothing can queue here
         }
@@ -374,6 +373,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             link.connectionEnded();
         }
         if (link != null) {
+            link.withdrawDirectReceive(receiver);
             link.addUnwritten(output.unwritten(), linger.terminating());
         }
         owner.engineClosed(this, link);

@@ -3,6 +3,8 @@ package dev.meshmq.patterns.core;
 import dev.meshmq.Message;
 import dev.meshmq.SocketStateException;
 import dev.meshmq.SocketType;
+import dev.meshmq.transport.DirectReceive;
+import dev.meshmq.transport.ReceiveSelector;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -165,7 +167,7 @@ final class CallGate {
                 return message;
             }
             long deadline = Timeouts.deadline(timeoutNanos);
-            while (timeoutNanos != 0 && waitForEvent(deadline)) {
+            while (timeoutNanos != 0 && waitToReceive(deadline)) {
                 message = socket.attemptReceive();
                 if (message != null) {
                     counters.received();
@@ -211,6 +213,30 @@ final class CallGate {
             return false;
         }
         ownership.await(events.inbox(), deadline, socket::isClosed);
+        socket.checkOpen();
+        processEvents();
+        return true;
+    }
+
+    /**
+     * Waits as {@link #waitForEvent} does; a classic socket whose one link is a tcp or ipc connection that offers
+     * direct reads reads it itself meanwhile ({@link DirectReceive}): the reply wakes this thread, not the I/O thread.
+     */
+    private boolean waitToReceive(long deadline) {
+        DirectReceive direct = ownership.isSingleOwner() ? events.soleDirectReceive() : null;
+        if (direct == null || deadline != FOREVER && System.nanoTime() - deadline >= 0) {
+            return waitForEvent(deadline);
+        }
+        ReceiveSelector selector = events.receiveSelector();
+        if (!direct.begin(selector)) {
+            return waitForEvent(deadline);
+        }
+        LinkEventInbox inbox = events.inbox();
+        try {
+            inbox.awaitReading(deadline, () -> !inbox.isEmpty() || socket.isClosed(), direct, selector);
+        } finally {
+            direct.end();
+        }
         socket.checkOpen();
         processEvents();
         return true;

@@ -1,5 +1,7 @@
 package dev.meshmq.patterns.core;
 
+import dev.meshmq.transport.DirectReceive;
+import dev.meshmq.transport.ReceiveSelector;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
@@ -76,5 +78,10 @@ final class LinkEventInbox {
     /** Waits as {@link Waiter#await} does, on the socket's own waiter. */
     void await(long deadlineNanos, BooleanSupplier ready) {
         waiter.await(deadlineNanos, ready);
+    }
+
+    /** Waits as {@link Waiter#awaitReading} does, on the socket's own waiter. */
+    void awaitReading(long deadlineNanos, BooleanSupplier ready, DirectReceive direct, ReceiveSelector selector) {
+        waiter.awaitReading(deadlineNanos, ready, direct, selector);
     }
 }

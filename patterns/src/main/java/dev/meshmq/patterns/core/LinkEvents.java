@@ -2,7 +2,9 @@ package dev.meshmq.patterns.core;
 
 import dev.meshmq.SocketOptions;
 import dev.meshmq.SocketType;
+import dev.meshmq.transport.DirectReceive;
 import dev.meshmq.transport.PeerLink;
+import dev.meshmq.transport.ReceiveSelector;
 import dev.meshmq.transport.SafeLogger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,8 @@ final class LinkEvents {
     private final LinkEventInbox inbox;
     private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
     private final LingerTracker lingering;
+    /** For a receive that reads the socket's one connection itself; opened on first use, closed with the socket. */
+    private final ReceiveSelector receiveSelector = new ReceiveSelector();
 
     LinkEvents(SocketBase socket, Waiter waiter, LingerTracker lingering) {
         this.socket = socket;
@@ -39,6 +43,27 @@ final class LinkEvents {
     /** The links currently attached; safe to iterate from any thread. */
     Set<PeerLink> links() {
         return links;
+    }
+
+    /**
+     * Returns the offer of direct reads ({@link DirectReceive}) of this socket's connection, if it has exactly
+     * one link and that link's connection makes one.
+     *
+     * @return the offer, or null
+     */
+    DirectReceive soleDirectReceive() {
+        if (links.size() != 1) {
+            return null;
+        }
+        for (PeerLink link : links) {
+            return link.directReceive();
+        }
+        return null;
+    }
+
+    /** The socket's selector for direct reads. */
+    ReceiveSelector receiveSelector() {
+        return receiveSelector;
     }
 
     /** Queues an event; any thread. */
@@ -231,6 +256,7 @@ final class LinkEvents {
                 terminateLingering(event.link(), linger);
             }
         }
+        receiveSelector.close();
     }
 
     /** Closes a link on close: what is queued gets the linger, and what it discards is counted. */

@@ -81,6 +81,11 @@ final class SocketOwnership {
         }
     }
 
+    /** Returns whether this is a classic socket: one thread inside at a time, no lock. */
+    boolean isSingleOwner() {
+        return lock == null;
+    }
+
     /** A round of events was handled: other threads of a thread-safe socket may have slept on them. */
     void eventsHandled(LinkEventInbox events) {
         if (lock != null) {
