@@ -1,6 +1,5 @@
 package dev.meshmq.transport;
 
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +41,14 @@ public final class DirectReceive {
 
     private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS);
 
+    /** Milliseconds the application thread leaves the channel to the I/O thread after finding it streaming. */
+    static final long STREAMING_PAUSE_MILLIS = 20;
+
+    private static final long STREAMING_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(STREAMING_PAUSE_MILLIS);
+
+    /** One read by the application thread: a read that fills its buffer means more is coming. */
+    private static final int READS = 1;
+
     private final IoThread io;
     private final SocketChannel channel;
     private final EngineInput input;
@@ -50,12 +57,15 @@ public final class DirectReceive {
     private final AtomicBoolean checking = new AtomicBoolean();
     private final Runnable startCheck;
     private final Runnable check;
+    private final Runnable giveBack;
 
     private volatile boolean allowed;
     /** The I/O thread's key does not ask for reads: the application thread watches the channel. */
     private volatile boolean applicationReads;
     /** The application thread is between {@link #begin} and {@link #end}. */
     private volatile boolean applicationInside;
+    /** Until this System.nanoTime(), the application thread leaves the channel to the I/O thread; 0: no pause. */
+    private volatile long streamingUntil;
     /** Waits begun by the application thread; written under the lock. */
     private volatile long waits;
     /** A read or the decoder failed: the connection is closing on its I/O thread. Under the lock. */
@@ -71,6 +81,7 @@ public final class DirectReceive {
         this.engine = engine;
         this.startCheck = engine.guarded(this::startCheck);
         this.check = engine.guarded(this::check);
+        this.giveBack = engine.guarded(this::giveBackNow);
     }
 
     /** Runs {@code action} on the input side, holding the lock. Any thread. */
@@ -84,11 +95,11 @@ public final class DirectReceive {
     }
 
     /** The I/O thread's read of a readable key. */
-    void readOnIoThread(ByteBuffer shared) {
+    void readOnIoThread() {
         lock.lock();
         try {
             if (!failed) {
-                input.read(shared);
+                input.read();
             }
         } finally {
             lock.unlock();
@@ -161,7 +172,7 @@ public final class DirectReceive {
      */
     public boolean begin(ReceiveSelector selector) {
         // a virtual thread would hold its carrier in the selector: it parks the usual way
-        if (!allowed || io.isCurrentThread() || VirtualThreads.isCurrent()) {
+        if (!allowed || io.isCurrentThread() || VirtualThreads.isCurrent() || streamingPause()) {
             return false;
         }
         lock.lock();
@@ -198,7 +209,12 @@ public final class DirectReceive {
             if (!allowed || failed || input.isPaused()) {
                 return false;
             }
-            input.read(selector.buffer());
+            if (input.read(selector.buffer(), READS) && allowed && !failed) {
+                // the bytes come faster than one thread takes them: the I/O thread reads ahead in parallel
+                streamingUntil = System.nanoTime() + STREAMING_PAUSE_NANOS;
+                io.execute(giveBack);
+                return false;
+            }
             return allowed && !failed && !input.isPaused();
         } finally {
             lock.unlock();
@@ -228,6 +244,25 @@ public final class DirectReceive {
         }
         if (applicationReads && checking.compareAndSet(false, true)) {
             io.execute(startCheck);
+        }
+    }
+
+    private boolean streamingPause() {
+        long until = streamingUntil;
+        return until != 0 && System.nanoTime() - until < 0;
+    }
+
+    /** The application thread found the channel streaming: the I/O thread reads it from now on. */
+    private void giveBackNow() {
+        lock.lock();
+        try {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+            giveBackWatch();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -83,7 +83,7 @@ final class EngineInput {
 
     /** Reads and decodes what the channel has into the I/O thread's shared buffer. I/O thread. */
     void read() {
-        read(buffers.input());
+        read(buffers.input(), READS_PER_EVENT);
     }
 
     /**
@@ -91,9 +91,12 @@ final class EngineInput {
      *
      * @param shared the buffer to read into (the I/O thread's, or the application thread's for a direct read);
      *     nothing is left in it
+     * @param reads the most reads to make
+     * @return true if the last read filled its buffer: the channel may have more
      */
-    void read(ByteBuffer shared) {
-        for (int round = 0; round < READS_PER_EVENT && connection.isOpen() && state == State.READING; round++) {
+    boolean read(ByteBuffer shared, int reads) {
+        boolean filled = false;
+        for (int round = 0; round < reads && connection.isOpen() && state == State.READING; round++) {
             ByteBuffer direct = connection.directTarget(DIRECT_READ_MINIMUM);
             ByteBuffer in = direct != null ? direct : shared.clear();
             int wanted = in.remaining();
@@ -102,14 +105,14 @@ final class EngineInput {
                 count = channel.read(in);
             } catch (IOException e) {
                 connection.close("read failed: " + e.getMessage());
-                return;
+                return false;
             }
             if (count < 0) {
                 connection.close("peer closed the connection");
-                return;
+                return false;
             }
             if (count == 0) {
-                return;
+                return false;
             }
             connection.inputArrived();
             if (direct != null) {
@@ -121,10 +124,12 @@ final class EngineInput {
                     keepUndecoded(in);
                 }
             }
-            if (count < wanted) {
-                return;
+            filled = count == wanted;
+            if (!filled) {
+                return false;
             }
         }
+        return filled;
     }
 
     /** Keeps what the paused decoder left in the shared buffer, in a heap buffer of just that size. */

@@ -149,7 +149,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
             writer.flush();
         }
         if (state != State.CLOSED && selected.isValid() && selected.isReadable()) {
-            receiver.readOnIoThread(io.buffers().input());
+            receiver.readOnIoThread();
         }
     }
 
