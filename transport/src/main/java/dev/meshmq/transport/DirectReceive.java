@@ -130,7 +130,7 @@ public final class DirectReceive {
 
     /**
      * On the application thread reading directly, what only the I/O thread may do (a command's handling) is
-     * posted there.
+     * posted there, to run under the lock as it would inside the I/O thread's own read.
      *
      * @param action the work
      * @return false on the I/O thread: the caller runs it itself
@@ -139,7 +139,7 @@ public final class DirectReceive {
         if (io.isCurrentThread()) {
             return false;
         }
-        io.execute(engine.guarded(action));
+        io.execute(engine.guarded(() -> underLock(action)));
         return true;
     }
 

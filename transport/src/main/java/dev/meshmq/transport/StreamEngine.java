@@ -208,7 +208,7 @@ final class StreamEngine implements IoHandler, FrameHandler {
         if (state == State.HANDSHAKE) {
             return steps.onCommand(command);
         }
-        if (receiver.postToIoThread(() -> onCommandOnIoThread(command))) { // a direct read's PING, ERROR...
+        if (receiver.postToIoThread(() -> onCommandOnIoThread(command))) { // a direct read: PING, ERROR...
             return true;
         }
         return sealedInput != null ? sealedInput.openCommand(command, commands) : commands.onCommand(command);
