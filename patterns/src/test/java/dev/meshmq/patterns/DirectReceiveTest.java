@@ -10,6 +10,7 @@ import dev.meshmq.Context;
 import dev.meshmq.MeshInterruptedException;
 import dev.meshmq.Message;
 import dev.meshmq.MonitorEventType;
+import dev.meshmq.Poller;
 import dev.meshmq.PullSocket;
 import dev.meshmq.PushSocket;
 import dev.meshmq.RepSocket;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +107,26 @@ class DirectReceiveTest extends MeshTestSupport {
         push.close();
         events.awaitEvent(MonitorEventType.DISCONNECTED, TIMEOUT);
         assertEquals(50, indexOf(pull.receive(TIMEOUT).orElseThrow()), "what came before the end is kept");
+    }
+
+    @Test
+    void theIoThreadTakesTheConnectionBackWhateverTheOrderOfWaitsAndPauses() {
+        Context context = newContext();
+        PullSocket pull = context.createPull();
+        PushSocket push = connectedPush(context, pull.bind(Endpoints.fresh("tcp")), pull);
+        Random random = new Random(42);
+        try (Poller poller = context.createPoller()) {
+            poller.register(pull, Poller.Interest.RECEIVE);
+            for (int i = 0; i < 150; i++) {
+                // a wait of 0-3 ms holds the watch; the I/O thread's 4 ms check may run at any point around it
+                assertTrue(pull.receive(Duration.ofNanos(random.nextInt(3_000_000))).isEmpty());
+                assertTrue(push.send(numbered("p", i), TIMEOUT));
+                if (i % 2 == 0) { // a poller reads nothing itself: the I/O thread must have taken the watch back
+                    assertFalse(poller.poll(TIMEOUT).isEmpty(), "message " + i + " never reached the socket");
+                }
+                assertEquals(i, indexOf(pull.receive(TIMEOUT).orElseThrow()));
+            }
+        }
     }
 
     @ParameterizedTest
