@@ -27,6 +27,8 @@ final class CallGate {
     private final LinkEvents events;
     private final SocketCounters counters;
     private final SocketOwnership ownership;
+    /** Whether a direct-reading wait is over: an event came or the socket closed (one instance, not one per wait). */
+    private final BooleanSupplier eventOrClosed;
     /** A message taken by a poller's readiness check, handed out by the next receive. */
     private Message lookahead;
 
@@ -35,6 +37,7 @@ final class CallGate {
         this.events = events;
         this.counters = counters;
         this.ownership = new SocketOwnership(type);
+        this.eventOrClosed = () -> !events.inbox().isEmpty() || socket.isClosed();
     }
 
     /** Enters the socket: takes the lock, or claims the single-owner slot. */
@@ -231,9 +234,8 @@ final class CallGate {
         if (!direct.begin(selector)) {
             return waitForEvent(deadline);
         }
-        LinkEventInbox inbox = events.inbox();
         try {
-            inbox.awaitReading(deadline, () -> !inbox.isEmpty() || socket.isClosed(), direct, selector);
+            events.inbox().awaitReading(deadline, eventOrClosed, direct, selector);
         } finally {
             direct.end();
         }
