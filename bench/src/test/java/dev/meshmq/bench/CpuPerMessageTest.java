@@ -87,12 +87,19 @@ class CpuPerMessageTest {
     @ParameterizedTest
     @CsvSource({"throughput,cpu_ns_per_msg", "latency,cpu_us_per_round_trip"})
     void aTwoProcessRunReportsCpuForBothLibrariesAndTheirRatio(String bench, String cpuMetric) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = {bench, "--impl", "both", "--transport", "tcp", "--procs", "2", "--size", "64",
             "--seconds", "0.3", "--warmup", "0.2", "--min-round-trips", "2000",
             "--spin-us", "20", "--background-load", "1", "--csv"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, print(out), print(err));
+        if (code != 0 && err.toString(StandardCharsets.UTF_8).contains("meshmq-bench: jeromq ")) {
+            // JeroMQ's own run hung (both JeroMQ sides waiting in recv, seen once in CI): one more try, said
+            System.err.println("JeroMQ's run failed, trying once more: " + err.toString(StandardCharsets.UTF_8));
+            out.reset();
+            err.reset();
+            code = Main.run(args, print(out), print(err));
+        }
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
         Map<String, Double> cpu = new HashMap<>();
